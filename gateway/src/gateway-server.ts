@@ -1,0 +1,102 @@
+import http from 'node:http';
+import { readFileSync } from 'node:fs';
+import express from 'express';
+import cors from 'cors';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
+import { createLogger, createMetrics, viewerFromHeader, InvalidTokenError, formatError } from '@rg/subgraph-kit';
+import type { GatewayConfig } from './config';
+import type { GatewayContext } from './context';
+import { DepartmentDataSource } from './department-data-source';
+import { subgraphReachability, waitForSubgraphs } from './subgraph-health';
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+function createGateway(config: GatewayConfig): ApolloGateway {
+  const buildService = ({ name, url }: { name: string; url?: string }) =>
+    new DepartmentDataSource(name, url!, config.subgraphTimeoutMs);
+  if (config.supergraphPath) {
+    return new ApolloGateway({ supergraphSdl: readFileSync(config.supergraphPath, 'utf8'), buildService });
+  }
+  return new ApolloGateway({
+    supergraphSdl: new IntrospectAndCompose({ subgraphs: config.subgraphs, pollIntervalInMs: 10_000 }),
+    buildService,
+  });
+}
+
+/** The gateway: one graph over the five departments, with /health, /ready and /metrics beside it. */
+export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+  const logger = createLogger('gateway');
+  const metrics = createMetrics('gateway');
+  if (!config.supergraphPath) await waitForSubgraphs(config.subgraphs, logger);
+
+  const gateway = createGateway(config);
+  let supergraphLoaded = false;
+  gateway.onSchemaLoadOrUpdate(() => {
+    supergraphLoaded = true;
+  });
+
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: !config.production,
+    includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
+    formatError,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: 'gateway' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const subgraphs = await subgraphReachability(config.subgraphs);
+    res.status(supergraphLoaded ? 200 : 503).json({
+      status: supergraphLoaded ? 'ready' : 'not ready',
+      supergraph: supergraphLoaded ? 'loaded' : 'not loaded',
+      subgraphs,
+    });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.use(
+    '/graphql',
+    cors({ origin: config.corsOrigins }),
+    express.json({ limit: '100kb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const authorization = req.headers.authorization;
+        try {
+          const viewer = await viewerFromHeader(authorization);
+          return { authorization, role: viewer.role, operationName: req.body?.operationName };
+        } catch (error) {
+          if (!(error instanceof InvalidTokenError)) throw error;
+          throw new GraphQLError(`Invalid bearer token: ${error.message}`, {
+            extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+          });
+        }
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const port = (httpServer.address() as { port: number }).port;
+  const url = `http://${config.host}:${port}/graphql`;
+  logger.info({ url, mode: config.production ? 'production' : 'development' }, 'gateway ready');
+  return {
+    url,
+    port,
+    async stop() {
+      await apollo.stop();
+    },
+  };
+}

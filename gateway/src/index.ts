@@ -1,0 +1,3 @@
+export * from './config';
+export * from './gateway-server';
+export * from './subgraph-health';

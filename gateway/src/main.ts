@@ -1,0 +1,22 @@
+import { usesDevelopmentSecret, tokenConfigFromEnv } from '@rg/subgraph-kit';
+import { gatewayConfigFromEnv } from './config';
+import { startGateway } from './gateway-server';
+
+async function main(): Promise<void> {
+  const config = gatewayConfigFromEnv();
+  if (config.production && usesDevelopmentSecret(tokenConfigFromEnv())) {
+    throw new Error('refusing to start in production with the development token secret: set JWT_SECRET or JWT_JWKS_URL');
+  }
+  const gateway = await startGateway(config);
+  const stop = async () => {
+    await gateway.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,28 @@
+import { createDataSource, ensureDatabase, migrate, databaseUrlVariable, type DepartmentSubgraph } from '@rg/subgraph-kit';
+import type { World } from '@rg/demo-province';
+
+/** The database URL of each department: its own variable, or a database on the embedded server. */
+export function departmentDatabaseUrl(department: DepartmentSubgraph, embeddedBaseUrl?: string): string {
+  const configured = process.env[databaseUrlVariable(department.name)];
+  if (configured) return configured;
+  if (!embeddedBaseUrl) throw new Error(`${databaseUrlVariable(department.name)} is not set`);
+  return `${embeddedBaseUrl}/${department.name.replace(/-/g, '_')}`;
+}
+
+/** Creates the department's database if needed, applies its migrations, and seeds it if empty. */
+export async function provisionDepartment(
+  department: DepartmentSubgraph,
+  url: string,
+  world: World,
+  onProgress?: (table: string, done: number, total: number) => void,
+): Promise<void> {
+  await ensureDatabase(url);
+  const dataSource = createDataSource({ url, entities: department.entities, migrations: department.migrations });
+  await dataSource.initialize();
+  try {
+    await migrate(dataSource);
+    await department.seed(dataSource, world, onProgress);
+  } finally {
+    await dataSource.destroy();
+  }
+}

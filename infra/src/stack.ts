@@ -1,0 +1,101 @@
+import { generateWorld, DEFAULT_TRAINEES } from '@rg/demo-province';
+import { databaseUrlVariable, portVariable, DEPARTMENTS } from '@rg/subgraph-kit';
+import { freePort, startEmbeddedPostgres, type EmbeddedServer } from '@rg/dev-postgres';
+import { departments, departmentEntry } from './departments';
+import { departmentDatabaseUrl, provisionDepartment } from './provision';
+import { spawnService, waitUntilReady, type ServiceProcess } from './processes';
+import { createProgress } from './progress';
+import { subgraphUrlVariable } from '@rg/gateway';
+
+export interface StackOptions {
+  /** Embedded PostgreSQL data directory; ignored when every department has a database URL. */
+  dataDir: string;
+  postgresPort?: number;
+  gatewayPort?: number;
+  /** Port of the first department; the others follow (4001–4005 by default). */
+  firstSubgraphPort?: number;
+  trainees?: number;
+  quiet?: boolean;
+  /** Extra environment for every service (e.g. NODE_ENV, JWT_SECRET). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface Stack {
+  gatewayUrl: string;
+  subgraphUrls: Record<string, string>;
+  databaseUrls: Record<string, string>;
+  services: Map<string, ServiceProcess>;
+  /** Starts a department again after it was stopped (partial-failure tests). */
+  restart(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function allDatabasesConfigured(): boolean {
+  return DEPARTMENTS.every((name) => Boolean(process.env[databaseUrlVariable(name)]));
+}
+
+/**
+ * The whole system as separate processes: PostgreSQL (embedded unless every department has a
+ * URL), five provisioned department databases, five subgraph processes and the gateway.
+ */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  let postgres: EmbeddedServer | undefined;
+  if (!allDatabasesConfigured()) {
+    postgres = await startEmbeddedPostgres({ dataDir: options.dataDir, port: options.postgresPort ?? (await freePort()) });
+  }
+  const services = new Map<string, ServiceProcess>();
+  try {
+    const trainees = options.trainees ?? DEFAULT_TRAINEES;
+    const world = generateWorld({ trainees });
+    const progress = options.quiet ? undefined : createProgress();
+    const databaseUrls: Record<string, string> = {};
+    await Promise.all(departments.map(async (department) => {
+      databaseUrls[department.name] = departmentDatabaseUrl(department, postgres?.baseUrl);
+      await provisionDepartment(department, databaseUrls[department.name], world, progress?.update);
+    }));
+    progress?.stop();
+
+    const subgraphUrls: Record<string, string> = {};
+    const environments: Record<string, NodeJS.ProcessEnv> = {};
+    for (const [i, department] of departments.entries()) {
+      const port = options.firstSubgraphPort ? options.firstSubgraphPort + i : await freePort();
+      subgraphUrls[department.name] = `http://127.0.0.1:${port}/graphql`;
+      environments[department.name] = {
+        ...options.env,
+        [databaseUrlVariable(department.name)]: databaseUrls[department.name],
+        [portVariable(department.name)]: String(port),
+      };
+    }
+    const startDepartment = async (name: string) => {
+      const service = spawnService(name, departmentEntry(name), environments[name], options.quiet);
+      services.set(name, service);
+      await waitUntilReady(subgraphUrls[name].replace('/graphql', '/ready'), 60_000, service.child);
+    };
+    await Promise.all(departments.map((d) => startDepartment(d.name)));
+
+    const gatewayPort = options.gatewayPort ?? (await freePort());
+    const gatewayEnv: NodeJS.ProcessEnv = { ...options.env, GATEWAY_PORT: String(gatewayPort) };
+    for (const department of departments) {
+      gatewayEnv[subgraphUrlVariable(department.name)] = subgraphUrls[department.name];
+    }
+    const gateway = spawnService('gateway', require.resolve('@rg/gateway/dist/main.js'), gatewayEnv, options.quiet);
+    services.set('gateway', gateway);
+    await waitUntilReady(`http://127.0.0.1:${gatewayPort}/ready`, 120_000, gateway.child);
+
+    return {
+      gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
+      subgraphUrls,
+      databaseUrls,
+      services,
+      restart: startDepartment,
+      async stop() {
+        await Promise.all([...services.values()].map((s) => s.stop()));
+        await postgres?.stop();
+      },
+    };
+  } catch (error) {
+    await Promise.all([...services.values()].map((s) => s.stop()));
+    await postgres?.stop();
+    throw error;
+  }
+}

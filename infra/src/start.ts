@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { defaultDataDir } from '@rg/dev-postgres';
+import { signToken, ROLES } from '@rg/subgraph-kit';
+import { startStack } from './stack';
+import { EXAMPLE_QUERIES } from './example-queries';
+
+/** `npm start`: the whole province on one machine, from an empty checkout. */
+async function main(): Promise<void> {
+  const began = Date.now();
+  const repoRoot = path.resolve(__dirname, '..', '..');
+  const dataDir = process.env.POSTGRES_DATA_DIR ?? defaultDataDir(repoRoot);
+  const trainees = Number(process.env.DEMO_TRAINEES ?? process.argv.find((a) => a.startsWith('--trainees='))?.split('=')[1] ?? 3000);
+  console.log(`Starting the returnee graph (PostgreSQL data in ${dataDir}, ${trainees} demo trainees)…`);
+  const stack = await startStack({
+    dataDir,
+    postgresPort: Number(process.env.POSTGRES_PORT ?? 54329),
+    gatewayPort: Number(process.env.GATEWAY_PORT ?? 4000),
+    firstSubgraphPort: Number(process.env.FIRST_SUBGRAPH_PORT ?? 4001),
+    trainees,
+    quiet: process.env.VERBOSE !== '1',
+  });
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping…');
+    await stack.stop();
+    console.log('Stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+
+  const lines = [
+    '',
+    `Ready in ${((Date.now() - began) / 1000).toFixed(1)} s.`,
+    `Gateway:  ${stack.gatewayUrl}`,
+    ...Object.entries(stack.subgraphUrls).map(([name, url]) => `  ${name.padEnd(18)} ${url}`),
+    '',
+    'Development tokens (send as "Authorization: Bearer <token>"; `npm run token -- <role>` makes more):',
+  ];
+  for (const role of ROLES) lines.push(`  ${role.padEnd(18)} ${await signToken(role)}`);
+  lines.push('', 'Example queries:', EXAMPLE_QUERIES, '', 'Ctrl-C stops everything.');
+  console.log(lines.join('\n'));
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});

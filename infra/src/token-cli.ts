@@ -1,0 +1,22 @@
+import { signToken, isRole, ROLES, usesDevelopmentSecret, tokenConfigFromEnv } from '@rg/subgraph-kit';
+
+/** `npm run token -- <role> [subject]`: a signed development token; the last line is the token. */
+async function main(): Promise<void> {
+  const [role, subject] = process.argv.slice(2);
+  if (!isRole(role)) {
+    console.error(`usage: npm run token -- <role> [subject]\nroles: ${ROLES.join(', ')}`);
+    process.exit(2);
+  }
+  if (process.env.NODE_ENV === 'production') {
+    console.error('npm run token makes development tokens only');
+    process.exit(2);
+  }
+  if (usesDevelopmentSecret(tokenConfigFromEnv())) console.log('(signed with the development secret)');
+  console.log(`role: ${role}, valid for 12 hours`);
+  console.log(await signToken(role, { subject }));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,164 @@
+/**
+ * What the scorecard must answer for a generated world, computed the plain way: straight
+ * over the record arrays, with none of the generator's internals. Federated queries are
+ * tested against this, so it favours obviousness over speed.
+ */
+import { countiesUnder } from '@rg/regions';
+import {
+  judge, ratio, OPENING_WINDOW_DAYS, SURVIVAL_DAYS, type IndicatorName, type IndicatorValue,
+} from '@rg/scorecard';
+import type { Trainee, World } from './world';
+
+const DAY_MS = 86_400_000;
+
+function utcDay(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
+}
+
+function inYear(iso: string | null, year: number): boolean {
+  return iso !== null && iso.startsWith(`${year}-`);
+}
+
+export function expectedScorecard(world: World, regionCode: string, year: number): Record<IndicatorName, IndicatorValue> {
+  const counties = new Set(countiesUnder(regionCode));
+  const traineesById = new Map<number, Trainee>();
+  for (const t of world.hr.trainees) traineesById.set(t.id, t);
+  const inRegion = (traineeId: number) => counties.has(traineesById.get(traineeId)?.regionCode ?? '');
+
+  // trained and passRate: completions in the year; openingRate6m: first completion ever.
+  const cohort = new Set<number>();
+  let completions = 0;
+  let passes = 0;
+  const firstCompletion = new Map<number, string>();
+  for (const e of world.hr.enrolments) {
+    if (e.completedOn === null || !inRegion(e.traineeId)) continue;
+    const first = firstCompletion.get(e.traineeId);
+    if (first === undefined || e.completedOn < first) firstCompletion.set(e.traineeId, e.completedOn);
+    if (!inYear(e.completedOn, year)) continue;
+    cohort.add(e.traineeId);
+    completions++;
+    if (e.passed) passes++;
+  }
+
+  const openingsByFounder = new Map<number, string[]>();
+  for (const v of world.hr.ventures) {
+    const list = openingsByFounder.get(v.founderId) ?? [];
+    list.push(v.openedOn);
+    openingsByFounder.set(v.founderId, list);
+  }
+  let cohort6 = 0;
+  let opened6 = 0;
+  for (const [traineeId, first] of firstCompletion) {
+    if (!inYear(first, year)) continue;
+    cohort6++;
+    const firstDay = utcDay(first);
+    const openings = openingsByFounder.get(traineeId) ?? [];
+    if (openings.some((o) => utcDay(o) >= firstDay && utcDay(o) <= firstDay + OPENING_WINDOW_DAYS)) opened6++;
+  }
+
+  let ventures = 0;
+  let jobs = 0;
+  let survivors = 0;
+  for (const v of world.hr.ventures) {
+    if (!counties.has(v.regionCode) || !inYear(v.openedOn, year)) continue;
+    ventures++;
+    jobs += v.jobsCreated;
+    if (v.closedOn === null || utcDay(v.closedOn) > utcDay(v.openedOn) + SURVIVAL_DAYS) survivors++;
+  }
+
+  let loansYuan = 0;
+  for (const l of world.hr.loans) {
+    if (inYear(l.issuedOn, year) && inRegion(l.borrowerId)) loansYuan += l.amountYuan;
+  }
+
+  let newParks = 0;
+  for (const p of world.agriculture.parks) {
+    if (counties.has(p.regionCode) && inYear(p.openedOn, year)) newParks++;
+  }
+
+  // The registry decides who is poor, as of the year: registered in or before it.
+  const registeredYear = new Map<number, number>();
+  for (const h of world.poverty.households) registeredYear.set(h.id, h.registeredYear);
+  const poorKeys = new Set<string>();
+  for (const m of world.poverty.members) {
+    if ((registeredYear.get(m.householdId) ?? Infinity) <= year) poorKeys.add(m.personKey);
+  }
+  const supportedKeys = new Set<string>();
+  const yearEnd = `${year}-12-31`;
+  for (const c of world.womensFederation.cases) if (c.openedOn <= yearEnd) supportedKeys.add(c.personKey);
+
+  let poorTrainees = 0;
+  let poorWomen = 0;
+  let poorWomenSupported = 0;
+  for (const id of cohort) {
+    const t = traineesById.get(id)!;
+    if (!poorKeys.has(t.personKey)) continue;
+    poorTrainees++;
+    if (t.gender !== 'FEMALE') continue;
+    poorWomen++;
+    if (supportedKeys.has(t.personKey)) poorWomenSupported++;
+  }
+
+  // Added to @rg/scorecard after the brief; read as the year's counts under the region.
+  let storiesPublished = 0;
+  for (const s of world.youthLeague.stories) if (counties.has(s.regionCode) && inYear(s.publishedOn, year)) storiesPublished++;
+  let casesOpened = 0;
+  for (const c of world.womensFederation.cases) if (counties.has(c.regionCode) && inYear(c.openedOn, year)) casesOpened++;
+
+  const values: Record<IndicatorName, number> = {
+    trained: cohort.size,
+    passRate: ratio(passes, completions),
+    openingRate6m: ratio(opened6, cohort6),
+    jobsPerVenture: ratio(jobs, ventures),
+    survivalRate1y: ratio(survivors, ventures),
+    loansIssuedYuan: loansYuan,
+    newParks,
+    poorTraineeShare: ratio(poorTrainees, cohort.size),
+    poorWomenTrainees: poorWomen,
+    poorWomenSupportedShare: ratio(poorWomenSupported, poorWomen),
+    storiesPublished,
+    womenSupportCasesOpened: casesOpened,
+  };
+  const result = {} as Record<IndicatorName, IndicatorValue>;
+  for (const name of Object.keys(values) as IndicatorName[]) result[name] = judge(name, regionCode, values[name]);
+  return result;
+}
+
+export interface RegionFigures {
+  traineeCount: number;
+  ventureCount: number;
+  jobsCreated: number;
+  loansIssuedYuan: number;
+  parkCount: number;
+  poorHouseholdCount: number;
+  /** Published stories only; drafts have no publishedOn. */
+  storyCount: number;
+  awardCount: number;
+  womenSupportCaseCount: number;
+}
+
+/** All-time totals of records under a region; loans count by the borrower's region. */
+export function expectedRegionFigures(world: World, regionCode: string): RegionFigures {
+  const counties = new Set(countiesUnder(regionCode));
+  const traineeRegion = new Map<number, string>();
+  for (const t of world.hr.trainees) traineeRegion.set(t.id, t.regionCode);
+  const count = <T extends { regionCode: string }>(records: T[], keep: (r: T) => boolean = () => true) =>
+    records.reduce((n, r) => (counties.has(r.regionCode) && keep(r) ? n + 1 : n), 0);
+
+  let jobsCreated = 0;
+  for (const v of world.hr.ventures) if (counties.has(v.regionCode)) jobsCreated += v.jobsCreated;
+  let loansIssuedYuan = 0;
+  for (const l of world.hr.loans) if (counties.has(traineeRegion.get(l.borrowerId) ?? '')) loansIssuedYuan += l.amountYuan;
+
+  return {
+    traineeCount: count(world.hr.trainees),
+    ventureCount: count(world.hr.ventures),
+    jobsCreated,
+    loansIssuedYuan,
+    parkCount: count(world.agriculture.parks),
+    poorHouseholdCount: count(world.poverty.households),
+    storyCount: count(world.youthLeague.stories, (s) => s.publishedOn !== null),
+    awardCount: count(world.youthLeague.awards),
+    womenSupportCaseCount: count(world.womensFederation.cases),
+  };
+}

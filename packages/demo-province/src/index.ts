@@ -1,0 +1,3 @@
+export * from './world';
+export { generateWorld, DEFAULT_SEED, DEFAULT_TRAINEES, MAX_TRAINEES } from './generate';
+export { expectedScorecard, expectedRegionFigures, type RegionFigures } from './ground-truth';

@@ -1,0 +1,113 @@
+/**
+ * The demo province as plain records, split by the department that keeps them. Each
+ * department's seed inserts only its own part; people are shared only through personKey
+ * (and, for departments that collected it, the raw citizen ID they hold themselves).
+ * Dates are ISO strings (YYYY-MM-DD); money is whole yuan.
+ */
+import type { Gender } from '@rg/person-key';
+
+export type TraineeCategory = 'MIGRANT_WORKER' | 'REGISTERED_POOR' | 'COLLEGE_GRADUATE' | 'VETERAN';
+export type TraineeStage = 'AWARENESS' | 'STARTUP' | 'GROWTH';
+export type CourseType = 'BUSINESS_AWARENESS' | 'SYB' | 'IYB' | 'ECOMMERCE' | 'SKILL_PLUS';
+export type InstitutionOwnership = 'PUBLIC' | 'PRIVATE';
+export type BusinessStatus = 'PREPARING' | 'OPERATING' | 'STRUGGLING' | 'CLOSED';
+export type ParkLevel = 'COUNTY' | 'CITY' | 'PROVINCE' | 'NATIONAL';
+export type PovertyCause =
+  | 'ILLNESS' | 'DISABILITY' | 'LACK_OF_SKILLS' | 'LACK_OF_CAPITAL' | 'LACK_OF_LABOUR' | 'DISASTER' | 'OTHER';
+export type HouseholdRelation = 'HEAD' | 'SPOUSE' | 'CHILD' | 'PARENT' | 'OTHER';
+export type StoryChannel = 'WECHAT' | 'NEWSPAPER' | 'TV' | 'WEBSITE';
+export type AwardLevel = 'COUNTY' | 'CITY' | 'PROVINCE' | 'NATIONAL';
+export type SupportType = 'MENTORING' | 'MICRO_CREDIT_REFERRAL' | 'ECOMMERCE_TRAINING' | 'CHILDCARE' | 'OTHER';
+export type SupportOutcome = 'VENTURE_OPENED' | 'EMPLOYED' | 'ONGOING' | 'WITHDRAWN';
+
+/** A resident of the province; the generator's view, never a department's. */
+export interface Person {
+  citizenId: string;
+  personKey: string;
+  name: string;
+  phone: string;
+  gender: Gender;
+  birthYear: number;
+  regionCode: string; // county code, from the citizen ID
+}
+
+export interface Institution { id: number; name: string; regionCode: string; ownership: InstitutionOwnership }
+export interface Course {
+  id: number; institutionId: number; type: CourseType; name: string; regionCode: string;
+  startsOn: string; endsOn: string;
+}
+export interface Mentor { id: number; name: string; regionCode: string; speciality: string }
+export interface Trainee {
+  id: number; citizenId: string; personKey: string; name: string; phone: string;
+  gender: Gender; birthYear: number; regionCode: string;
+  category: TraineeCategory; stage: TraineeStage; registeredOn: string;
+}
+export interface Enrolment {
+  id: number; traineeId: number; courseId: number; enrolledOn: string;
+  completedOn: string | null; passed: boolean | null; certificateNo: string | null; satisfaction: number | null;
+}
+export interface Venture {
+  id: number; founderId: number; name: string; industry: string; regionCode: string;
+  openedOn: string; jobsCreated: number; closedOn: string | null;
+}
+export interface Loan {
+  id: number; borrowerId: number; ventureId: number | null; amountYuan: number; bank: string;
+  issuedOn: string; interestSubsidised: boolean; repaidOn: string | null;
+}
+export interface FollowUp {
+  id: number; traineeId: number; mentorId: number | null; visitedOn: string;
+  businessStatus: BusinessStatus; helpGiven: string;
+}
+
+export interface IncubatorPark {
+  id: number; name: string; regionCode: string; level: ParkLevel; openedOn: string;
+  capacity: number; industries: string[];
+}
+export interface Residency { id: number; parkId: number; ventureId: number; enteredOn: string; leftOn: string | null }
+export interface RecommendedProject {
+  id: number; title: string; industry: string; regionCode: string; investmentYuan: number; paybackMonths: number;
+}
+
+export interface PoorHousehold {
+  id: number; householdNo: string; regionCode: string; size: number; cause: PovertyCause;
+  registeredYear: number; exitedYear: number | null; perCapitaIncomeYuan: number;
+}
+export interface HouseholdMember {
+  id: number; householdId: number; citizenId: string; personKey: string; name: string;
+  gender: Gender; birthYear: number; relation: HouseholdRelation;
+}
+
+export interface SuccessStory {
+  id: number; title: string; summary: string; protagonistPersonKey: string; protagonistName: string;
+  ventureId: number; regionCode: string; publishedOn: string | null; channel: StoryChannel;
+}
+export interface Award {
+  id: number; personKey: string; recipientName: string; title: string; level: AwardLevel;
+  year: number; regionCode: string;
+}
+
+export interface WomenSupportCase {
+  id: number; citizenId: string; personKey: string; name: string; regionCode: string;
+  supportType: SupportType; openedOn: string; closedOn: string | null; outcome: SupportOutcome;
+  poorPriority: boolean;
+}
+
+export interface World {
+  hr: {
+    institutions: Institution[]; courses: Course[]; mentors: Mentor[]; trainees: Trainee[];
+    enrolments: Enrolment[]; ventures: Venture[]; loans: Loan[]; followUps: FollowUp[];
+  };
+  agriculture: { parks: IncubatorPark[]; residencies: Residency[]; projects: RecommendedProject[] };
+  poverty: { households: PoorHousehold[]; members: HouseholdMember[] };
+  youthLeague: { stories: SuccessStory[]; awards: Award[] };
+  womensFederation: { cases: WomenSupportCase[] };
+}
+
+export interface GenerateOptions {
+  /** Seed of the RNG: the same seed and size give the same world, byte for byte. */
+  seed?: number;
+  /** Number of trainees; default 3,000, up to 1,000,000. */
+  trainees?: number;
+  /** Secret for personKey; defaults to the development secret. */
+  personKeySecret?: string;
+}

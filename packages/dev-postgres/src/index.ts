@@ -1,0 +1,4 @@
+export * from './embedded-postgres';
+export * from './state';
+export * from './databases';
+export * from './subgraph-harness';

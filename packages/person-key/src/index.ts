@@ -1,0 +1,2 @@
+export * from './citizen-id';
+export * from './person-key';

@@ -1,0 +1,18 @@
+import { startSubgraph } from './server';
+import { databaseUrlVariable, portVariable, type DepartmentSubgraph } from './department';
+
+/** Entry point of a subgraph process: configuration from the environment, clean stop on a signal. */
+export async function runSubgraphFromEnv(department: DepartmentSubgraph): Promise<void> {
+  const databaseUrl = process.env[databaseUrlVariable(department.name)] ?? process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    throw new Error(`${databaseUrlVariable(department.name)} is not set (or run everything with npm start)`);
+  }
+  const port = Number(process.env[portVariable(department.name)] ?? process.env.PORT ?? department.defaultPort);
+  const running = await startSubgraph(department, { databaseUrl, port, host: process.env.HOST ?? '127.0.0.1' });
+  const stop = async () => {
+    await running.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,111 @@
+import 'reflect-metadata';
+import http from 'node:http';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { DataSource } from 'typeorm';
+import { buildDepartmentSchema } from './federation-schema';
+import { createDataSource, migrate } from './database';
+import { createLogger } from './logger';
+import { createMetrics } from './metrics';
+import { viewerFromHeader, InvalidTokenError } from './tokens';
+import { PUBLIC_VIEWER } from './roles';
+import { formatError, metricsPlugin } from './server-plugins';
+import type { DepartmentSubgraph } from './department';
+import type { DepartmentContext } from './context';
+
+export interface RunningSubgraph {
+  url: string;
+  port: number;
+  dataSource: DataSource;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  databaseUrl: string;
+  port?: number;
+  host?: string;
+  /** Apply pending migrations before serving (the default; production may migrate separately). */
+  migrate?: boolean;
+}
+
+/** Starts one department: its database, its schema, and an HTTP server with /graphql, /health, /ready, /metrics. */
+export async function startSubgraph(department: DepartmentSubgraph, options: StartOptions): Promise<RunningSubgraph> {
+  const logger = createLogger(department.name);
+  const metrics = createMetrics(department.name);
+  const dataSource = createDataSource({
+    url: options.databaseUrl,
+    entities: department.entities,
+    migrations: department.migrations,
+    statements: metrics.dbStatements,
+    logger,
+  });
+  await dataSource.initialize();
+  if (options.migrate !== false) await migrate(dataSource);
+
+  const schema = await buildDepartmentSchema(department.schema);
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<DepartmentContext>({
+    schema,
+    includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
+    formatError,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), metricsPlugin(metrics)],
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: department.name });
+  });
+  app.get('/ready', async (_req, res) => {
+    try {
+      await dataSource.query('SELECT 1');
+      res.json({ status: 'ready', service: department.name, database: 'reachable' });
+    } catch {
+      res.status(503).json({ status: 'not ready', service: department.name, database: 'unreachable' });
+    }
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '4mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        let viewer = PUBLIC_VIEWER;
+        try {
+          viewer = await viewerFromHeader(req.headers.authorization);
+        } catch (error) {
+          // A subgraph called without a valid token serves only public data.
+          if (!(error instanceof InvalidTokenError)) throw error;
+        }
+        const base = {
+          viewer,
+          dataSource,
+          logger: logger.child({ subject: viewer.subject, role: viewer.role }),
+          operationName: (req.body?.operationName as string | undefined) ?? null,
+        };
+        return { ...base, loaders: department.createLoaders(dataSource, base) };
+      },
+    }),
+  );
+
+  const port = options.port ?? department.defaultPort;
+  await new Promise<void>((resolve) => httpServer.listen(port, options.host ?? '127.0.0.1', resolve));
+  const actualPort = (httpServer.address() as { port: number }).port;
+  const url = `http://${options.host ?? '127.0.0.1'}:${actualPort}/graphql`;
+  logger.info({ url }, `${department.name} subgraph ready`);
+
+  return {
+    url,
+    port: actualPort,
+    dataSource,
+    async stop() {
+      await apollo.stop();
+      await dataSource.destroy();
+    },
+  };
+}

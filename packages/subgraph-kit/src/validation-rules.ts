@@ -1,0 +1,66 @@
+import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { parseCitizenId, CitizenIdError } from '@rg/person-key';
+
+/** Shared class-validator rules for the departments' inputs. */
+
+function rule(name: string, check: (value: unknown) => string | null, options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyKey) => {
+    let lastProblem = '';
+    registerDecorator({
+      name,
+      target: target.constructor,
+      propertyName: String(propertyKey),
+      options,
+      validator: {
+        validate(value: unknown) {
+          if (value === undefined || value === null) return true; // optionality is @IsOptional's or GraphQL's business
+          const problem = check(value);
+          lastProblem = problem ?? '';
+          return problem === null;
+        },
+        defaultMessage: () => lastProblem,
+      },
+    });
+  };
+}
+
+/** GB 11643 citizen ID: format, calendar birth date, MOD 11-2 check character. */
+export function IsCitizenId(options?: ValidationOptions): PropertyDecorator {
+  return rule('isCitizenId', (value) => {
+    if (typeof value !== 'string') return 'must be a string';
+    try {
+      parseCitizenId(value);
+      return null;
+    } catch (error) {
+      if (error instanceof CitizenIdError) return `is not a valid citizen ID: ${error.message}`;
+      throw error;
+    }
+  }, options);
+}
+
+/** ISO calendar date (YYYY-MM-DD), not after today and not before 2000. */
+export function IsPastDate(options?: ValidationOptions): PropertyDecorator {
+  return rule('isPastDate', (value) => {
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return 'must be a date YYYY-MM-DD';
+    const date = new Date(`${value}T00:00:00Z`);
+    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return 'is not a calendar date';
+    if (value > new Date().toISOString().slice(0, 10)) return 'must not be in the future';
+    if (value < '2000-01-01') return 'must not be before 2000-01-01';
+    return null;
+  }, options);
+}
+
+/** Chinese mobile number. */
+export function IsMobilePhone(options?: ValidationOptions): PropertyDecorator {
+  return rule('isMobilePhone', (value) =>
+    typeof value === 'string' && /^1[3-9]\d{9}$/.test(value) ? null : 'must be an 11-digit mobile number', options);
+}
+
+/** A non-blank string of bounded length (names, titles). */
+export function IsText(max: number, options?: ValidationOptions): PropertyDecorator {
+  return rule('isText', (value) => {
+    if (typeof value !== 'string' || value.trim().length === 0) return 'must not be blank';
+    if (value.length > max) return `must be at most ${max} characters`;
+    return null;
+  }, options);
+}

@@ -1,0 +1,12 @@
+import { Course } from './course.entity';
+import { Enrolment } from './enrolment.entity';
+import { FollowUp } from './follow-up.entity';
+import { Loan } from './loan.entity';
+import { Mentor } from './mentor.entity';
+import { Trainee } from './trainee.entity';
+import { TrainingInstitution } from './training-institution.entity';
+import { Venture } from './venture.entity';
+
+export * from './enums';
+export { Course, Enrolment, FollowUp, Loan, Mentor, Trainee, TrainingInstitution, Venture };
+export const entities = [Course, Enrolment, FollowUp, Loan, Mentor, Trainee, TrainingInstitution, Venture];

@@ -1,0 +1,24 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A business mentor (创业导师) who makes follow-up visits. */
+@ObjectType()
+@Entity('mentor')
+export class Mentor {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Field()
+  @Column({ type: 'text' })
+  name: string;
+
+  @Field()
+  @Index()
+  @Column({ name: 'region_code', type: 'char', length: 6 })
+  regionCode: string;
+
+  @Field()
+  @Column({ type: 'text' })
+  speciality: string;
+}

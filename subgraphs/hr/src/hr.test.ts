@@ -1,0 +1,191 @@
+import { startSubgraphHarness, type SubgraphHarness } from '@rg/dev-postgres';
+import { countiesUnder } from '@rg/regions';
+import { composeCitizenId } from '@rg/person-key';
+import { expectedScorecard } from '@rg/demo-province';
+import { hrSubgraph } from './index';
+
+let hr: SubgraphHarness;
+beforeAll(async () => {
+  hr = await startSubgraphHarness(hrSubgraph);
+});
+afterAll(() => hr?.stop());
+
+const XUZHOU = '320300';
+
+async function rowCount(table: string): Promise<number> {
+  const [{ count }] = await hr.subgraph.dataSource.query(`SELECT count(*)::int AS count FROM ${table}`);
+  return count;
+}
+
+describe('hr subgraph on PostgreSQL', () => {
+  it('lists trainees of a city with the total the world holds', async () => {
+    const counties = new Set(countiesUnder(XUZHOU));
+    const expected = hr.world.hr.trainees.filter((t) => counties.has(t.regionCode) && t.category === 'VETERAN');
+    const { data, errors } = await hr.query(
+      `query($f: TraineeFilter) { trainees(filter: $f, first: 5) { totalCount edges { node { id regionCode category } } pageInfo { hasNextPage } } }`,
+      { f: { regionCode: XUZHOU, category: 'VETERAN' } },
+    );
+    expect(errors).toBeUndefined();
+    expect(data.trainees.totalCount).toBe(expected.length);
+    expect(data.trainees.edges.map((e: any) => Number(e.node.id))).toEqual(expected.slice(0, 5).map((t) => t.id));
+    expect(data.trainees.pageInfo.hasNextPage).toBe(expected.length > 5);
+  });
+
+  it('walks every page with cursors without gaps or repeats', async () => {
+    const seen: number[] = [];
+    let after: string | null = null;
+    do {
+      const { data } = await hr.query(
+        `query($after: String) { trainees(first: 250, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
+      seen.push(...data.trainees.edges.map((e: any) => Number(e.node.id)));
+      after = data.trainees.pageInfo.hasNextPage ? data.trainees.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toEqual(hr.world.hr.trainees.map((t) => t.id));
+  });
+
+  it('refuses a page over 500 with BAD_USER_INPUT naming first', async () => {
+    const { errors } = await hr.query('{ trainees(first: 501) { totalCount } }');
+    expect(errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(errors?.[0].extensions?.field).toBe('first');
+  });
+
+  it('costs the same SQL statements for a page of 20 and of 200 with all relations', async () => {
+    const query = `query($n: Int) { trainees(first: $n) { edges { node { id ventures { id founder { id } loans { id } }
+      enrolments { id course { id institution { id } } } loans { id } followUps { id mentor { id } } } } } }`;
+    const cost = async (n: number) => {
+      const before = await hr.statements();
+      const { errors } = await hr.query(query, { n });
+      expect(errors).toBeUndefined();
+      return (await hr.statements()) - before;
+    };
+    const small = await cost(20);
+    const large = await cost(200);
+    expect(small).toBeGreaterThan(0);
+    expect(large).toBe(small);
+  });
+
+  it('resolves entity references by id and by personKey in one batch', async () => {
+    const [a, b] = hr.world.hr.trainees;
+    const { data, errors } = await hr.query(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Trainee { id personKey } } }`,
+      { r: [{ __typename: 'Trainee', id: String(a.id) }, { __typename: 'Trainee', personKey: b.personKey }] },
+    );
+    expect(errors).toBeUndefined();
+    expect(data._entities).toEqual([{ id: String(a.id), personKey: a.personKey }, { id: String(b.id), personKey: b.personKey }]);
+  });
+
+  it('answers the scorecard as the generator says', async () => {
+    const year = 2018;
+    const { data, errors } = await hr.query(
+      `query($r: ID!, $y: Int!) { scorecard(regionCode: $r, year: $y) {
+        trained { value target met } passRate { value target met } openingRate6m { value }
+        jobsPerVenture { value } survivalRate1y { value } loansIssuedYuan { value } } }`,
+      { r: XUZHOU, y: year },
+    );
+    expect(errors).toBeUndefined();
+    const expected = expectedScorecard(hr.world, XUZHOU, year);
+    expect(data.scorecard.trained).toEqual(expected.trained);
+    expect(data.scorecard.passRate.value).toBeCloseTo(expected.passRate.value, 10);
+    expect(data.scorecard.passRate.target).toBe(0.8);
+    expect(data.scorecard.openingRate6m.value).toBeCloseTo(expected.openingRate6m.value, 10);
+    expect(data.scorecard.jobsPerVenture.value).toBeCloseTo(expected.jobsPerVenture.value, 10);
+    expect(data.scorecard.survivalRate1y.value).toBeCloseTo(expected.survivalRate1y.value, 10);
+    expect(data.scorecard.loansIssuedYuan.value).toBe(expected.loansIssuedYuan.value);
+    expect(expected.trained.value).toBeGreaterThan(0);
+  });
+
+  it('hides the raw citizen ID and serves only the masked one', async () => {
+    const { errors } = await hr.query('{ trainees(first: 1) { edges { node { citizenId } } } }');
+    expect(errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const { data } = await hr.query('{ trainee(id: "1") { citizenIdMasked } }', undefined, 'hr');
+    expect(data.trainee.citizenIdMasked).toMatch(/^\d{3}\*{11}\d{3}\*$/);
+  });
+});
+
+describe('hr mutations', () => {
+  const REGISTER = `mutation($input: RegisterTraineeInput!) { registerTrainee(input: $input) { id gender birthYear regionCode personKey } }`;
+
+  it('registers a trainee, deriving gender, birth year and region from the ID', async () => {
+    const citizenId = composeCitizenId('320321', '1990-05-17', 124);
+    const { data, errors } = await hr.query(REGISTER, {
+      input: { citizenId, name: '王小红', category: 'MIGRANT_WORKER', stage: 'AWARENESS', phone: '13912345678' },
+    }, 'hr');
+    expect(errors).toBeUndefined();
+    expect(data.registerTrainee).toMatchObject({ gender: 'FEMALE', birthYear: 1990, regionCode: '320321' });
+    expect(data.registerTrainee.personKey).toMatch(/^pk_[0-9a-f]{32}$/);
+  });
+
+  it.each([
+    ['a wrong check character', { citizenId: '320321199005171240' }, 'input.citizenId'],
+    ['a region outside Jiangsu', { citizenId: composeCitizenId('110105', '1990-01-01', 11) }, 'input.citizenId'],
+    ['a blank name', { name: '  ' }, 'input.name'],
+    ['a bad phone', { phone: '12345' }, 'input.phone'],
+    ['a future registration date', { registeredOn: '2999-01-01' }, 'input.registeredOn'],
+  ])('refuses %s, naming the field and writing nothing', async (_, override, field) => {
+    const before = await rowCount('trainee');
+    const input = {
+      citizenId: composeCitizenId('320322', '1985-03-03', 31), name: '李四', category: 'VETERAN', stage: 'STARTUP', ...override,
+    };
+    const { errors } = await hr.query(REGISTER, { input }, 'hr');
+    expect(errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(errors?.[0].extensions?.field).toBe(field);
+    expect(await rowCount('trainee')).toBe(before);
+  });
+
+  it('refuses a second registration of the same citizen', async () => {
+    const existing = hr.world.hr.trainees[0];
+    const before = await rowCount('trainee');
+    const { errors } = await hr.query(REGISTER, {
+      input: { citizenId: existing.citizenId, name: 'x', category: 'VETERAN', stage: 'STARTUP' },
+    }, 'hr');
+    expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.citizenId' });
+    expect(await rowCount('trainee')).toBe(before);
+  });
+
+  it('runs enrolment, completion with certificate, venture, loan within the cap and follow-up', async () => {
+    const trainee = hr.world.hr.trainees[1];
+    const course = hr.world.hr.courses.find((c) => c.startsOn > '2020-06-01')!;
+    const enrol = await hr.query(
+      `mutation($i: EnrolInput!) { enrol(input: $i) { id } }`,
+      { i: { traineeId: String(trainee.id), courseId: String(course.id), enrolledOn: course.startsOn } }, 'hr');
+    expect(enrol.errors).toBeUndefined();
+    const done = await hr.query(
+      `mutation($i: RecordCompletionInput!) { recordCompletion(input: $i) { passed certificateNo completedOn } }`,
+      { i: { enrolmentId: enrol.data.enrol.id, completedOn: course.endsOn, passed: true, satisfaction: 5 } }, 'hr');
+    expect(done.errors).toBeUndefined();
+    expect(done.data.recordCompletion.certificateNo).toMatch(/^JS\d{4}-E\d{7}$/);
+
+    const venture = await hr.query(
+      `mutation($i: RecordVentureInput!) { recordVenture(input: $i) { id regionCode operating } }`,
+      { i: { founderId: String(trainee.id), name: '绿野农庄', industry: 'rural tourism', openedOn: '2021-03-01', jobsCreated: 6 } }, 'hr');
+    expect(venture.errors).toBeUndefined();
+    expect(venture.data.recordVenture).toMatchObject({ regionCode: trainee.regionCode, operating: true });
+
+    const borrowed = hr.world.hr.loans.filter((l) => l.borrowerId === trainee.id).reduce((s, l) => s + l.amountYuan, 0);
+    const loan = (amountYuan: number) => hr.query(
+      `mutation($i: IssueLoanInput!) { issueLoan(input: $i) { amountYuan } }`,
+      { i: { borrowerId: String(trainee.id), ventureId: venture.data.recordVenture.id, amountYuan, bank: '农商银行', issuedOn: '2021-03-15' } }, 'hr');
+    const before = await rowCount('loan');
+    const tooMuch = await loan(150_000 - borrowed + 1000);
+    expect(tooMuch.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.amountYuan' });
+    expect(await rowCount('loan')).toBe(before);
+    const ok = await loan(150_000 - borrowed);
+    expect(ok.errors).toBeUndefined();
+    expect(await rowCount('loan')).toBe(before + 1);
+
+    const visit = await hr.query(
+      `mutation($i: RecordFollowUpInput!) { recordFollowUp(input: $i) { businessStatus } }`,
+      { i: { traineeId: String(trainee.id), visitedOn: '2021-06-01', businessStatus: 'OPERATING', helpGiven: '市场对接' } }, 'hr');
+    expect(visit.errors).toBeUndefined();
+  });
+
+  it('refuses a completion recorded twice', async () => {
+    const enrolment = hr.world.hr.enrolments.find((e) => e.completedOn)!;
+    const { errors } = await hr.query(
+      `mutation($i: RecordCompletionInput!) { recordCompletion(input: $i) { id } }`,
+      { i: { enrolmentId: String(enrolment.id), completedOn: enrolment.completedOn, passed: true } }, 'hr');
+    expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.enrolmentId' });
+  });
+});

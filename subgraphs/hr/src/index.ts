@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { runSubgraphFromEnv, type DepartmentSubgraph } from '@rg/subgraph-kit';
+import { entities } from './entities';
+import { migrations } from './migrations';
+import { createLoaders, type HrLoaders } from './loaders';
+import { orphanedTypes, referenceResolvers, resolvers } from './resolvers';
+import { seed } from './seed';
+
+/** Human Resources & Social Security (人社): trainees, training, ventures, loans, follow-ups. */
+export const hrSubgraph: DepartmentSubgraph<HrLoaders> = {
+  name: 'hr',
+  defaultPort: 4001,
+  entities,
+  migrations,
+  schema: { resolvers: [...resolvers], orphanedTypes, referenceResolvers },
+  createLoaders,
+  seed,
+};
+
+if (require.main === module) {
+  runSubgraphFromEnv(hrSubgraph).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,48 @@
+import type { DataSource } from 'typeorm';
+import { In } from 'typeorm';
+import { loaderByGroup, loaderByKey, loaderOfValues } from '@rg/subgraph-kit';
+import { Course, Enrolment, FollowUp, Loan, Mentor, Trainee, TrainingInstitution, Venture } from './entities';
+import { regionFigures, type HrRegionFigures } from './figures/region-figures';
+import { scorecardFigures, type HrScorecardFigures } from './figures/scorecard-figures';
+
+export function createLoaders(db: DataSource) {
+  const repo = <T extends object>(entity: new () => T) => db.getRepository(entity);
+  return {
+    traineeById: loaderByKey((ids: readonly number[]) => repo(Trainee).findBy({ id: In([...ids]) }), (t) => t.id),
+    traineeByPersonKey: loaderByKey(
+      (keys: readonly string[]) => repo(Trainee).findBy({ personKey: In([...keys]) }),
+      (t) => t.personKey,
+    ),
+    ventureById: loaderByKey((ids: readonly number[]) => repo(Venture).findBy({ id: In([...ids]) }), (v) => v.id),
+    venturesByFounder: loaderByGroup(
+      (ids: readonly number[]) => repo(Venture).find({ where: { founderId: In([...ids]) }, order: { id: 'ASC' } }),
+      (v) => v.founderId,
+    ),
+    enrolmentsByTrainee: loaderByGroup(
+      (ids: readonly number[]) => repo(Enrolment).find({ where: { traineeId: In([...ids]) }, order: { id: 'ASC' } }),
+      (e) => e.traineeId,
+    ),
+    courseById: loaderByKey((ids: readonly number[]) => repo(Course).findBy({ id: In([...ids]) }), (c) => c.id),
+    institutionById: loaderByKey(
+      (ids: readonly number[]) => repo(TrainingInstitution).findBy({ id: In([...ids]) }),
+      (i) => i.id,
+    ),
+    loansByBorrower: loaderByGroup(
+      (ids: readonly number[]) => repo(Loan).find({ where: { borrowerId: In([...ids]) }, order: { id: 'ASC' } }),
+      (l) => l.borrowerId,
+    ),
+    loansByVenture: loaderByGroup(
+      (ids: readonly number[]) => repo(Loan).find({ where: { ventureId: In([...ids]) }, order: { id: 'ASC' } }),
+      (l) => l.ventureId!,
+    ),
+    followUpsByTrainee: loaderByGroup(
+      (ids: readonly number[]) => repo(FollowUp).find({ where: { traineeId: In([...ids]) }, order: { id: 'ASC' } }),
+      (f) => f.traineeId,
+    ),
+    mentorById: loaderByKey((ids: readonly number[]) => repo(Mentor).findBy({ id: In([...ids]) }), (m) => m.id),
+    regionFigures: loaderOfValues<string, HrRegionFigures | null>((codes) => regionFigures(db, codes), null),
+    scorecardFigures: loaderOfValues<string, HrScorecardFigures | null>((keys) => scorecardFigures(db, keys), null),
+  };
+}
+
+export type HrLoaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,71 @@
+import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { Indicator, ScorecardBase, indicator } from '@rg/subgraph-kit';
+import { ratio } from '@rg/scorecard';
+import type { HrContext } from './context';
+import { scorecardKey, type HrScorecardFigures } from '../figures/scorecard-figures';
+
+@ObjectType({ description: "A region's year against the policy's targets; each department contributes its indicators" })
+@Directive('@key(fields: "regionCode year")')
+export class Scorecard extends ScorecardBase {
+  /** The trained cohort's person-key prefixes; for poverty's matching, not for clients. */
+  @Field()
+  @Directive('@inaccessible')
+  traineeKeySet: string;
+
+  @Field()
+  @Directive('@inaccessible')
+  womenTraineeKeySet: string;
+}
+
+async function figures(ctx: HrContext, card: ScorecardBase): Promise<HrScorecardFigures> {
+  return (await ctx.loaders.scorecardFigures.load(scorecardKey(card.regionCode, card.year)))!;
+}
+
+@Resolver(() => Scorecard)
+export class HrScorecardResolver {
+  @FieldResolver(() => Indicator, { description: 'People trained (a course completed in the year); ≥ 1,500 per city' })
+  async trained(@Root() card: Scorecard, @Ctx() ctx: HrContext): Promise<Indicator> {
+    return indicator('trained', card.regionCode, (await figures(ctx, card)).trained);
+  }
+
+  @FieldResolver(() => Indicator, { description: 'Share of completed courses passed; ≥ 80 %' })
+  async passRate(@Root() card: Scorecard, @Ctx() ctx: HrContext): Promise<Indicator> {
+    const f = await figures(ctx, card);
+    return indicator('passRate', card.regionCode, ratio(f.passes, f.completions));
+  }
+
+  @FieldResolver(() => Indicator, {
+    description: 'Share of trainees first trained in the year who opened a venture within six months; ≥ 50 %',
+  })
+  async openingRate6m(@Root() card: Scorecard, @Ctx() ctx: HrContext): Promise<Indicator> {
+    const f = await figures(ctx, card);
+    return indicator('openingRate6m', card.regionCode, ratio(f.openedWithinWindow, f.openingCohort));
+  }
+
+  @FieldResolver(() => Indicator, { description: 'Jobs created per venture opened in the year; ≥ 4 (Jiangsu)' })
+  async jobsPerVenture(@Root() card: Scorecard, @Ctx() ctx: HrContext): Promise<Indicator> {
+    const f = await figures(ctx, card);
+    return indicator('jobsPerVenture', card.regionCode, ratio(f.jobsCreated, f.ventures));
+  }
+
+  @FieldResolver(() => Indicator, { description: 'Share of ventures opened in the year still operating a year later; ≥ 80 %' })
+  async survivalRate1y(@Root() card: Scorecard, @Ctx() ctx: HrContext): Promise<Indicator> {
+    const f = await figures(ctx, card);
+    return indicator('survivalRate1y', card.regionCode, ratio(f.survivedOneYear, f.ventures));
+  }
+
+  @FieldResolver(() => Indicator, { description: 'Guaranteed start-up loans issued in the year, yuan' })
+  async loansIssuedYuan(@Root() card: Scorecard, @Ctx() ctx: HrContext): Promise<Indicator> {
+    return indicator('loansIssuedYuan', card.regionCode, (await figures(ctx, card)).loansIssuedYuan);
+  }
+
+  @FieldResolver(() => String)
+  async traineeKeySet(@Root() card: Scorecard, @Ctx() ctx: HrContext): Promise<string> {
+    return (await figures(ctx, card)).traineeKeySet;
+  }
+
+  @FieldResolver(() => String)
+  async womenTraineeKeySet(@Root() card: Scorecard, @Ctx() ctx: HrContext): Promise<string> {
+    return (await figures(ctx, card)).womenTraineeKeySet;
+  }
+}

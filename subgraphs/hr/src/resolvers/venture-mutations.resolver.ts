@@ -1,0 +1,134 @@
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { LOAN_CAP_YUAN } from '@rg/scorecard';
+import { badUserInput, parseId, IsPastDate, IsText } from '@rg/subgraph-kit';
+import { BusinessStatus, FollowUp, Loan, Mentor, Trainee, Venture } from '../entities';
+import type { HrContext } from './context';
+
+@InputType()
+export class RecordVentureInput {
+  @Field(() => ID)
+  founderId: string;
+
+  @Field()
+  @IsText(100)
+  name: string;
+
+  @Field()
+  @IsText(50)
+  industry: string;
+
+  @Field()
+  @IsPastDate()
+  openedOn: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  jobsCreated: number;
+}
+
+@InputType({ description: `A guaranteed start-up loan; at most ${LOAN_CAP_YUAN} yuan per person in all` })
+export class IssueLoanInput {
+  @Field(() => ID)
+  borrowerId: string;
+
+  @Field(() => ID, { nullable: true })
+  ventureId?: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1000)
+  @Max(LOAN_CAP_YUAN)
+  amountYuan: number;
+
+  @Field()
+  @IsText(100)
+  bank: string;
+
+  @Field()
+  @IsPastDate()
+  issuedOn: string;
+
+  @Field({ defaultValue: true })
+  interestSubsidised: boolean;
+}
+
+@InputType()
+export class RecordFollowUpInput {
+  @Field(() => ID)
+  traineeId: string;
+
+  @Field(() => ID, { nullable: true })
+  mentorId?: string;
+
+  @Field()
+  @IsPastDate()
+  visitedOn: string;
+
+  @Field(() => BusinessStatus)
+  businessStatus: BusinessStatus;
+
+  @Field()
+  @IsText(500)
+  helpGiven: string;
+}
+
+@Resolver()
+export class VentureMutationResolver {
+  @Mutation(() => Venture, { description: 'Records a business a trainee opened (开业)' })
+  async recordVenture(@Arg('input') input: RecordVentureInput, @Ctx() ctx: HrContext): Promise<Venture> {
+    const founderId = parseId('input.founderId', input.founderId);
+    return ctx.dataSource.transaction(async (tx) => {
+      const founder = await tx.getRepository(Trainee).findOneBy({ id: founderId });
+      if (!founder) throw badUserInput('input.founderId', 'no such trainee');
+      if (input.openedOn < founder.registeredOn) throw badUserInput('input.openedOn', 'must not be before the founder registered');
+      const repo = tx.getRepository(Venture);
+      return repo.save(repo.create({
+        founderId, name: input.name.trim(), industry: input.industry.trim(), regionCode: founder.regionCode,
+        openedOn: input.openedOn, jobsCreated: input.jobsCreated, closedOn: null,
+      }));
+    });
+  }
+
+  @Mutation(() => Loan, { description: 'Issues a guaranteed start-up loan within the per-person cap' })
+  async issueLoan(@Arg('input') input: IssueLoanInput, @Ctx() ctx: HrContext): Promise<Loan> {
+    const borrowerId = parseId('input.borrowerId', input.borrowerId);
+    const ventureId = input.ventureId ? parseId('input.ventureId', input.ventureId) : null;
+    return ctx.dataSource.transaction(async (tx) => {
+      // Locking the borrower serialises concurrent loans to one person, so the cap holds.
+      const borrower = await tx.getRepository(Trainee).findOne({ where: { id: borrowerId }, lock: { mode: 'pessimistic_write' } });
+      if (!borrower) throw badUserInput('input.borrowerId', 'no such trainee');
+      if (ventureId !== null) {
+        const venture = await tx.getRepository(Venture).findOneBy({ id: ventureId });
+        if (!venture || venture.founderId !== borrowerId) throw badUserInput('input.ventureId', 'is not a venture of the borrower');
+      }
+      const [{ total }] = await tx.query('SELECT coalesce(sum(amount_yuan), 0) AS total FROM loan WHERE borrower_id = $1', [borrowerId]);
+      if (Number(total) + input.amountYuan > LOAN_CAP_YUAN) {
+        throw badUserInput('input.amountYuan', `would take the borrower past the ${LOAN_CAP_YUAN}-yuan cap (already ${total})`);
+      }
+      const repo = tx.getRepository(Loan);
+      return repo.save(repo.create({
+        borrowerId, ventureId, amountYuan: input.amountYuan, bank: input.bank.trim(), issuedOn: input.issuedOn,
+        interestSubsidised: input.interestSubsidised, repaidOn: null,
+      }));
+    });
+  }
+
+  @Mutation(() => FollowUp, { description: 'Records a follow-up visit (跟踪帮扶)' })
+  async recordFollowUp(@Arg('input') input: RecordFollowUpInput, @Ctx() ctx: HrContext): Promise<FollowUp> {
+    const traineeId = parseId('input.traineeId', input.traineeId);
+    const mentorId = input.mentorId ? parseId('input.mentorId', input.mentorId) : null;
+    return ctx.dataSource.transaction(async (tx) => {
+      if (!(await tx.getRepository(Trainee).existsBy({ id: traineeId }))) throw badUserInput('input.traineeId', 'no such trainee');
+      if (mentorId !== null && !(await tx.getRepository(Mentor).existsBy({ id: mentorId }))) {
+        throw badUserInput('input.mentorId', 'no such mentor');
+      }
+      const repo = tx.getRepository(FollowUp);
+      return repo.save(repo.create({
+        traineeId, mentorId, visitedOn: input.visitedOn, businessStatus: input.businessStatus, helpGiven: input.helpGiven.trim(),
+      }));
+    });
+  }
+}

@@ -1,0 +1,69 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { IsInt, IsOptional, Matches, Max, Min, MaxLength } from 'class-validator';
+import { Connection, countyCodesFor, paginate, PageArgs, yearRange } from '@rg/subgraph-kit';
+import { Loan, Trainee, Venture } from '../entities';
+import type { HrContext } from './context';
+
+@ObjectType()
+export class VentureConnection extends Connection(Venture) {}
+
+@InputType()
+export class VentureFilter {
+  @Field({ nullable: true, description: 'GB/T 2260 code at any level' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'regionCode must be a six-digit GB/T 2260 code' })
+  regionCode?: string;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  openedYear?: number;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  operating?: boolean;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(100)
+  industry?: string;
+}
+
+@Resolver(() => Venture)
+export class VentureResolver {
+  @Query(() => Venture, { nullable: true })
+  venture(@Arg('id', () => ID) id: string, @Ctx() ctx: HrContext): Promise<Venture | null> {
+    const numeric = Number(id);
+    return Number.isInteger(numeric) ? ctx.loaders.ventureById.load(numeric) : Promise.resolve(null);
+  }
+
+  @Query(() => VentureConnection)
+  ventures(
+    @Arg('filter', () => VentureFilter, { nullable: true }) filter: VentureFilter | null,
+    @Args() page: PageArgs,
+    @Ctx() ctx: HrContext,
+  ): Promise<VentureConnection> {
+    const query = ctx.dataSource.getRepository(Venture).createQueryBuilder('v');
+    if (filter?.regionCode) query.andWhere('v.region_code = ANY(:counties)', { counties: countyCodesFor(filter.regionCode) });
+    if (filter?.openedYear) {
+      const [from, to] = yearRange(filter.openedYear);
+      query.andWhere('v.opened_on >= :from AND v.opened_on < :to', { from, to });
+    }
+    if (filter?.operating === true) query.andWhere('v.closed_on IS NULL');
+    if (filter?.operating === false) query.andWhere('v.closed_on IS NOT NULL');
+    if (filter?.industry) query.andWhere('v.industry = :industry', { industry: filter.industry });
+    return paginate(query, page);
+  }
+
+  @FieldResolver(() => Trainee)
+  async founder(@Root() venture: Venture, @Ctx() ctx: HrContext): Promise<Trainee> {
+    return (await ctx.loaders.traineeById.load(venture.founderId))!;
+  }
+
+  @FieldResolver(() => [Loan])
+  loans(@Root() venture: Venture, @Ctx() ctx: HrContext): Promise<Loan[]> {
+    return ctx.loaders.loansByVenture.load(venture.id);
+  }
+}
