@@ -12,6 +12,7 @@ import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { DepartmentDataSource } from './department-data-source';
 import { subgraphReachability, waitForSubgraphs } from './subgraph-health';
+import { armor, type QueryLimits } from './limits';
 
 export interface RunningGateway {
   url: string;
@@ -32,7 +33,7 @@ function createGateway(config: GatewayConfig): ApolloGateway {
 }
 
 /** The gateway: one graph over the five departments, with /health, /ready and /metrics beside it. */
-export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+export async function startGateway(config: GatewayConfig, limits: QueryLimits): Promise<RunningGateway> {
   const logger = createLogger('gateway');
   const metrics = createMetrics('gateway');
   if (!config.supergraphPath) await waitForSubgraphs(config.subgraphs, logger);
@@ -45,12 +46,15 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
 
   const app = express();
   const httpServer = http.createServer(app);
+  const protection = armor(limits);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !config.production,
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
+    allowBatchedHttpRequests: false,
     formatError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    validationRules: protection.validationRules,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...protection.plugins],
   });
   await apollo.start();
 
@@ -71,7 +75,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   app.use(
     '/graphql',
     cors({ origin: config.corsOrigins }),
-    express.json({ limit: '100kb' }),
+    express.json({ limit: limits.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const authorization = req.headers.authorization;
@@ -87,6 +91,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       },
     }),
   );
+
+  // Oversized or malformed bodies get a GraphQL-shaped answer, not express's HTML page.
+  app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (!error.status) return next(error);
+    const message = error.type === 'entity.too.large' ? `Request body larger than ${limits.maxBodyBytes} bytes` : 'Malformed request body';
+    res.status(error.status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+  });
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const port = (httpServer.address() as { port: number }).port;

@@ -1,3 +1,4 @@
 export * from './config';
 export * from './gateway-server';
 export * from './subgraph-health';
+export * from './limits';

@@ -1,13 +1,14 @@
 import { usesDevelopmentSecret, tokenConfigFromEnv } from '@rg/subgraph-kit';
 import { gatewayConfigFromEnv } from './config';
 import { startGateway } from './gateway-server';
+import { queryLimitsFromEnv } from './limits';
 
 async function main(): Promise<void> {
   const config = gatewayConfigFromEnv();
   if (config.production && usesDevelopmentSecret(tokenConfigFromEnv())) {
     throw new Error('refusing to start in production with the development token secret: set JWT_SECRET or JWT_JWKS_URL');
   }
-  const gateway = await startGateway(config);
+  const gateway = await startGateway(config, queryLimitsFromEnv());
   const stop = async () => {
     await gateway.stop();
     process.exit(0);

@@ -18,6 +18,8 @@ export interface StackOptions {
   quiet?: boolean;
   /** Extra environment for every service (e.g. NODE_ENV, JWT_SECRET). */
   env?: NodeJS.ProcessEnv;
+  /** Database URL per department, e.g. on the tests' server; otherwise from the environment or embedded. */
+  databaseUrls?: Record<string, string>;
 }
 
 export interface Stack {
@@ -40,7 +42,7 @@ function allDatabasesConfigured(): boolean {
  */
 export async function startStack(options: StackOptions): Promise<Stack> {
   let postgres: EmbeddedServer | undefined;
-  if (!allDatabasesConfigured()) {
+  if (!options.databaseUrls && !allDatabasesConfigured()) {
     postgres = await startEmbeddedPostgres({ dataDir: options.dataDir, port: options.postgresPort ?? (await freePort()) });
   }
   const services = new Map<string, ServiceProcess>();
@@ -50,7 +52,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const progress = options.quiet ? undefined : createProgress();
     const databaseUrls: Record<string, string> = {};
     await Promise.all(departments.map(async (department) => {
-      databaseUrls[department.name] = departmentDatabaseUrl(department, postgres?.baseUrl);
+      databaseUrls[department.name] = options.databaseUrls?.[department.name] ?? departmentDatabaseUrl(department, postgres?.baseUrl);
       await provisionDepartment(department, databaseUrls[department.name], world, progress?.update);
     }));
     progress?.stop();

@@ -2,6 +2,9 @@
  * A small seeded RNG (mulberry32). The generator must give the same world for the same
  * seed on every machine, so nothing here may touch Math.random or the clock.
  */
+/** Four uniforms sum with variance 4/12; this rescales their spread to unit variance. */
+const IRWIN_HALL_4_SCALE = 1 / Math.sqrt(4 / 12);
+
 export class Rng {
   private state: number;
 
@@ -51,8 +54,7 @@ export class Rng {
   /** Approximately normal (Irwin–Hall of four uniforms): bounded tails, no log/sqrt per draw. */
   normal(mean: number, sd: number): number {
     const sum = this.next() + this.next() + this.next() + this.next();
-    // Four uniforms have variance 4/12; rescale to unit variance.
-    return mean + ((sum - 2) / Math.sqrt(4 / 12)) * sd;
+    return mean + (sum - 2) * IRWIN_HALL_4_SCALE * sd;
   }
 
   /** Shuffles in place (Fisher–Yates). */

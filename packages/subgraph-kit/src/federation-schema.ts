@@ -3,7 +3,9 @@ import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
-import { buildSchema, createResolversMap, type AuthChecker, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { roleAuthChecker } from './access';
+import { auditReadsMiddleware } from './audit';
 import { validateInput } from './validation';
 
 export const FEDERATION_LINK =
@@ -16,7 +18,8 @@ export interface SchemaOptions {
   resolvers: NonEmptyArray<Function>;
   orphanedTypes?: Function[];
   referenceResolvers?: ReferenceResolvers;
-  authChecker?: AuthChecker<any>;
+  /** Personal-record types this department audits reads of, and the property naming a record. */
+  auditedTypes?: Record<string, string>;
 }
 
 function merge(target: Record<string, any>, source: ReferenceResolvers): Record<string, any> {
@@ -29,8 +32,9 @@ export async function buildDepartmentSchema(options: SchemaOptions): Promise<Gra
   const schema = await buildSchema({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
-    authChecker: options.authChecker,
+    authChecker: roleAuthChecker,
     authMode: 'error',
+    globalMiddlewares: options.auditedTypes ? [auditReadsMiddleware(options.auditedTypes)] : [],
     validateFn: validateInput,
     skipCheck: true,
   });

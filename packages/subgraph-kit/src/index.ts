@@ -21,3 +21,6 @@ export * from './key-set';
 export * from './roll-up';
 export * from './validation-rules';
 export * from './server-plugins';
+export * from './access';
+export * from './audit';
+export * from './audit-migration';

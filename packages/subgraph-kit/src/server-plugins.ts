@@ -1,7 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
+import type { DataSource } from 'typeorm';
 import type { ServiceMetrics } from './metrics';
+import type { DepartmentContext } from './context';
+import type { Logger } from './logger';
 
 const CLIENT_CODES = new Set([
   'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'GRAPHQL_VALIDATION_FAILED',
@@ -30,6 +33,31 @@ export function metricsPlugin(metrics: ServiceMetrics): ApolloServerPlugin {
       return {
         async willSendResponse() {
           end({ operation: request.request.operationName ?? 'anonymous' });
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Writes the request's audited reads before the answer leaves. If the audit cannot be
+ * written, the read is refused: personal data never goes out unrecorded.
+ */
+export function auditPlugin(dataSource: DataSource, logger: Logger): ApolloServerPlugin<DepartmentContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          try {
+            await contextValue.audit.flushReads(dataSource);
+          } catch (error) {
+            logger.error({ err: (error as Error).message }, 'audit write failed; read refused');
+            if (response.body.kind === 'single') {
+              response.body.singleResult = {
+                errors: [{ message: 'The audit trail could not be written; the read was refused', extensions: { code: 'AUDIT_UNAVAILABLE' } }],
+              };
+            }
+          }
         },
       };
     },

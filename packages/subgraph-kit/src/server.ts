@@ -12,7 +12,8 @@ import { createLogger } from './logger';
 import { createMetrics } from './metrics';
 import { viewerFromHeader, InvalidTokenError } from './tokens';
 import { PUBLIC_VIEWER } from './roles';
-import { formatError, metricsPlugin } from './server-plugins';
+import { formatError, metricsPlugin, auditPlugin } from './server-plugins';
+import { AuditRecorder } from './audit';
 import type { DepartmentSubgraph } from './department';
 import type { DepartmentContext } from './context';
 
@@ -52,7 +53,7 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
     schema,
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
     formatError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), metricsPlugin(metrics)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), metricsPlugin(metrics), auditPlugin(dataSource, logger)],
   });
   await apollo.start();
 
@@ -82,11 +83,13 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
           // A subgraph called without a valid token serves only public data.
           if (!(error instanceof InvalidTokenError)) throw error;
         }
+        const operationName = (req.headers['x-operation-name'] as string | undefined) ?? req.body?.operationName ?? null;
         const base = {
           viewer,
           dataSource,
           logger: logger.child({ subject: viewer.subject, role: viewer.role }),
-          operationName: (req.body?.operationName as string | undefined) ?? null,
+          operationName,
+          audit: new AuditRecorder(department.name, viewer, operationName),
         };
         return { ...base, loaders: department.createLoaders(dataSource, base) };
       },

@@ -23,7 +23,7 @@ describe('hr subgraph on PostgreSQL', () => {
     const expected = hr.world.hr.trainees.filter((t) => counties.has(t.regionCode) && t.category === 'VETERAN');
     const { data, errors } = await hr.query(
       `query($f: TraineeFilter) { trainees(filter: $f, first: 5) { totalCount edges { node { id regionCode category } } pageInfo { hasNextPage } } }`,
-      { f: { regionCode: XUZHOU, category: 'VETERAN' } },
+      { f: { regionCode: XUZHOU, category: 'VETERAN' } }, 'analyst',
     );
     expect(errors).toBeUndefined();
     expect(data.trainees.totalCount).toBe(expected.length);
@@ -35,9 +35,9 @@ describe('hr subgraph on PostgreSQL', () => {
     const seen: number[] = [];
     let after: string | null = null;
     do {
-      const { data } = await hr.query(
+      const { data }: { data?: any } = await hr.query(
         `query($after: String) { trainees(first: 250, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
-        { after },
+        { after }, 'analyst',
       );
       seen.push(...data.trainees.edges.map((e: any) => Number(e.node.id)));
       after = data.trainees.pageInfo.hasNextPage ? data.trainees.pageInfo.endCursor : null;
@@ -46,7 +46,7 @@ describe('hr subgraph on PostgreSQL', () => {
   });
 
   it('refuses a page over 500 with BAD_USER_INPUT naming first', async () => {
-    const { errors } = await hr.query('{ trainees(first: 501) { totalCount } }');
+    const { errors } = await hr.query('{ trainees(first: 501) { totalCount } }', undefined, 'analyst');
     expect(errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(errors?.[0].extensions?.field).toBe('first');
   });
@@ -56,7 +56,7 @@ describe('hr subgraph on PostgreSQL', () => {
       enrolments { id course { id institution { id } } } loans { id } followUps { id mentor { id } } } } } }`;
     const cost = async (n: number) => {
       const before = await hr.statements();
-      const { errors } = await hr.query(query, { n });
+      const { errors } = await hr.query(query, { n }, 'hr');
       expect(errors).toBeUndefined();
       return (await hr.statements()) - before;
     };
@@ -70,7 +70,7 @@ describe('hr subgraph on PostgreSQL', () => {
     const [a, b] = hr.world.hr.trainees;
     const { data, errors } = await hr.query(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Trainee { id personKey } } }`,
-      { r: [{ __typename: 'Trainee', id: String(a.id) }, { __typename: 'Trainee', personKey: b.personKey }] },
+      { r: [{ __typename: 'Trainee', id: String(a.id) }, { __typename: 'Trainee', personKey: b.personKey }] }, 'analyst',
     );
     expect(errors).toBeUndefined();
     expect(data._entities).toEqual([{ id: String(a.id), personKey: a.personKey }, { id: String(b.id), personKey: b.personKey }]);
@@ -187,5 +187,47 @@ describe('hr mutations', () => {
       `mutation($i: RecordCompletionInput!) { recordCompletion(input: $i) { id } }`,
       { i: { enrolmentId: String(enrolment.id), completedOn: enrolment.completedOn, passed: true } }, 'hr');
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.enrolmentId' });
+  });
+});
+
+describe('hr access rules', () => {
+  it('serves the public no trainee records, even through _entities', async () => {
+    const list = await hr.query('{ trainees(first: 1) { totalCount } }');
+    expect(list.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const [t] = hr.world.hr.trainees;
+    const ref = await hr.query(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Trainee { id category } } }`,
+      { r: [{ __typename: 'Trainee', id: String(t.id) }] });
+    expect(ref.errors?.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
+    expect(JSON.stringify(ref.data ?? {})).not.toContain(t.category);
+  });
+
+  it('gives an analyst the pseudonymous record and FORBIDDEN on the name, phone and masked ID only', async () => {
+    const { data, errors } = await hr.query('{ trainee(id: "1") { id personKey category name phone citizenIdMasked } }', undefined, 'analyst');
+    expect(data.trainee).toMatchObject({ id: '1', personKey: hr.world.hr.trainees[0].personKey, name: null, phone: null, citizenIdMasked: null });
+    expect(errors?.map((e) => [e.path?.join('.'), e.extensions?.code]).sort()).toEqual([
+      ['trainee.citizenIdMasked', 'FORBIDDEN'], ['trainee.name', 'FORBIDDEN'], ['trainee.phone', 'FORBIDDEN'],
+    ]);
+  });
+
+  it.each(['poverty', 'analyst', 'youth-league'] as const)('refuses writes by %s', async (role) => {
+    const before = await rowCount('trainee');
+    const { errors } = await hr.query(`mutation { registerTrainee(input: { citizenId: "${composeCitizenId('320321', '1991-01-01', 13)}",
+      name: "张三", category: VETERAN, stage: STARTUP }) { id } }`, undefined, role);
+    expect(errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(await rowCount('trainee')).toBe(before);
+  });
+
+  it('audits reads by other departments at hr, one batched event per record type', async () => {
+    const before = await rowCount('audit_event');
+    await hr.query('{ trainees(first: 300) { edges { node { id enrolments { id } } } } }', undefined, 'poverty');
+    const events = await hr.subgraph.dataSource.query('SELECT role, action, record_type, cardinality(record_ids) AS n FROM audit_event WHERE id > (SELECT max(id) - 2 FROM audit_event) ORDER BY id');
+    expect(await rowCount('audit_event')).toBe(before + 2);
+    expect(events).toEqual(expect.arrayContaining([
+      { role: 'poverty', action: 'READ', record_type: 'Trainee', n: 300 },
+      expect.objectContaining({ role: 'poverty', action: 'READ', record_type: 'Enrolment' }),
+    ]));
+    const ownBefore = await rowCount('audit_event');
+    await hr.query('{ trainees(first: 5) { edges { node { id } } } }', undefined, 'hr');
+    expect(await rowCount('audit_event')).toBe(ownBefore);
   });
 });

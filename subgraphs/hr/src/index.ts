@@ -12,7 +12,13 @@ export const hrSubgraph: DepartmentSubgraph<HrLoaders> = {
   defaultPort: 4001,
   entities,
   migrations,
-  schema: { resolvers: [...resolvers], orphanedTypes, referenceResolvers },
+  schema: {
+    resolvers: [...resolvers],
+    orphanedTypes,
+    referenceResolvers,
+    // Personal records whose reads by other departments (and admins) hr audits.
+    auditedTypes: { Trainee: 'id', Enrolment: 'id', Loan: 'id', FollowUp: 'id' },
+  },
   createLoaders,
   seed,
 };

@@ -1,9 +1,10 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Authorized, Field, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /** A trainee on a course; the certificate (培训合格证书) comes only after the unified exam (000 §4.3). */
 @ObjectType()
+@Authorized() // records about a person: signed-in roles only, never the public
 @Entity('enrolment')
 @Unique(['traineeId', 'courseId'])
 @Index(['completedOn'])

@@ -1,9 +1,10 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Authorized, Field, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A guaranteed start-up loan (创业担保贷款), at most 150,000 yuan per person (001). */
 @ObjectType()
+@Authorized() // records about a person: signed-in roles only, never the public
 @Entity('loan')
 export class Loan {
   @Field(() => ID)

@@ -1,4 +1,5 @@
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Authorized, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { ownerOnly } from '@rg/subgraph-kit';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { maskCitizenId } from '@rg/person-key';
@@ -9,6 +10,7 @@ import { Gender, TraineeCategory, TraineeStage } from './enums';
  * only masked). Other departments reach a trainee by `personKey`.
  */
 @ObjectType()
+@Authorized() // records about a person: signed-in roles only, never the public
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "personKey")')
 @Entity('trainee')
@@ -31,11 +33,13 @@ export class Trainee {
   @Column({ name: 'person_key_prefix', type: 'bigint' })
   personKeyPrefix: string;
 
-  @Field()
+  @Field(() => String, { nullable: true, description: 'Personal: hr staff and admins only' })
+  @Authorized(ownerOnly('hr'))
   @Column({ type: 'text' })
   name: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Personal: hr staff and admins only' })
+  @Authorized(ownerOnly('hr'))
   @Column({ type: 'text', nullable: true })
   phone: string | null;
 
@@ -73,7 +77,8 @@ export class Trainee {
   @Column({ name: 'first_completed_on', type: 'date', nullable: true })
   firstCompletedOn: string | null;
 
-  @Field({ description: 'Citizen ID with region and birth date hidden; hr staff and admins only' })
+  @Field(() => String, { nullable: true, description: 'Citizen ID with region and birth date hidden; hr staff and admins only' })
+  @Authorized(ownerOnly('hr'))
   get citizenIdMasked(): string {
     return maskCitizenId(this.citizenId);
   }

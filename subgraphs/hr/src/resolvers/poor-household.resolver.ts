@@ -1,4 +1,4 @@
-import { Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
+import { Authorized, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
 import { Trainee } from '../entities';
 import type { HrContext } from './context';
 
@@ -19,6 +19,7 @@ export class PoorHousehold {
 
 @Resolver(() => PoorHousehold)
 export class PoorHouseholdMembersResolver {
+  @Authorized()
   @FieldResolver(() => [Trainee], { description: "Members of the household who are hr's trainees" })
   @Directive('@requires(fields: "memberPersonKeys")')
   async members(@Root() household: PoorHousehold, @Ctx() ctx: HrContext): Promise<Trainee[]> {

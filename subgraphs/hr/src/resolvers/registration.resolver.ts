@@ -1,8 +1,8 @@
-import { Arg, Ctx, Field, InputType, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, InputType, Mutation, Resolver } from 'type-graphql';
 import { IsOptional } from 'class-validator';
 import { parseCitizenId, personKeyOf, personKeyPrefix } from '@rg/person-key';
 import { findRegion } from '@rg/regions';
-import { badUserInput, IsCitizenId, IsMobilePhone, IsPastDate, IsText } from '@rg/subgraph-kit';
+import { badUserInput, IsCitizenId, IsMobilePhone, IsPastDate, IsText, ownerOnly } from '@rg/subgraph-kit';
 import { Trainee, TraineeCategory, TraineeStage } from '../entities';
 import type { HrContext } from './context';
 
@@ -35,6 +35,7 @@ export class RegisterTraineeInput {
 
 @Resolver()
 export class RegistrationResolver {
+  @Authorized(ownerOnly('hr'))
   @Mutation(() => Trainee, { description: 'Registers a returnee for training (hr collects the citizen ID)' })
   async registerTrainee(@Arg('input') input: RegisterTraineeInput, @Ctx() ctx: HrContext): Promise<Trainee> {
     const id = parseCitizenId(input.citizenId);
@@ -48,7 +49,7 @@ export class RegistrationResolver {
         throw badUserInput('input.citizenId', 'a trainee with this citizen ID is already registered');
       }
       const personKey = personKeyOf(id.value);
-      return repo.save(repo.create({
+      const trainee = await repo.save(repo.create({
         citizenId: id.value,
         personKey,
         personKeyPrefix: personKeyPrefix(personKey).toString(),
@@ -62,6 +63,8 @@ export class RegistrationResolver {
         registeredOn: input.registeredOn ?? new Date().toISOString().slice(0, 10),
         firstCompletedOn: null,
       }));
+      await ctx.audit.write(tx, 'Trainee', [trainee.id]);
+      return trainee;
     });
   }
 }

@@ -1,17 +1,19 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { countyCodesFor, paginate, PageArgs, yearRange } from '@rg/subgraph-kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { countyCodesFor, ownerOnly, paginate, PageArgs, yearRange } from '@rg/subgraph-kit';
 import { Enrolment, FollowUp, Loan, Trainee, Venture } from '../entities';
 import type { HrContext } from './context';
 import { TraineeConnection, TraineeFilter } from './trainee-types';
 
 @Resolver(() => Trainee)
 export class TraineeResolver {
+  @Authorized()
   @Query(() => Trainee, { nullable: true })
   trainee(@Arg('id', () => ID) id: string, @Ctx() ctx: HrContext): Promise<Trainee | null> {
     const numeric = Number(id);
     return Number.isInteger(numeric) ? ctx.loaders.traineeById.load(numeric) : Promise.resolve(null);
   }
 
+  @Authorized()
   @Query(() => TraineeConnection)
   trainees(
     @Arg('filter', () => TraineeFilter, { nullable: true }) filter: TraineeFilter | null,
@@ -50,7 +52,8 @@ export class TraineeResolver {
     return ctx.loaders.loansByBorrower.load(trainee.id);
   }
 
-  @FieldResolver(() => [FollowUp])
+  @Authorized(ownerOnly('hr'))
+  @FieldResolver(() => [FollowUp], { nullable: true, description: "hr's own service records: hr staff and admins" })
   followUps(@Root() trainee: Trainee, @Ctx() ctx: HrContext): Promise<FollowUp[]> {
     return ctx.loaders.followUpsByTrainee.load(trainee.id);
   }

@@ -1,6 +1,6 @@
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { badUserInput, parseId, IsPastDate } from '@rg/subgraph-kit';
+import { badUserInput, parseId, IsPastDate, ownerOnly } from '@rg/subgraph-kit';
 import { Course, Enrolment, Trainee } from '../entities';
 import type { HrContext } from './context';
 
@@ -39,6 +39,7 @@ export class RecordCompletionInput {
 
 @Resolver()
 export class TrainingMutationResolver {
+  @Authorized(ownerOnly('hr'))
   @Mutation(() => Enrolment)
   async enrol(@Arg('input') input: EnrolInput, @Ctx() ctx: HrContext): Promise<Enrolment> {
     const traineeId = parseId('input.traineeId', input.traineeId);
@@ -50,13 +51,16 @@ export class TrainingMutationResolver {
       if (input.enrolledOn > course.startsOn) throw badUserInput('input.enrolledOn', 'must not be after the course starts');
       const repo = tx.getRepository(Enrolment);
       if (await repo.existsBy({ traineeId, courseId })) throw badUserInput('input.courseId', 'the trainee is already enrolled');
-      return repo.save(repo.create({
+      const enrolment = await repo.save(repo.create({
         traineeId, courseId, enrolledOn: input.enrolledOn,
         completedOn: null, passed: null, certificateNo: null, satisfaction: null,
       }));
+      await ctx.audit.write(tx, 'Enrolment', [enrolment.id]);
+      return enrolment;
     });
   }
 
+  @Authorized(ownerOnly('hr'))
   @Mutation(() => Enrolment, { description: 'Records the exam result; a pass issues the certificate number' })
   async recordCompletion(@Arg('input') input: RecordCompletionInput, @Ctx() ctx: HrContext): Promise<Enrolment> {
     const enrolmentId = parseId('input.enrolmentId', input.enrolmentId);
@@ -77,6 +81,7 @@ export class TrainingMutationResolver {
         `UPDATE trainee SET first_completed_on = LEAST(COALESCE(first_completed_on, $2::date), $2::date) WHERE id = $1`,
         [enrolment.traineeId, input.completedOn],
       );
+      await ctx.audit.write(tx, 'Enrolment', [enrolment.id]);
       return enrolment;
     });
   }

@@ -1,7 +1,7 @@
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { LOAN_CAP_YUAN } from '@rg/scorecard';
-import { badUserInput, parseId, IsPastDate, IsText } from '@rg/subgraph-kit';
+import { badUserInput, parseId, IsPastDate, IsText, ownerOnly } from '@rg/subgraph-kit';
 import { BusinessStatus, FollowUp, Loan, Mentor, Trainee, Venture } from '../entities';
 import type { HrContext } from './context';
 
@@ -77,6 +77,7 @@ export class RecordFollowUpInput {
 
 @Resolver()
 export class VentureMutationResolver {
+  @Authorized(ownerOnly('hr'))
   @Mutation(() => Venture, { description: 'Records a business a trainee opened (开业)' })
   async recordVenture(@Arg('input') input: RecordVentureInput, @Ctx() ctx: HrContext): Promise<Venture> {
     const founderId = parseId('input.founderId', input.founderId);
@@ -85,13 +86,16 @@ export class VentureMutationResolver {
       if (!founder) throw badUserInput('input.founderId', 'no such trainee');
       if (input.openedOn < founder.registeredOn) throw badUserInput('input.openedOn', 'must not be before the founder registered');
       const repo = tx.getRepository(Venture);
-      return repo.save(repo.create({
+      const venture = await repo.save(repo.create({
         founderId, name: input.name.trim(), industry: input.industry.trim(), regionCode: founder.regionCode,
         openedOn: input.openedOn, jobsCreated: input.jobsCreated, closedOn: null,
       }));
+      await ctx.audit.write(tx, 'Venture', [venture.id]);
+      return venture;
     });
   }
 
+  @Authorized(ownerOnly('hr'))
   @Mutation(() => Loan, { description: 'Issues a guaranteed start-up loan within the per-person cap' })
   async issueLoan(@Arg('input') input: IssueLoanInput, @Ctx() ctx: HrContext): Promise<Loan> {
     const borrowerId = parseId('input.borrowerId', input.borrowerId);
@@ -109,13 +113,16 @@ export class VentureMutationResolver {
         throw badUserInput('input.amountYuan', `would take the borrower past the ${LOAN_CAP_YUAN}-yuan cap (already ${total})`);
       }
       const repo = tx.getRepository(Loan);
-      return repo.save(repo.create({
+      const loan = await repo.save(repo.create({
         borrowerId, ventureId, amountYuan: input.amountYuan, bank: input.bank.trim(), issuedOn: input.issuedOn,
         interestSubsidised: input.interestSubsidised, repaidOn: null,
       }));
+      await ctx.audit.write(tx, 'Loan', [loan.id]);
+      return loan;
     });
   }
 
+  @Authorized(ownerOnly('hr'))
   @Mutation(() => FollowUp, { description: 'Records a follow-up visit (跟踪帮扶)' })
   async recordFollowUp(@Arg('input') input: RecordFollowUpInput, @Ctx() ctx: HrContext): Promise<FollowUp> {
     const traineeId = parseId('input.traineeId', input.traineeId);
@@ -126,9 +133,11 @@ export class VentureMutationResolver {
         throw badUserInput('input.mentorId', 'no such mentor');
       }
       const repo = tx.getRepository(FollowUp);
-      return repo.save(repo.create({
+      const visit = await repo.save(repo.create({
         traineeId, mentorId, visitedOn: input.visitedOn, businessStatus: input.businessStatus, helpGiven: input.helpGiven.trim(),
       }));
+      await ctx.audit.write(tx, 'FollowUp', [visit.id]);
+      return visit;
     });
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { IsInt, IsOptional, Matches, Max, Min, MaxLength } from 'class-validator';
 import { Connection, countyCodesFor, paginate, PageArgs, yearRange } from '@rg/subgraph-kit';
 import { Loan, Trainee, Venture } from '../entities';
@@ -57,11 +57,13 @@ export class VentureResolver {
     return paginate(query, page);
   }
 
+  @Authorized()
   @FieldResolver(() => Trainee)
   async founder(@Root() venture: Venture, @Ctx() ctx: HrContext): Promise<Trainee> {
     return (await ctx.loaders.traineeById.load(venture.founderId))!;
   }
 
+  @Authorized()
   @FieldResolver(() => [Loan])
   loans(@Root() venture: Venture, @Ctx() ctx: HrContext): Promise<Loan[]> {
     return ctx.loaders.loansByVenture.load(venture.id);

@@ -1,0 +1,39 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+
+/**
+ * Query limits, from configuration with defaults sized for the analysts' real queries
+ * (README "Query limits"): the deepest documented query nests 9 levels and costs ~600.
+ */
+export interface QueryLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+  maxCost: number;
+  maxBodyBytes: number;
+}
+
+const int = (value: string | undefined, fallback: number) => (value ? Number.parseInt(value, 10) : fallback);
+
+export function queryLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): QueryLimits {
+  return {
+    maxDepth: int(env.GRAPHQL_MAX_DEPTH, 12),
+    maxAliases: int(env.GRAPHQL_MAX_ALIASES, 15),
+    maxTokens: int(env.GRAPHQL_MAX_TOKENS, 2000),
+    maxDirectives: int(env.GRAPHQL_MAX_DIRECTIVES, 20),
+    maxCost: int(env.GRAPHQL_MAX_COST, 5000),
+    maxBodyBytes: int(env.GRAPHQL_MAX_BODY_BYTES, 64 * 1024),
+  };
+}
+
+/** GraphQL Armor's protections for Apollo Server: plugins, validation rules, no batched arrays. */
+export function armor(limits: QueryLimits) {
+  return new ApolloArmor({
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
+    maxAliases: { n: limits.maxAliases },
+    maxTokens: { n: limits.maxTokens },
+    maxDirectives: { n: limits.maxDirectives },
+    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true },
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
+}

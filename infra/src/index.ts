@@ -1,0 +1,6 @@
+export * from './stack';
+export * from './compose';
+export * from './departments';
+export * from './provision';
+export * from './processes';
+export { EXAMPLE_QUERIES } from './example-queries';

@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { MiddlewareFn } from 'type-graphql';
+import { isCrossDepartmentRead } from './access';
+import type { Department, Viewer } from './roles';
+import type { DepartmentContext } from './context';
+
+export type AuditAction = 'READ' | 'WRITE';
+const GENESIS = '0'.repeat(64);
+/** Serialises appends to the chain within one database. */
+const CHAIN_LOCK = 746_211;
+
+interface AuditRow {
+  occurredAt: string;
+  subject: string;
+  role: string;
+  action: AuditAction;
+  operation: string | null;
+  recordType: string;
+  recordIds: string[];
+}
+
+export function auditHash(id: string, row: AuditRow, prevHash: string): string {
+  const content = JSON.stringify([id, row.occurredAt, row.subject, row.role, row.action, row.operation, row.recordType, row.recordIds, prevHash]);
+  return createHash('sha256').update(content).digest('hex');
+}
+
+async function append(db: EntityManager, rows: AuditRow[]): Promise<void> {
+  await db.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+  const [last] = await db.query('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1');
+  const ids: Array<{ id: string }> = await db.query(
+    `SELECT nextval(pg_get_serial_sequence('audit_event', 'id'))::text AS id FROM generate_series(1, $1)`, [rows.length]);
+  let prev: string = last?.hash ?? GENESIS;
+  const values: unknown[] = [];
+  const tuples = rows.map((row, i) => {
+    const hash = auditHash(ids[i].id, row, prev);
+    values.push(ids[i].id, row.occurredAt, row.subject, row.role, row.action, row.operation, row.recordType, row.recordIds, prev, hash);
+    prev = hash;
+    const o = i * 10;
+    return `($${o + 1}::bigint, $${o + 2}::timestamptz, $${o + 3}, $${o + 4}, $${o + 5}, $${o + 6}, $${o + 7}, $${o + 8}::text[], $${o + 9}, $${o + 10})`;
+  });
+  await db.query(
+    `INSERT INTO audit_event (id, occurred_at, subject, role, action, operation, record_type, record_ids, prev_hash, hash)
+     VALUES ${tuples.join(', ')}`,
+    values,
+  );
+}
+
+/**
+ * One request's audit events, kept by the department that owns the data. Reads are gathered
+ * while the request resolves and written in one batch before the answer leaves (a page of 500
+ * costs what a page of 20 does); writes are appended inside the mutation's own transaction.
+ */
+export class AuditRecorder {
+  private readonly reads = new Map<string, Set<string>>();
+
+  constructor(private readonly owner: Department, private readonly viewer: Viewer, private readonly operation: string | null) {}
+
+  /** Notes a read of personal records when the reader is another department (or an admin). */
+  read(recordType: string, id: string | number): void {
+    if (!isCrossDepartmentRead(this.viewer.role, this.owner)) return;
+    let ids = this.reads.get(recordType);
+    if (!ids) this.reads.set(recordType, (ids = new Set()));
+    ids.add(String(id));
+  }
+
+  get pendingReads(): number {
+    return this.reads.size;
+  }
+
+  /** Writes the gathered reads; called once per request, before the response is sent. */
+  async flushReads(db: DataSource): Promise<void> {
+    if (!this.reads.size) return;
+    const occurredAt = new Date().toISOString();
+    const rows = [...this.reads.entries()].map(([recordType, ids]) => this.row('READ', recordType, [...ids], occurredAt));
+    this.reads.clear();
+    await db.transaction((tx) => append(tx, rows));
+  }
+
+  /** Appends a write event inside the caller's transaction: no write without its audit row. */
+  async write(tx: EntityManager, recordType: string, ids: Array<string | number>): Promise<void> {
+    await append(tx, [this.row('WRITE', recordType, ids.map(String), new Date().toISOString())]);
+  }
+
+  private row(action: AuditAction, recordType: string, recordIds: string[], occurredAt: string): AuditRow {
+    return { occurredAt, subject: this.viewer.subject, role: this.viewer.role, action, operation: this.operation, recordType, recordIds };
+  }
+}
+
+/**
+ * A global middleware noting every personal record a field is read from. `auditedTypes`
+ * maps a GraphQL type name to the property that identifies its records.
+ */
+export function auditReadsMiddleware(auditedTypes: Record<string, string>): MiddlewareFn<DepartmentContext> {
+  return ({ root, info, context }, next) => {
+    const key = auditedTypes[info.parentType.name];
+    if (key && root && root[key] !== undefined) context.audit.read(info.parentType.name, root[key]);
+    return next();
+  };
+}
+
+export interface ChainVerification {
+  events: number;
+  intact: boolean;
+  problem?: string;
+}
+
+/** Recomputes the chain row by row: an edited row breaks its own hash, a removed one the next row's link. */
+export async function verifyAuditChain(db: DataSource, batchSize = 5000): Promise<ChainVerification> {
+  let prev = GENESIS;
+  let lastId = '0';
+  let events = 0;
+  for (;;) {
+    const rows: any[] = await db.query(
+      `SELECT id::text AS id, occurred_at, subject, role, action, operation, record_type, record_ids, prev_hash, hash
+       FROM audit_event WHERE id > $1 ORDER BY id LIMIT $2`, [lastId, batchSize]);
+    for (const r of rows) {
+      events++;
+      if (r.prev_hash !== prev) return { events, intact: false, problem: `event ${r.id} does not follow the one before it (a row was removed or reordered)` };
+      const row: AuditRow = {
+        occurredAt: new Date(r.occurred_at).toISOString(), subject: r.subject, role: r.role, action: r.action,
+        operation: r.operation, recordType: r.record_type, recordIds: r.record_ids,
+      };
+      if (auditHash(r.id, row, r.prev_hash) !== r.hash) return { events, intact: false, problem: `event ${r.id} was changed after it was written` };
+      prev = r.hash;
+      lastId = r.id;
+    }
+    if (rows.length < batchSize) return { events, intact: true };
+  }
+}

@@ -1,0 +1,7 @@
+import { IncubatorPark } from './incubator-park.entity';
+import { RecommendedProject } from './recommended-project.entity';
+import { Residency } from './residency.entity';
+
+export * from './enums';
+export { IncubatorPark, RecommendedProject, Residency };
+export const entities = [IncubatorPark, RecommendedProject, Residency];

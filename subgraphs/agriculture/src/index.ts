@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { runSubgraphFromEnv, type DepartmentSubgraph } from '@rg/subgraph-kit';
+import { entities } from './entities';
+import { migrations } from './migrations';
+import { createLoaders, type AgricultureLoaders } from './loaders';
+import { orphanedTypes, referenceResolvers, resolvers } from './resolvers';
+import { seed } from './seed';
+
+/** Agriculture (农业农村局): incubator parks, the ventures resident in them, the project library. */
+export const agricultureSubgraph: DepartmentSubgraph<AgricultureLoaders> = {
+  name: 'agriculture',
+  defaultPort: 4002,
+  entities,
+  migrations,
+  schema: { resolvers: [...resolvers], orphanedTypes, referenceResolvers },
+  createLoaders,
+  seed,
+};
+
+if (require.main === module) {
+  runSubgraphFromEnv(agricultureSubgraph).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,40 @@
+import type { DataSource } from 'typeorm';
+import { In, IsNull } from 'typeorm';
+import { loaderByGroup, loaderByKey, loaderOfValues } from '@rg/subgraph-kit';
+import { IncubatorPark, Residency } from './entities';
+import { regionFigures, type AgricultureRegionFigures } from './figures/region-figures';
+import { scorecardFigures, type AgricultureScorecardFigures } from './figures/scorecard-figures';
+
+export function createLoaders(db: DataSource) {
+  const repo = <T extends object>(entity: new () => T) => db.getRepository(entity);
+  return {
+    parkById: loaderByKey((ids: readonly number[]) => repo(IncubatorPark).findBy({ id: In([...ids]) }), (p) => p.id),
+    residenciesByPark: loaderByGroup(
+      (ids: readonly number[]) => repo(Residency).find({ where: { parkId: In([...ids]) }, order: { id: 'ASC' } }),
+      (r) => r.parkId,
+    ),
+    openResidenciesByPark: loaderByGroup(
+      (ids: readonly number[]) =>
+        repo(Residency).find({ where: { parkId: In([...ids]), leftOn: IsNull() }, order: { id: 'ASC' } }),
+      (r) => r.parkId,
+    ),
+    /** A count, not the rows: a busy park's occupancy should not load its residents. */
+    occupancyByPark: loaderOfValues<number, number>(async (ids) => {
+      const rows: Array<{ park_id: number; occupancy: string }> = await db.query(
+        `SELECT park_id, count(*) AS occupancy FROM residency
+         WHERE park_id = ANY($1) AND left_on IS NULL GROUP BY park_id`,
+        [[...ids]],
+      );
+      return new Map(rows.map((r) => [r.park_id, Number(r.occupancy)]));
+    }, 0),
+    /** The open residency of each venture (at most one: a unique index says so). */
+    openResidencyByVenture: loaderByKey(
+      (ids: readonly number[]) => repo(Residency).findBy({ ventureId: In([...ids]), leftOn: IsNull() }),
+      (r) => r.ventureId,
+    ),
+    regionFigures: loaderOfValues<string, AgricultureRegionFigures | null>((codes) => regionFigures(db, codes), null),
+    scorecardFigures: loaderOfValues<string, AgricultureScorecardFigures | null>((keys) => scorecardFigures(db, keys), null),
+  };
+}
+
+export type AgricultureLoaders = ReturnType<typeof createLoaders>;

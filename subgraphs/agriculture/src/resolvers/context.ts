@@ -1,0 +1,4 @@
+import type { DepartmentContext } from '@rg/subgraph-kit';
+import type { AgricultureLoaders } from '../loaders';
+
+export type AgricultureContext = DepartmentContext<AgricultureLoaders>;

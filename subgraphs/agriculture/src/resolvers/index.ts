@@ -1,0 +1,19 @@
+import { createSharedRootResolver } from '@rg/subgraph-kit';
+import { IncubatorParkResolver, ResidencyResolver } from './park.resolver';
+import { ParkMutationResolver } from './park-mutations.resolver';
+import { RecommendedProjectResolver } from './project.resolver';
+import { AgricultureRegionResolver, Region } from './region.resolver';
+import { ResidencyMutationResolver } from './residency-mutations.resolver';
+import { AgricultureScorecardResolver, Scorecard } from './scorecard.resolver';
+import { Venture, VentureParkResolver } from './venture.resolver';
+
+export { referenceResolvers } from './references';
+
+export const resolvers = [
+  createSharedRootResolver(Region, Scorecard),
+  IncubatorParkResolver, ResidencyResolver, RecommendedProjectResolver, VentureParkResolver,
+  AgricultureRegionResolver, AgricultureScorecardResolver,
+  ParkMutationResolver, ResidencyMutationResolver,
+] as const;
+
+export const orphanedTypes = [Venture, Region, Scorecard];

@@ -1,0 +1,56 @@
+import { Arg, Ctx, Field, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { ArrayMaxSize, ArrayMinSize, IsInt, Matches, Max, MaxLength, Min } from 'class-validator';
+import { findRegion } from '@rg/regions';
+import { badUserInput, IsPastDate, IsText } from '@rg/subgraph-kit';
+import { IncubatorPark, ParkLevel } from '../entities';
+import type { AgricultureContext } from './context';
+
+@InputType()
+export class CreateParkInput {
+  @Field()
+  @IsText(100)
+  name: string;
+
+  @Field({ description: 'County-level GB/T 2260 code of a Jiangsu county' })
+  regionCode: string;
+
+  @Field(() => ParkLevel)
+  level: ParkLevel;
+
+  @Field()
+  @IsPastDate()
+  openedOn: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  capacity: number;
+
+  @Field(() => [String], { description: '1 to 10 industries' })
+  @ArrayMinSize(1, { message: 'industries must name 1 to 10 industries' })
+  @ArrayMaxSize(10, { message: 'industries must name 1 to 10 industries' })
+  @Matches(/\S/, { each: true, message: 'industries must not contain a blank name' })
+  @MaxLength(50, { each: true, message: 'industries must each be at most 50 characters' })
+  industries: string[];
+}
+
+@Resolver()
+export class ParkMutationResolver {
+  @Mutation(() => IncubatorPark, { description: 'Registers an incubator park (返乡创业园)' })
+  async createPark(@Arg('input') input: CreateParkInput, @Ctx() ctx: AgricultureContext): Promise<IncubatorPark> {
+    const region = findRegion(input.regionCode);
+    if (!region || region.level !== 'COUNTY') {
+      throw badUserInput('input.regionCode', `${input.regionCode} is not a Jiangsu county code`);
+    }
+    const industries = input.industries.map((i) => i.trim());
+    if (new Set(industries).size !== industries.length) throw badUserInput('input.industries', 'must not repeat an industry');
+    return ctx.dataSource.transaction(async (tx) => {
+      const repo = tx.getRepository(IncubatorPark);
+      return repo.save(repo.create({
+        name: input.name.trim(), regionCode: input.regionCode, level: input.level, openedOn: input.openedOn,
+        capacity: input.capacity, industries,
+      }));
+    });
+  }
+}

@@ -1,0 +1,53 @@
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Connection } from '@rg/subgraph-kit';
+import { IncubatorPark, ParkLevel, RecommendedProject } from '../entities';
+
+@ObjectType()
+export class IncubatorParkConnection extends Connection(IncubatorPark) {}
+
+@ObjectType()
+export class RecommendedProjectConnection extends Connection(RecommendedProject) {}
+
+@InputType({ description: 'All conditions must hold' })
+export class IncubatorParkFilter {
+  @Field({ nullable: true, description: 'GB/T 2260 code at any level: county, city or province' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'regionCode must be a six-digit GB/T 2260 code' })
+  regionCode?: string;
+
+  @Field(() => ParkLevel, { nullable: true })
+  @IsOptional()
+  level?: ParkLevel;
+
+  @Field(() => Int, { nullable: true, description: 'Year the park opened' })
+  @IsOptional()
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  openedYear?: number;
+
+  @Field({ nullable: true, description: 'Parks hosting this industry' })
+  @IsOptional()
+  @MaxLength(50)
+  industry?: string;
+}
+
+@InputType({ description: 'All conditions must hold' })
+export class RecommendedProjectFilter {
+  @Field({ nullable: true, description: 'GB/T 2260 code at any level: county, city or province' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'regionCode must be a six-digit GB/T 2260 code' })
+  regionCode?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(50)
+  industry?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Projects needing at most this investment, yuan' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  maxInvestmentYuan?: number;
+}

@@ -1,0 +1,31 @@
+import { Ctx, Directive, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { RegionBase } from '@rg/subgraph-kit';
+import type { AgricultureContext } from './context';
+import type { AgricultureRegionFigures } from '../figures/region-figures';
+
+@ObjectType({ description: 'A GB/T 2260 region; each department adds its own figures' })
+@Directive('@key(fields: "code")')
+export class Region extends RegionBase {}
+
+async function figure(ctx: AgricultureContext, region: Region, name: keyof AgricultureRegionFigures): Promise<number> {
+  const figures = await ctx.loaders.regionFigures.load(region.code);
+  return figures ? figures[name] : 0;
+}
+
+@Resolver(() => Region)
+export class AgricultureRegionResolver {
+  @FieldResolver(() => Int, { description: 'agriculture: incubator parks in the region' })
+  parkCount(@Root() region: Region, @Ctx() ctx: AgricultureContext) {
+    return figure(ctx, region, 'parkCount');
+  }
+
+  @FieldResolver(() => Int, { description: "agriculture: the region's parks' capacity, in ventures" })
+  parkCapacity(@Root() region: Region, @Ctx() ctx: AgricultureContext) {
+    return figure(ctx, region, 'parkCapacity');
+  }
+
+  @FieldResolver(() => Int, { description: "agriculture: ventures resident now in the region's parks" })
+  residentVentureCount(@Root() region: Region, @Ctx() ctx: AgricultureContext) {
+    return figure(ctx, region, 'residentVentureCount');
+  }
+}

@@ -1,0 +1,89 @@
+import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
+import { IsNull } from 'typeorm';
+import { badUserInput, parseId, IsPastDate } from '@rg/subgraph-kit';
+import { IncubatorPark, Residency } from '../entities';
+import type { AgricultureContext } from './context';
+import { isUniqueViolation } from './unique-violation';
+
+@InputType({ description: "A venture moving into a park; the venture is hr's, its id is taken as given" })
+export class AdmitVentureInput {
+  @Field(() => ID)
+  parkId: string;
+
+  @Field(() => ID)
+  ventureId: string;
+
+  @Field()
+  @IsPastDate()
+  enteredOn: string;
+}
+
+@InputType()
+export class ReleaseVentureInput {
+  @Field(() => ID)
+  parkId: string;
+
+  @Field(() => ID)
+  ventureId: string;
+
+  @Field()
+  @IsPastDate()
+  leftOn: string;
+}
+
+@Resolver()
+export class ResidencyMutationResolver {
+  @Mutation(() => Residency, { description: 'Admits a venture to a park with room; a venture resides in one park at a time' })
+  async admitVenture(@Arg('input') input: AdmitVentureInput, @Ctx() ctx: AgricultureContext): Promise<Residency> {
+    const parkId = parseId('input.parkId', input.parkId);
+    const ventureId = parseId('input.ventureId', input.ventureId);
+    return ctx.dataSource.transaction(async (tx) => {
+      // Locking the park serialises admissions to it, so occupancy cannot pass capacity.
+      const park = await tx.getRepository(IncubatorPark).findOne({ where: { id: parkId }, lock: { mode: 'pessimistic_write' } });
+      if (!park) throw badUserInput('input.parkId', 'no such park');
+      if (input.enteredOn < park.openedOn) throw badUserInput('input.enteredOn', `must not be before the park opened (${park.openedOn})`);
+      const [venture] = await tx.query(
+        `SELECT count(*) FILTER (WHERE left_on IS NULL) AS resident, max(left_on)::text AS "lastLeftOn"
+         FROM residency WHERE venture_id = $1`,
+        [ventureId],
+      );
+      if (Number(venture.resident) > 0) throw badUserInput('input.ventureId', 'is already resident in a park');
+      if (venture.lastLeftOn && input.enteredOn < venture.lastLeftOn) {
+        throw badUserInput('input.enteredOn', `must not be before the venture left its previous park (${venture.lastLeftOn})`);
+      }
+      const [{ occupancy }] = await tx.query(
+        'SELECT count(*) AS occupancy FROM residency WHERE park_id = $1 AND left_on IS NULL',
+        [parkId],
+      );
+      if (Number(occupancy) >= park.capacity) throw badUserInput('input.parkId', `the park is full (capacity ${park.capacity})`);
+      const repo = tx.getRepository(Residency);
+      try {
+        return await repo.save(repo.create({ parkId, ventureId, enteredOn: input.enteredOn, leftOn: null }));
+      } catch (error) {
+        // Another park admitted the same venture concurrently and committed first.
+        if (isUniqueViolation(error, 'residency_open_venture_key')) throw badUserInput('input.ventureId', 'is already resident in a park');
+        throw error;
+      }
+    });
+  }
+
+  @Mutation(() => Residency, { description: 'Records a resident venture leaving its park' })
+  async releaseVenture(@Arg('input') input: ReleaseVentureInput, @Ctx() ctx: AgricultureContext): Promise<Residency> {
+    const parkId = parseId('input.parkId', input.parkId);
+    const ventureId = parseId('input.ventureId', input.ventureId);
+    return ctx.dataSource.transaction(async (tx) => {
+      if (!(await tx.getRepository(IncubatorPark).existsBy({ id: parkId }))) throw badUserInput('input.parkId', 'no such park');
+      const repo = tx.getRepository(Residency);
+      const residency = await repo.findOne({
+        where: { parkId, ventureId, leftOn: IsNull() },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!residency) throw badUserInput('input.ventureId', 'is not resident in this park');
+      if (input.leftOn < residency.enteredOn) {
+        throw badUserInput('input.leftOn', `must not be before the venture entered (${residency.enteredOn})`);
+      }
+      residency.leftOn = input.leftOn;
+      return repo.save(residency);
+    });
+  }
+}

@@ -1,0 +1,17 @@
+import { Ctx, Directive, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { Indicator, ScorecardBase, indicator } from '@rg/subgraph-kit';
+import type { AgricultureContext } from './context';
+import { scorecardKey } from '../figures/scorecard-figures';
+
+@ObjectType({ description: "A region's year against the policy's targets; each department contributes its indicators" })
+@Directive('@key(fields: "regionCode year")')
+export class Scorecard extends ScorecardBase {}
+
+@Resolver(() => Scorecard)
+export class AgricultureScorecardResolver {
+  @FieldResolver(() => Indicator, { description: 'Incubator parks opened in the year; province: 20 over 2016–2020' })
+  async newParks(@Root() card: Scorecard, @Ctx() ctx: AgricultureContext): Promise<Indicator> {
+    const figures = await ctx.loaders.scorecardFigures.load(scorecardKey(card.regionCode, card.year));
+    return indicator('newParks', card.regionCode, figures?.newParks ?? 0);
+  }
+}

@@ -1,0 +1,29 @@
+import { Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
+import { IncubatorPark } from '../entities';
+import type { AgricultureContext } from './context';
+
+/**
+ * hr's venture as agriculture sees it: only its id. agriculture contributes where it is
+ * incubated; everything else about the venture comes from hr through the gateway.
+ */
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class Venture {
+  @Field(() => ID)
+  id: string;
+}
+
+export function ventureStub(ventureId: number): Venture {
+  return { id: String(ventureId) };
+}
+
+@Resolver(() => Venture)
+export class VentureParkResolver {
+  @FieldResolver(() => IncubatorPark, { nullable: true, description: 'The park the venture resides in now; null if none' })
+  async park(@Root() venture: Venture, @Ctx() ctx: AgricultureContext): Promise<IncubatorPark | null> {
+    const id = Number(venture.id);
+    if (!Number.isInteger(id)) return null;
+    const residency = await ctx.loaders.openResidencyByVenture.load(id);
+    return residency ? ctx.loaders.parkById.load(residency.parkId) : null;
+  }
+}

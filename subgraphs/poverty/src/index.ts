@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { runSubgraphFromEnv, type DepartmentSubgraph } from '@rg/subgraph-kit';
+import { entities } from './entities';
+import { migrations } from './migrations';
+import { createLoaders, type PovertyLoaders } from './loaders';
+import { orphanedTypes, referenceResolvers, resolvers } from './resolvers';
+import { seed } from './seed';
+
+/** Poverty Alleviation Office (扶贫办): the registry of poor households and their members. */
+export const povertySubgraph: DepartmentSubgraph<PovertyLoaders> = {
+  name: 'poverty',
+  defaultPort: 4003,
+  entities,
+  migrations,
+  schema: { resolvers: [...resolvers], orphanedTypes, referenceResolvers },
+  createLoaders,
+  seed,
+};
+
+if (require.main === module) {
+  runSubgraphFromEnv(povertySubgraph).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

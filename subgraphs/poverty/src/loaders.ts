@@ -1,0 +1,27 @@
+import type { DataSource } from 'typeorm';
+import { In } from 'typeorm';
+import { loaderByGroup, loaderByKey, loaderOfValues } from '@rg/subgraph-kit';
+import { HouseholdMember, PoorHousehold } from './entities';
+import { regionFigures, type PovertyRegionFigures } from './figures/region-figures';
+import { registryMatches, type RegistryMatch } from './figures/registry-match';
+
+export function createLoaders(db: DataSource) {
+  const repo = <T extends object>(entity: new () => T) => db.getRepository(entity);
+  return {
+    householdById: loaderByKey((ids: readonly number[]) => repo(PoorHousehold).findBy({ id: In([...ids]) }), (h) => h.id),
+    membersByHousehold: loaderByGroup(
+      (ids: readonly number[]) =>
+        repo(HouseholdMember).find({ where: { householdId: In([...ids]) }, order: { id: 'ASC' } }),
+      (m) => m.householdId,
+    ),
+    memberByPersonKey: loaderByKey(
+      (keys: readonly string[]) => repo(HouseholdMember).findBy({ personKey: In([...keys]) }),
+      (m) => m.personKey,
+    ),
+    regionFigures: loaderOfValues<string, PovertyRegionFigures | null>((codes) => regionFigures(db, codes), null),
+    /** Keyed by year and key set, so fields asking the same question of one card share a statement. */
+    registryMatches: loaderOfValues<string, RegistryMatch | null>((keys) => registryMatches(db, keys), null),
+  };
+}
+
+export type PovertyLoaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,37 @@
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Connection } from '@rg/subgraph-kit';
+import { PoorHousehold, PovertyCause } from '../entities';
+
+@ObjectType()
+export class PoorHouseholdConnection extends Connection(PoorHousehold) {}
+
+@InputType({ description: 'All conditions must hold' })
+export class PoorHouseholdFilter {
+  @Field({ nullable: true, description: 'GB/T 2260 code at any level: county, city or province' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'regionCode must be a six-digit GB/T 2260 code' })
+  regionCode?: string;
+
+  @Field(() => PovertyCause, { nullable: true })
+  @IsOptional()
+  cause?: PovertyCause;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  registeredYear?: number;
+
+  @Field({ nullable: true, description: 'true: left poverty; false: still poor' })
+  @IsOptional()
+  exited?: boolean;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  exitedYear?: number;
+}

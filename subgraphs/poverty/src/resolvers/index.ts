@@ -1,0 +1,17 @@
+import { createSharedRootResolver } from '@rg/subgraph-kit';
+import { HouseholdMemberResolver, PoorHouseholdResolver } from './household.resolver';
+import { HouseholdMutationResolver } from './household-mutations.resolver';
+import { PovertyRegionResolver, Region } from './region.resolver';
+import { PovertyScorecardResolver, Scorecard } from './scorecard.resolver';
+import { Trainee, TraineePovertyResolver } from './trainee.resolver';
+
+export { referenceResolvers } from './references';
+
+export const resolvers = [
+  createSharedRootResolver(Region, Scorecard),
+  PoorHouseholdResolver, HouseholdMemberResolver, TraineePovertyResolver,
+  PovertyRegionResolver, PovertyScorecardResolver,
+  HouseholdMutationResolver,
+] as const;
+
+export const orphanedTypes = [Trainee, Region, Scorecard];

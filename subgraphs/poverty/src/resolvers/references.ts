@@ -1,0 +1,20 @@
+import { sharedReferenceResolvers } from '@rg/subgraph-kit';
+import type { PovertyContext } from './context';
+import type { Trainee } from './trainee.resolver';
+
+/** How the gateway's entity references become registry rows, each through a per-request loader. */
+export const referenceResolvers = {
+  ...sharedReferenceResolvers,
+  PoorHousehold: {
+    __resolveReference(ref: { id: string }, ctx: PovertyContext) {
+      const id = Number(ref.id);
+      return Number.isInteger(id) ? ctx.loaders.householdById.load(id) : null;
+    },
+  },
+  // Any person key is a trainee to the registry: hr owns the record, povertyHousehold answers from here.
+  Trainee: {
+    __resolveReference(ref: { personKey: string }): Trainee {
+      return { personKey: ref.personKey };
+    },
+  },
+};

@@ -1,0 +1,60 @@
+import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { badUserInput, encodeKeySet, Indicator, indicator, ScorecardBase } from '@rg/subgraph-kit';
+import { ratio } from '@rg/scorecard';
+import type { PovertyContext } from './context';
+import { registryMatchKey, type RegistryMatch } from '../figures/registry-match';
+
+/**
+ * The scorecard as the registry sees it: hr hands over its trained cohort as key sets
+ * (@requires), and the registry says which of them are poor. Neither side sees the other's
+ * records.
+ */
+@ObjectType({ description: "A region's year against the policy's targets; each department contributes its indicators" })
+@Directive('@key(fields: "regionCode year")')
+export class Scorecard extends ScorecardBase {
+  @Field()
+  @Directive('@external')
+  traineeKeySet: string;
+
+  @Field()
+  @Directive('@external')
+  womenTraineeKeySet: string;
+}
+
+type KeySetField = 'traineeKeySet' | 'womenTraineeKeySet';
+
+async function match(ctx: PovertyContext, card: Scorecard, field: KeySetField): Promise<RegistryMatch> {
+  const keySet = card[field];
+  // Only the gateway can supply hr's set; a direct query without it has nothing to match.
+  if (typeof keySet !== 'string') throw badUserInput(field, 'is required: ask for this indicator through the gateway');
+  const result = await ctx.loaders.registryMatches.load(registryMatchKey(card.year, keySet));
+  if (!result) throw badUserInput(field, 'is not a key set of 64-bit person-key prefixes');
+  return result;
+}
+
+@Resolver(() => Scorecard)
+export class PovertyScorecardResolver {
+  @FieldResolver(() => Indicator, {
+    description: 'Share of trainees (a course completed in the year) in a household registered by then; by the registry, not self-declaration',
+  })
+  @Directive('@requires(fields: "traineeKeySet")')
+  async poorTraineeShare(@Root() card: Scorecard, @Ctx() ctx: PovertyContext): Promise<Indicator> {
+    const m = await match(ctx, card, 'traineeKeySet');
+    return indicator('poorTraineeShare', card.regionCode, ratio(m.poor.length, m.size));
+  }
+
+  @FieldResolver(() => Indicator, { description: 'Women trainees of the year in a household registered by then' })
+  @Directive('@requires(fields: "womenTraineeKeySet")')
+  async poorWomenTrainees(@Root() card: Scorecard, @Ctx() ctx: PovertyContext): Promise<Indicator> {
+    const m = await match(ctx, card, 'womenTraineeKeySet');
+    return indicator('poorWomenTrainees', card.regionCode, m.poor.length);
+  }
+
+  /** The poor women trainees themselves, as a key set, for womens-federation's matching. */
+  @FieldResolver(() => String)
+  @Directive('@inaccessible')
+  @Directive('@requires(fields: "womenTraineeKeySet")')
+  async poorWomenTraineeKeySet(@Root() card: Scorecard, @Ctx() ctx: PovertyContext): Promise<string> {
+    return encodeKeySet((await match(ctx, card, 'womenTraineeKeySet')).poor);
+  }
+}

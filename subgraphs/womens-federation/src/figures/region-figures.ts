@@ -1,0 +1,26 @@
+import type { DataSource } from 'typeorm';
+import { countiesUnderAll, rollUp } from '@rg/subgraph-kit';
+
+export interface WomensFederationRegionFigures extends Record<string, number> {
+  womenSupportCaseCount: number;
+  openWomenSupportCaseCount: number;
+}
+
+const zero = (): WomensFederationRegionFigures => ({ womenSupportCaseCount: 0, openWomenSupportCaseCount: 0 });
+
+/** The federation's all-time figures for each region: one grouped statement for any number of regions. */
+export async function regionFigures(
+  db: DataSource,
+  codes: readonly string[],
+): Promise<Map<string, WomensFederationRegionFigures>> {
+  const rows: Array<WomensFederationRegionFigures & { county: string }> = await db.query(
+    `SELECT region_code AS county,
+       count(*) AS "womenSupportCaseCount",
+       count(*) FILTER (WHERE closed_on IS NULL) AS "openWomenSupportCaseCount"
+     FROM women_support_case
+     WHERE region_code = ANY($1)
+     GROUP BY region_code`,
+    [countiesUnderAll(codes)],
+  );
+  return rollUp(codes, new Map(rows.map((row) => [row.county.trim(), row])), zero);
+}

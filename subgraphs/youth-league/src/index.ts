@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { runSubgraphFromEnv, type DepartmentSubgraph } from '@rg/subgraph-kit';
+import { entities } from './entities';
+import { migrations } from './migrations';
+import { createLoaders, type YouthLeagueLoaders } from './loaders';
+import { orphanedTypes, referenceResolvers, resolvers } from './resolvers';
+import { seed } from './seed';
+
+/** Communist Youth League (团委): success stories (青春创富故事汇) and entrepreneur awards. */
+export const youthLeagueSubgraph: DepartmentSubgraph<YouthLeagueLoaders> = {
+  name: 'youth-league',
+  defaultPort: 4004,
+  entities,
+  migrations,
+  schema: { resolvers: [...resolvers], orphanedTypes, referenceResolvers },
+  createLoaders,
+  seed,
+};
+
+if (require.main === module) {
+  runSubgraphFromEnv(youthLeagueSubgraph).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

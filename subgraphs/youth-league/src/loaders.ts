@@ -1,0 +1,34 @@
+import type { DataSource } from 'typeorm';
+import { In, IsNull, Not } from 'typeorm';
+import { loaderByGroup, loaderByKey, loaderOfValues } from '@rg/subgraph-kit';
+import { Award, SuccessStory } from './entities';
+import { regionFigures, type YouthLeagueRegionFigures } from './figures/region-figures';
+import { scorecardFigures, type YouthLeagueScorecardFigures } from './figures/scorecard-figures';
+
+export function createLoaders(db: DataSource) {
+  const stories = () => db.getRepository(SuccessStory);
+  return {
+    storyById: loaderByKey((ids: readonly number[]) => stories().findBy({ id: In([...ids]) }), (s) => s.id),
+    // Relations show published stories only: drafts are youth-league's work in progress.
+    publishedStoriesByPersonKey: loaderByGroup(
+      (keys: readonly string[]) => stories().find({
+        where: { protagonistPersonKey: In([...keys]), publishedOn: Not(IsNull()) }, order: { id: 'ASC' },
+      }),
+      (s) => s.protagonistPersonKey,
+    ),
+    publishedStoriesByVenture: loaderByGroup(
+      (ids: readonly number[]) => stories().find({
+        where: { ventureId: In([...ids]), publishedOn: Not(IsNull()) }, order: { id: 'ASC' },
+      }),
+      (s) => s.ventureId,
+    ),
+    awardsByPersonKey: loaderByGroup(
+      (keys: readonly string[]) => db.getRepository(Award).find({ where: { personKey: In([...keys]) }, order: { id: 'ASC' } }),
+      (a) => a.personKey,
+    ),
+    regionFigures: loaderOfValues<string, YouthLeagueRegionFigures | null>((codes) => regionFigures(db, codes), null),
+    scorecardFigures: loaderOfValues<string, YouthLeagueScorecardFigures | null>((keys) => scorecardFigures(db, keys), null),
+  };
+}
+
+export type YouthLeagueLoaders = ReturnType<typeof createLoaders>;

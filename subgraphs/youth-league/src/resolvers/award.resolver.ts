@@ -1,0 +1,27 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { countyCodesFor, paginate, PageArgs } from '@rg/subgraph-kit';
+import { Award } from '../entities';
+import type { YouthLeagueContext } from './context';
+import { AwardConnection, AwardFilter } from './story-types';
+import { Trainee, traineeStub } from './stubs';
+
+@Resolver(() => Award)
+export class AwardResolver {
+  @Query(() => AwardConnection, { description: 'Entrepreneur awards (返乡创业之星 and others)' })
+  awards(
+    @Arg('filter', () => AwardFilter, { nullable: true }) filter: AwardFilter | null,
+    @Args() page: PageArgs,
+    @Ctx() ctx: YouthLeagueContext,
+  ): Promise<AwardConnection> {
+    const query = ctx.dataSource.getRepository(Award).createQueryBuilder('a');
+    if (filter?.regionCode) query.andWhere('a.region_code = ANY(:counties)', { counties: countyCodesFor(filter.regionCode) });
+    if (filter?.year) query.andWhere('a.year = :year', { year: filter.year });
+    if (filter?.level) query.andWhere('a.level = :level', { level: filter.level });
+    return paginate(query, page);
+  }
+
+  @FieldResolver(() => Trainee, { nullable: true, description: 'hr resolves it; null if the person is not a trainee' })
+  recipient(@Root() award: Award): Trainee {
+    return traineeStub(award.personKey);
+  }
+}

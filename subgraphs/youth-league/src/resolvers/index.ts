@@ -1,0 +1,19 @@
+import { createSharedRootResolver } from '@rg/subgraph-kit';
+import { AwardResolver } from './award.resolver';
+import { PublicityMutationResolver } from './publicity-mutations.resolver';
+import { Region, YouthLeagueRegionResolver } from './region.resolver';
+import { Scorecard, YouthLeagueScorecardResolver } from './scorecard.resolver';
+import { SuccessStoryResolver } from './story.resolver';
+import { Trainee, Venture } from './stubs';
+import { TraineePublicityResolver } from './trainee.resolver';
+import { VenturePublicityResolver } from './venture.resolver';
+
+export { referenceResolvers } from './references';
+
+export const resolvers = [
+  createSharedRootResolver(Region, Scorecard),
+  SuccessStoryResolver, AwardResolver, TraineePublicityResolver, VenturePublicityResolver,
+  YouthLeagueRegionResolver, YouthLeagueScorecardResolver, PublicityMutationResolver,
+] as const;
+
+export const orphanedTypes = [Trainee, Venture, Region, Scorecard];

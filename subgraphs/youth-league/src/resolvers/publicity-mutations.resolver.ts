@@ -1,0 +1,119 @@
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { IsOptional } from 'class-validator';
+import { QueryFailedError } from 'typeorm';
+import { badUserInput, parseId, IsPastDate, IsText } from '@rg/subgraph-kit';
+import { Award, AwardLevel, StoryChannel, SuccessStory } from '../entities';
+import type { YouthLeagueContext } from './context';
+import { IsAwardYear, IsCountyCode, IsPersonKey } from './validation';
+
+@InputType({ description: 'A success story to publish; protagonist and venture are hr records named by key' })
+export class PublishStoryInput {
+  @Field()
+  @IsText(100)
+  title: string;
+
+  @Field()
+  @IsText(2000)
+  summary: string;
+
+  @Field({ description: "hr's person key of the protagonist" })
+  @IsPersonKey()
+  protagonistPersonKey: string;
+
+  @Field()
+  @IsText(50)
+  protagonistName: string;
+
+  @Field(() => ID, { description: "hr's venture id" })
+  ventureId: string;
+
+  @Field({ description: 'County-level GB/T 2260 code' })
+  @IsCountyCode()
+  regionCode: string;
+
+  @Field(() => StoryChannel)
+  channel: StoryChannel;
+
+  @Field({ nullable: true, description: 'Defaults to today' })
+  @IsOptional()
+  @IsPastDate()
+  publishedOn?: string;
+}
+
+@InputType({ description: 'An entrepreneur award; a person holds a given title at most once a year' })
+export class GrantAwardInput {
+  @Field({ description: "The recipient's person key" })
+  @IsPersonKey()
+  personKey: string;
+
+  @Field()
+  @IsText(50)
+  recipientName: string;
+
+  @Field({ description: 'e.g. 返乡创业之星' })
+  @IsText(50)
+  title: string;
+
+  @Field(() => AwardLevel)
+  level: AwardLevel;
+
+  @Field(() => Int, { description: '2000 to the current year' })
+  @IsAwardYear()
+  year: number;
+
+  @Field({ description: 'County-level GB/T 2260 code' })
+  @IsCountyCode()
+  regionCode: string;
+}
+
+const DUPLICATE = 'the person already holds this award for the year';
+
+/** PostgreSQL unique_violation: a concurrent grant won the race past the existence check. */
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { code?: string } | undefined)?.code === '23505';
+}
+
+@Resolver()
+export class PublicityMutationResolver {
+  @Mutation(() => SuccessStory, { description: 'Publishes a success story (青春创富故事汇)' })
+  async publishStory(@Arg('input') input: PublishStoryInput, @Ctx() ctx: YouthLeagueContext): Promise<SuccessStory> {
+    const ventureId = parseId('input.ventureId', input.ventureId);
+    return ctx.dataSource.transaction(async (tx) => {
+      const repo = tx.getRepository(SuccessStory);
+      return repo.save(repo.create({
+        title: input.title.trim(),
+        summary: input.summary.trim(),
+        protagonistPersonKey: input.protagonistPersonKey,
+        protagonistName: input.protagonistName.trim(),
+        ventureId,
+        regionCode: input.regionCode,
+        publishedOn: input.publishedOn ?? new Date().toISOString().slice(0, 10),
+        channel: input.channel,
+      }));
+    });
+  }
+
+  @Mutation(() => Award, { description: 'Grants an entrepreneur award (e.g. 返乡创业之星)' })
+  async grantAward(@Arg('input') input: GrantAwardInput, @Ctx() ctx: YouthLeagueContext): Promise<Award> {
+    const title = input.title.trim();
+    try {
+      return await ctx.dataSource.transaction(async (tx) => {
+        const repo = tx.getRepository(Award);
+        if (await repo.existsBy({ personKey: input.personKey, title, year: input.year })) {
+          throw badUserInput('input.title', DUPLICATE);
+        }
+        return repo.save(repo.create({
+          personKey: input.personKey,
+          recipientName: input.recipientName.trim(),
+          title,
+          level: input.level,
+          year: input.year,
+          regionCode: input.regionCode,
+        }));
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw badUserInput('input.title', DUPLICATE);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { countyCodesFor, paginate, PageArgs, yearRange } from '@rg/subgraph-kit';
+import { SuccessStory } from '../entities';
+import type { YouthLeagueContext } from './context';
+import { SuccessStoryConnection, SuccessStoryFilter } from './story-types';
+import { Trainee, traineeStub, Venture, ventureStub } from './stubs';
+
+@Resolver(() => SuccessStory)
+export class SuccessStoryResolver {
+  @Query(() => SuccessStory, { nullable: true })
+  successStory(@Arg('id', () => ID) id: string, @Ctx() ctx: YouthLeagueContext): Promise<SuccessStory | null> {
+    const numeric = Number(id);
+    return Number.isInteger(numeric) ? ctx.loaders.storyById.load(numeric) : Promise.resolve(null);
+  }
+
+  @Query(() => SuccessStoryConnection, { description: 'Published stories, and drafts too with includeDrafts' })
+  successStories(
+    @Arg('filter', () => SuccessStoryFilter, { nullable: true }) filter: SuccessStoryFilter | null,
+    @Args() page: PageArgs,
+    @Ctx() ctx: YouthLeagueContext,
+  ): Promise<SuccessStoryConnection> {
+    const query = ctx.dataSource.getRepository(SuccessStory).createQueryBuilder('s');
+    if (!filter?.includeDrafts) query.andWhere('s.published_on IS NOT NULL');
+    if (filter?.regionCode) query.andWhere('s.region_code = ANY(:counties)', { counties: countyCodesFor(filter.regionCode) });
+    if (filter?.channel) query.andWhere('s.channel = :channel', { channel: filter.channel });
+    if (filter?.publishedYear) {
+      const [from, to] = yearRange(filter.publishedYear);
+      query.andWhere('s.published_on >= :from AND s.published_on < :to', { from, to });
+    }
+    return paginate(query, page);
+  }
+
+  @FieldResolver(() => Trainee, { nullable: true, description: 'hr resolves it; null if the person is not a trainee' })
+  protagonist(@Root() story: SuccessStory): Trainee {
+    return traineeStub(story.protagonistPersonKey);
+  }
+
+  @FieldResolver(() => Venture)
+  venture(@Root() story: SuccessStory): Venture {
+    return ventureStub(story.ventureId);
+  }
+}

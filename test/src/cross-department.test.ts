@@ -1,0 +1,129 @@
+import { expectedRegionFigures, expectedScorecard } from '@rg/demo-province';
+import { startStackHarness, type StackHarness } from './stack-harness';
+
+/**
+ * The whole graph over HTTP: five department processes and the gateway. Every answer is
+ * checked against the generator's ground truth, computed independently from the records.
+ */
+let h: StackHarness;
+beforeAll(async () => {
+  h = await startStackHarness();
+}, 180_000);
+afterAll(() => h?.stop());
+
+const INDICATORS = `{ value target met }`;
+const SCORECARD = `query($r: ID!, $y: Int!) { scorecard(regionCode: $r, year: $y) {
+  regionCode year trained ${INDICATORS} passRate ${INDICATORS} openingRate6m ${INDICATORS}
+  jobsPerVenture ${INDICATORS} survivalRate1y ${INDICATORS} loansIssuedYuan ${INDICATORS} newParks ${INDICATORS}
+  poorTraineeShare ${INDICATORS} poorWomenTrainees ${INDICATORS} poorWomenSupportedShare ${INDICATORS} } }`;
+
+describe('scorecard across the five departments', () => {
+  it.each([
+    ['320000', 2018], ['320300', 2019], ['321300', 2017], ['320321', 2020],
+  ])('matches the ground truth for region %s in %i', async (regionCode, year) => {
+    const { data, errors } = await h.query(SCORECARD, { r: regionCode, y: year }, 'analyst');
+    expect(errors).toBeUndefined();
+    const expected = expectedScorecard(h.world, regionCode, year);
+    for (const name of ['trained', 'passRate', 'openingRate6m', 'jobsPerVenture', 'survivalRate1y', 'loansIssuedYuan',
+      'newParks', 'poorTraineeShare', 'poorWomenTrainees', 'poorWomenSupportedShare'] as const) {
+      const actual = data.scorecard[name];
+      expect({ name, value: actual.value }).toEqual({ name, value: expect.closeTo(expected[name].value, 9) });
+      expect({ name, target: actual.target, met: actual.met }).toEqual({ name, target: expected[name].target, met: expected[name].met });
+    }
+  });
+
+  it('finds registered-poor trainees by the registry, not by self-declaration', async () => {
+    const expected = expectedScorecard(h.world, '320000', 2019);
+    expect(expected.poorTraineeShare.value).toBeGreaterThan(0);
+    const declared = h.world.hr.trainees.filter((t) => t.category === 'REGISTERED_POOR').length / h.world.hr.trainees.length;
+    expect(expected.poorTraineeShare.value).not.toBeCloseTo(declared, 3);
+  });
+});
+
+describe('regions carry every department\'s own figures', () => {
+  it.each(['320000', '320500', '320321'])('region %s', async (code) => {
+    const { data, errors } = await h.query(`query($c: ID!) { region(code: $c) { code name level
+      traineeCount ventureCount jobsCreated loansIssuedYuan parkCount poorHouseholdCount storyCount awardCount
+      womenSupportCaseCount } }`, { c: code }, 'analyst');
+    expect(errors).toBeUndefined();
+    const f = expectedRegionFigures(h.world, code);
+    expect(data.region).toMatchObject({
+      code, traineeCount: f.traineeCount, ventureCount: f.ventureCount, jobsCreated: f.jobsCreated,
+      loansIssuedYuan: f.loansIssuedYuan, parkCount: f.parkCount, poorHouseholdCount: f.poorHouseholdCount,
+      storyCount: f.storyCount, awardCount: f.awardCount, womenSupportCaseCount: f.womenSupportCaseCount,
+    });
+  });
+});
+
+describe('people joined on personKey across departments', () => {
+  it('answers one query touching all five departments and every cross-department field', async () => {
+    const poorWoman = h.world.womensFederation.cases.find((c) => c.poorPriority
+      && h.world.hr.trainees.some((t) => t.personKey === c.personKey))!;
+    const trainee = h.world.hr.trainees.find((t) => t.personKey === poorWoman.personKey)!;
+    const member = h.world.poverty.members.find((m) => m.personKey === trainee.personKey)!;
+    const household = h.world.poverty.households.find((x) => x.id === member.householdId)!;
+    const { data, errors } = await h.query(`query($id: ID!) { trainee(id: $id) {
+        id personKey
+        povertyHousehold { id householdNo members { id } }
+        womenSupport { id supportType }
+        stories { id }
+        ventures { id founder { id } park { id residents { id } } }
+      } }`, { id: String(trainee.id) }, 'admin');
+    expect(errors).toBeUndefined();
+    expect(data.trainee.povertyHousehold.householdNo).toBe(household.householdNo);
+    const trainedMembers = h.world.poverty.members
+      .filter((m) => m.householdId === household.id)
+      .map((m) => h.world.hr.trainees.find((t) => t.personKey === m.personKey))
+      .filter(Boolean).map((t) => String(t!.id)).sort();
+    expect(data.trainee.povertyHousehold.members.map((m: any) => m.id).sort()).toEqual(trainedMembers);
+    expect(data.trainee.womenSupport.map((c: any) => Number(c.id)).sort())
+      .toEqual(h.world.womensFederation.cases.filter((c) => c.personKey === trainee.personKey).map((c) => c.id).sort());
+    for (const venture of data.trainee.ventures) expect(venture.founder.id).toBe(String(trainee.id));
+  });
+
+  it('follows a story to its venture, the venture to its park and the park to its residents', async () => {
+    const residency = h.world.agriculture.residencies.find((r) => r.leftOn === null
+      && h.world.youthLeague.stories.some((s) => s.ventureId === r.ventureId && s.publishedOn))!;
+    const story = h.world.youthLeague.stories.find((s) => s.ventureId === residency.ventureId && s.publishedOn)!;
+    const venture = h.world.hr.ventures.find((v) => v.id === residency.ventureId)!;
+    const { data, errors } = await h.query(`query($id: ID!) { venture(id: $id) {
+        id name founder { personKey stories { id } } park { id residents { id } } } }`, { id: String(venture.id) }, 'admin');
+    expect(errors).toBeUndefined();
+    expect(data.venture.park.id).toBe(String(residency.parkId));
+    const residents = h.world.agriculture.residencies.filter((r) => r.parkId === residency.parkId && r.leftOn === null);
+    expect(data.venture.park.residents.map((v: any) => Number(v.id)).sort((a: number, b: number) => a - b))
+      .toEqual(residents.map((r) => r.ventureId).sort((a, b) => a - b));
+    expect(data.venture.founder.stories.map((s: any) => s.id)).toContain(String(story.id));
+  });
+
+  it('lists poor households with the members who are trainees', async () => {
+    const { data, errors } = await h.query(`{ poorHouseholds(first: 50) { totalCount edges { node { id members { id personKey } } } } }`, undefined, 'admin');
+    expect(errors).toBeUndefined();
+    expect(data.poorHouseholds.totalCount).toBe(h.world.poverty.households.length);
+    const traineeKeys = new Set(h.world.hr.trainees.map((t) => t.personKey));
+    for (const edge of data.poorHouseholds.edges) {
+      const expected = h.world.poverty.members
+        .filter((m) => m.householdId === Number(edge.node.id) && traineeKeys.has(m.personKey)).map((m) => m.personKey).sort();
+      expect(edge.node.members.map((m: any) => m.personKey).sort()).toEqual(expected);
+    }
+  });
+});
+
+describe('no N+1 across the graph', () => {
+  const PAGE = `query($n: Int) { trainees(first: $n) { edges { node { id
+    ventures { id park { id name } stories { id } } povertyHousehold { id } womenSupport { id } stories { id } } } } }`;
+
+  it('costs every department the same statements for a page of 20 and of 200', async () => {
+    const cost = async (n: number) => {
+      const before = await Promise.all(['hr', 'agriculture', 'poverty', 'youth-league', 'womens-federation'].map((d) => h.statements(d)));
+      const { errors } = await h.query(PAGE, { n }, 'admin');
+      expect(errors).toBeUndefined();
+      const after = await Promise.all(['hr', 'agriculture', 'poverty', 'youth-league', 'womens-federation'].map((d) => h.statements(d)));
+      return after.map((a, i) => a - before[i]);
+    };
+    await cost(5); // warm caches so both measured runs are alike
+    const small = await cost(20);
+    const large = await cost(200);
+    expect(large).toEqual(small);
+  });
+});
