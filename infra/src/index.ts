@@ -4,3 +4,4 @@ export * from './departments';
 export * from './provision';
 export * from './processes';
 export { EXAMPLE_QUERIES } from './example-queries';
+export * from './audit-verify';

@@ -113,7 +113,7 @@ export async function verifyAuditChain(db: DataSource, batchSize = 5000): Promis
   for (;;) {
     const rows: any[] = await db.query(
       `SELECT id::text AS id, occurred_at, subject, role, action, operation, record_type, record_ids, prev_hash, hash
-       FROM audit_event WHERE id > $1 ORDER BY id LIMIT $2`, [lastId, batchSize]);
+       FROM audit_event WHERE audit_event.id > $1 ORDER BY audit_event.id LIMIT $2`, [lastId, batchSize]);
     for (const r of rows) {
       events++;
       if (r.prev_hash !== prev) return { events, intact: false, problem: `event ${r.id} does not follow the one before it (a row was removed or reordered)` };

@@ -12,6 +12,7 @@ export const agricultureSubgraph: DepartmentSubgraph<AgricultureLoaders> = {
   defaultPort: 4002,
   entities,
   migrations,
+  // Parks, residencies and projects are business records, not personal ones: no read audit.
   schema: { resolvers: [...resolvers], orphanedTypes, referenceResolvers },
   createLoaders,
   seed,

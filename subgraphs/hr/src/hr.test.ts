@@ -230,4 +230,15 @@ describe('hr access rules', () => {
     await hr.query('{ trainees(first: 5) { edges { node { id } } } }', undefined, 'hr');
     expect(await rowCount('audit_event')).toBe(ownBefore);
   });
+
+  it('refuses the read when its audit cannot be written', async () => {
+    await hr.subgraph.dataSource.query('ALTER TABLE audit_event RENAME TO audit_event_away');
+    try {
+      const { data, errors } = await hr.query('{ trainees(first: 3) { edges { node { id personKey } } } }', undefined, 'analyst');
+      expect(data).toBeUndefined();
+      expect(errors?.[0].extensions?.code).toBe('AUDIT_UNAVAILABLE');
+    } finally {
+      await hr.subgraph.dataSource.query('ALTER TABLE audit_event_away RENAME TO audit_event');
+    }
+  });
 });

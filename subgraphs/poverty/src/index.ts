@@ -12,7 +12,13 @@ export const povertySubgraph: DepartmentSubgraph<PovertyLoaders> = {
   defaultPort: 4003,
   entities,
   migrations,
-  schema: { resolvers: [...resolvers], orphanedTypes, referenceResolvers },
+  schema: {
+    resolvers: [...resolvers],
+    orphanedTypes,
+    referenceResolvers,
+    // Personal records whose reads by other departments (and admins) the registry audits.
+    auditedTypes: { PoorHousehold: 'id', HouseholdMember: 'id' },
+  },
   createLoaders,
   seed,
 };

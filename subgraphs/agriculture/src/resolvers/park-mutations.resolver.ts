@@ -1,7 +1,7 @@
-import { Arg, Ctx, Field, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import { ArrayMaxSize, ArrayMinSize, IsInt, Matches, Max, MaxLength, Min } from 'class-validator';
 import { findRegion } from '@rg/regions';
-import { badUserInput, IsPastDate, IsText } from '@rg/subgraph-kit';
+import { badUserInput, IsPastDate, IsText, ownerOnly } from '@rg/subgraph-kit';
 import { IncubatorPark, ParkLevel } from '../entities';
 import type { AgricultureContext } from './context';
 
@@ -37,6 +37,7 @@ export class CreateParkInput {
 
 @Resolver()
 export class ParkMutationResolver {
+  @Authorized(ownerOnly('agriculture'))
   @Mutation(() => IncubatorPark, { description: 'Registers an incubator park (返乡创业园)' })
   async createPark(@Arg('input') input: CreateParkInput, @Ctx() ctx: AgricultureContext): Promise<IncubatorPark> {
     const region = findRegion(input.regionCode);
@@ -47,10 +48,12 @@ export class ParkMutationResolver {
     if (new Set(industries).size !== industries.length) throw badUserInput('input.industries', 'must not repeat an industry');
     return ctx.dataSource.transaction(async (tx) => {
       const repo = tx.getRepository(IncubatorPark);
-      return repo.save(repo.create({
+      const park = await repo.save(repo.create({
         name: input.name.trim(), regionCode: input.regionCode, level: input.level, openedOn: input.openedOn,
         capacity: input.capacity, industries,
       }));
+      await ctx.audit.write(tx, 'IncubatorPark', [park.id]);
+      return park;
     });
   }
 }

@@ -1,6 +1,6 @@
-import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 import { IsNull } from 'typeorm';
-import { badUserInput, parseId, IsPastDate } from '@rg/subgraph-kit';
+import { badUserInput, parseId, IsPastDate, ownerOnly } from '@rg/subgraph-kit';
 import { IncubatorPark, Residency } from '../entities';
 import type { AgricultureContext } from './context';
 import { isUniqueViolation } from './unique-violation';
@@ -33,6 +33,7 @@ export class ReleaseVentureInput {
 
 @Resolver()
 export class ResidencyMutationResolver {
+  @Authorized(ownerOnly('agriculture'))
   @Mutation(() => Residency, { description: 'Admits a venture to a park with room; a venture resides in one park at a time' })
   async admitVenture(@Arg('input') input: AdmitVentureInput, @Ctx() ctx: AgricultureContext): Promise<Residency> {
     const parkId = parseId('input.parkId', input.parkId);
@@ -57,16 +58,20 @@ export class ResidencyMutationResolver {
       );
       if (Number(occupancy) >= park.capacity) throw badUserInput('input.parkId', `the park is full (capacity ${park.capacity})`);
       const repo = tx.getRepository(Residency);
+      let residency: Residency;
       try {
-        return await repo.save(repo.create({ parkId, ventureId, enteredOn: input.enteredOn, leftOn: null }));
+        residency = await repo.save(repo.create({ parkId, ventureId, enteredOn: input.enteredOn, leftOn: null }));
       } catch (error) {
         // Another park admitted the same venture concurrently and committed first.
         if (isUniqueViolation(error, 'residency_open_venture_key')) throw badUserInput('input.ventureId', 'is already resident in a park');
         throw error;
       }
+      await ctx.audit.write(tx, 'Residency', [residency.id]);
+      return residency;
     });
   }
 
+  @Authorized(ownerOnly('agriculture'))
   @Mutation(() => Residency, { description: 'Records a resident venture leaving its park' })
   async releaseVenture(@Arg('input') input: ReleaseVentureInput, @Ctx() ctx: AgricultureContext): Promise<Residency> {
     const parkId = parseId('input.parkId', input.parkId);
@@ -83,7 +88,9 @@ export class ResidencyMutationResolver {
         throw badUserInput('input.leftOn', `must not be before the venture entered (${residency.enteredOn})`);
       }
       residency.leftOn = input.leftOn;
-      return repo.save(residency);
+      await repo.save(residency);
+      await ctx.audit.write(tx, 'Residency', [residency.id]);
+      return residency;
     });
   }
 }

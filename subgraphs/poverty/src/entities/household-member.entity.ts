@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Authorized, Field, ID, Int, ObjectType } from 'type-graphql';
+import { ownerOnly } from '@rg/subgraph-kit';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Gender, HouseholdRelation } from './enums';
 
@@ -7,6 +8,7 @@ import { Gender, HouseholdRelation } from './enums';
  * this database. Other departments reach the person by `personKey`.
  */
 @ObjectType()
+@Authorized() // records about persons: signed-in roles only, never the public
 @Entity('household_member')
 export class HouseholdMember {
   @Field(() => ID)
@@ -30,7 +32,8 @@ export class HouseholdMember {
   @Column({ name: 'person_key_prefix', type: 'bigint' })
   personKeyPrefix: string;
 
-  @Field()
+  @Field(() => String, { nullable: true, description: 'Personal: poverty staff and admins only' })
+  @Authorized(ownerOnly('poverty'))
   @Column({ type: 'text' })
   name: string;
 

@@ -1,9 +1,11 @@
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Authorized, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { ownerOnly } from '@rg/subgraph-kit';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { PovertyCause } from './enums';
 
 /** A registered poor household (建档立卡户) in the Poverty Alleviation Office's registry. */
 @ObjectType()
+@Authorized() // records about persons: signed-in roles only, never the public
 @Directive('@key(fields: "id")')
 @Entity('poor_household')
 export class PoorHousehold {
@@ -39,7 +41,8 @@ export class PoorHousehold {
   @Column({ name: 'exited_year', type: 'smallint', nullable: true })
   exitedYear: number | null;
 
-  @Field(() => Int, { description: 'Per-capita income, yuan a year; poverty staff and admins only' })
+  @Field(() => Int, { nullable: true, description: 'Per-capita income, yuan a year; poverty staff and admins only' })
+  @Authorized(ownerOnly('poverty'))
   @Column({ name: 'per_capita_income_yuan', type: 'int' })
   perCapitaIncomeYuan: number;
 

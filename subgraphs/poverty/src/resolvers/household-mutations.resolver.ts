@@ -1,8 +1,8 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import { parseCitizenId, personKeyOf, personKeyPrefix, type CitizenId } from '@rg/person-key';
 import { findRegion } from '@rg/regions';
-import { badUserInput, parseId } from '@rg/subgraph-kit';
+import { badUserInput, ownerOnly, parseId } from '@rg/subgraph-kit';
 import { HouseholdMember, HouseholdRelation, PoorHousehold } from '../entities';
 import type { PovertyContext } from './context';
 import { AddMemberInput, RecordExitInput, RegisterHouseholdInput } from './household-inputs';
@@ -44,6 +44,7 @@ async function saveUnique<T>(save: () => Promise<T>, citizenIdField: string, hou
 
 @Resolver()
 export class HouseholdMutationResolver {
+  @Authorized(ownerOnly('poverty'))
   @Mutation(() => PoorHousehold, { description: 'Registers a poor household (建档立卡) with its head' })
   async registerHousehold(@Arg('input') input: RegisterHouseholdInput, @Ctx() ctx: PovertyContext): Promise<PoorHousehold> {
     const region = findRegion(input.regionCode);
@@ -64,12 +65,15 @@ export class HouseholdMutationResolver {
           householdNo, regionCode: input.regionCode, size: 1, cause: input.cause, registeredYear: input.registeredYear,
           exitedYear: null, perCapitaIncomeYuan: input.perCapitaIncomeYuan,
         }));
-        await members.save(members.create(memberOf(household.id, head, input.head.name, HouseholdRelation.HEAD)));
+        const member = await members.save(members.create(memberOf(household.id, head, input.head.name, HouseholdRelation.HEAD)));
+        await ctx.audit.write(tx, 'PoorHousehold', [household.id]);
+        await ctx.audit.write(tx, 'HouseholdMember', [member.id]);
         return household;
       }, 'input.head.citizenId');
     });
   }
 
+  @Authorized(ownerOnly('poverty'))
   @Mutation(() => HouseholdMember, { description: "Adds a member to a registered household; the household's size grows by one" })
   async addMember(@Arg('input') input: AddMemberInput, @Ctx() ctx: PovertyContext): Promise<HouseholdMember> {
     const householdId = parseId('input.householdId', input.householdId);
@@ -85,10 +89,12 @@ export class HouseholdMutationResolver {
       if (await members.existsBy({ citizenId: id.value })) throw badUserInput('input.citizenId', 'is already registered in a household');
       const member = await saveUnique(() => members.save(members.create(memberOf(householdId, id, input.name, input.relation))), 'input.citizenId');
       await tx.query('UPDATE poor_household SET size = size + 1 WHERE id = $1', [householdId]);
+      await ctx.audit.write(tx, 'HouseholdMember', [member.id]);
       return member;
     });
   }
 
+  @Authorized(ownerOnly('poverty'))
   @Mutation(() => PoorHousehold, { description: 'Records that a household has left poverty (脱贫)' })
   async recordExit(@Arg('input') input: RecordExitInput, @Ctx() ctx: PovertyContext): Promise<PoorHousehold> {
     const householdId = parseId('input.householdId', input.householdId);
@@ -102,7 +108,9 @@ export class HouseholdMutationResolver {
       }
       household.exitedYear = input.exitedYear;
       household.perCapitaIncomeYuan = input.perCapitaIncomeYuan;
-      return repo.save(household);
+      await repo.save(household);
+      await ctx.audit.write(tx, 'PoorHousehold', [household.id]);
+      return household;
     });
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { countyCodesFor, paginate, PageArgs } from '@rg/subgraph-kit';
 import { HouseholdMember, PoorHousehold } from '../entities';
 import type { PovertyContext } from './context';
@@ -6,12 +6,14 @@ import { PoorHouseholdConnection, PoorHouseholdFilter } from './household-types'
 
 @Resolver(() => PoorHousehold)
 export class PoorHouseholdResolver {
+  @Authorized()
   @Query(() => PoorHousehold, { nullable: true })
   poorHousehold(@Arg('id', () => ID) id: string, @Ctx() ctx: PovertyContext): Promise<PoorHousehold | null> {
     const numeric = Number(id);
     return Number.isInteger(numeric) ? ctx.loaders.householdById.load(numeric) : Promise.resolve(null);
   }
 
+  @Authorized()
   @Query(() => PoorHouseholdConnection)
   poorHouseholds(
     @Arg('filter', () => PoorHouseholdFilter, { nullable: true }) filter: PoorHouseholdFilter | null,

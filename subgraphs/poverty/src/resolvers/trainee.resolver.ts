@@ -1,4 +1,4 @@
-import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { Authorized, Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
 import { PoorHousehold } from '../entities';
 import type { PovertyContext } from './context';
 
@@ -15,6 +15,8 @@ export class Trainee {
 
 @Resolver(() => Trainee)
 export class TraineePovertyResolver {
+  // Even null says something about a person (not poor), so the public gets neither answer.
+  @Authorized()
   @FieldResolver(() => PoorHousehold, { nullable: true, description: "The registered poor household the person belongs to; null if none" })
   async povertyHousehold(@Root() trainee: Trainee, @Ctx() ctx: PovertyContext): Promise<PoorHousehold | null> {
     const member = await ctx.loaders.memberByPersonKey.load(trainee.personKey);

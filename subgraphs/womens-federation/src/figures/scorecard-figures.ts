@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { countiesUnderAll, decodeKeySet, rollUp, yearRange } from '@rg/subgraph-kit';
+import { badUserInput, countiesUnderAll, decodeKeySet, rollUp, toBigintArrayParameter, yearRange } from '@rg/subgraph-kit';
 
 export interface WomensFederationScorecardFigures extends Record<string, number> {
   womenSupportCasesOpened: number;
@@ -44,6 +44,14 @@ export async function scorecardFigures(
   return result;
 }
 
+function decodeOrRefuse(keySet: string): bigint[] {
+  try {
+    return decodeKeySet(keySet);
+  } catch {
+    throw badUserInput('poorWomenTraineeKeySet', 'is not a key set of 64-bit person-key prefixes');
+  }
+}
+
 export interface SupportedShare {
   /** Distinct people in the key set. */
   people: number;
@@ -64,12 +72,12 @@ export function supportedShareKey(year: number, keySet: string): string {
 export async function supportedShares(db: DataSource, keys: readonly string[]): Promise<Map<string, SupportedShare>> {
   const sets = keys.map((key) => {
     const colon = key.indexOf(':');
-    return { year: Number(key.slice(0, colon)), prefixes: [...new Set(decodeKeySet(key.slice(colon + 1)))] };
+    return { year: Number(key.slice(0, colon)), prefixes: [...new Set(decodeOrRefuse(key.slice(colon + 1)))] };
   });
-  const positions: number[] = [];
+  const positions: bigint[] = [];
   const prefixes: bigint[] = [];
   sets.forEach((set, i) => set.prefixes.forEach((prefix) => {
-    positions.push(i + 1);
+    positions.push(BigInt(i + 1));
     prefixes.push(prefix);
   }));
   const rows: Array<{ position: number; supported: string }> = prefixes.length === 0 ? [] : await db.query(
@@ -78,7 +86,7 @@ export async function supportedShares(db: DataSource, keys: readonly string[]): 
      JOIN women_support_case c ON c.person_key_prefix = k.prefix
      WHERE c.opened_on < ($3::date[])[k.position]
      GROUP BY k.position`,
-    [`{${positions.join(',')}}`, `{${prefixes.join(',')}}`, sets.map((set) => yearRange(set.year)[1])],
+    [toBigintArrayParameter(positions), toBigintArrayParameter(prefixes), sets.map((set) => yearRange(set.year)[1])],
   );
   const supported = new Map(rows.map((row) => [row.position, Number(row.supported)]));
   return new Map(keys.map((key, i) => [key, { people: sets[i].prefixes.length, supported: supported.get(i + 1) ?? 0 }]));

@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { runSubgraphFromEnv, type DepartmentSubgraph } from '@rg/subgraph-kit';
+import { entities } from './entities';
+import { migrations } from './migrations';
+import { createLoaders, type WomensFederationLoaders } from './loaders';
+import { orphanedTypes, referenceResolvers, resolvers } from './resolvers';
+import { seed } from './seed';
+
+/** Women's Federation (妇联): support cases for women entrepreneurs, poor women first. */
+export const womensFederationSubgraph: DepartmentSubgraph<WomensFederationLoaders> = {
+  name: 'womens-federation',
+  defaultPort: 4005,
+  entities,
+  migrations,
+  schema: { resolvers: [...resolvers], orphanedTypes, referenceResolvers },
+  createLoaders,
+  seed,
+};
+
+if (require.main === module) {
+  runSubgraphFromEnv(womensFederationSubgraph).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,28 @@
+import type { DataSource } from 'typeorm';
+import { In } from 'typeorm';
+import { loaderByGroup, loaderByKey, loaderOfValues } from '@rg/subgraph-kit';
+import { WomenSupportCase } from './entities';
+import { regionFigures, type WomensFederationRegionFigures } from './figures/region-figures';
+import {
+  scorecardFigures, supportedShares, type SupportedShare, type WomensFederationScorecardFigures,
+} from './figures/scorecard-figures';
+
+export function createLoaders(db: DataSource) {
+  const cases = () => db.getRepository(WomenSupportCase);
+  return {
+    caseById: loaderByKey((ids: readonly number[]) => cases().findBy({ id: In([...ids]) }), (c) => c.id),
+    casesByPersonKey: loaderByGroup(
+      (keys: readonly string[]) => cases().find({ where: { personKey: In([...keys]) }, order: { id: 'ASC' } }),
+      (c) => c.personKey,
+    ),
+    regionFigures: loaderOfValues<string, WomensFederationRegionFigures | null>((codes) => regionFigures(db, codes), null),
+    scorecardFigures: loaderOfValues<string, WomensFederationScorecardFigures | null>(
+      (keys) => scorecardFigures(db, keys), null,
+    ),
+    supportedShares: loaderOfValues<string, SupportedShare>(
+      (keys) => supportedShares(db, keys), { people: 0, supported: 0 },
+    ),
+  };
+}
+
+export type WomensFederationLoaders = ReturnType<typeof createLoaders>;

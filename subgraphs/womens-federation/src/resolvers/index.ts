@@ -1,0 +1,16 @@
+import { createSharedRootResolver } from '@rg/subgraph-kit';
+import { Region, WomensFederationRegionResolver } from './region.resolver';
+import { Scorecard, WomensFederationScorecardResolver } from './scorecard.resolver';
+import { SupportCaseMutationResolver } from './support-case-mutations.resolver';
+import { WomenSupportCaseResolver } from './support-case.resolver';
+import { Trainee, TraineeSupportResolver } from './trainee.resolver';
+
+export { referenceResolvers } from './references';
+
+export const resolvers = [
+  createSharedRootResolver(Region, Scorecard),
+  WomenSupportCaseResolver, TraineeSupportResolver,
+  WomensFederationRegionResolver, WomensFederationScorecardResolver, SupportCaseMutationResolver,
+] as const;
+
+export const orphanedTypes = [Trainee, Region, Scorecard];

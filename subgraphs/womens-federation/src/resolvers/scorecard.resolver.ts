@@ -1,0 +1,43 @@
+import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { GraphQLError } from 'graphql';
+import { Indicator, ScorecardBase, indicator } from '@rg/subgraph-kit';
+import { ratio } from '@rg/scorecard';
+import type { WomensFederationContext } from './context';
+import { scorecardKey, supportedShareKey } from '../figures/scorecard-figures';
+
+/**
+ * The federation's part of the scorecard. Who the poor women trainees are is poverty's
+ * knowledge (registry × hr's cohort): poverty hands the set over as prefixes (@requires), and
+ * the federation answers how many of them it has supported. Neither sees the other's records.
+ */
+@ObjectType({ description: "A region's year against the policy's targets; each department contributes its indicators" })
+@Directive('@key(fields: "regionCode year")')
+export class Scorecard extends ScorecardBase {
+  @Field()
+  @Directive('@external')
+  poorWomenTraineeKeySet: string;
+}
+
+@Resolver(() => Scorecard)
+export class WomensFederationScorecardResolver {
+  @FieldResolver(() => Indicator, {
+    description: 'Share of the poor women trained in the year who have a support case opened by the end of it',
+  })
+  @Directive('@requires(fields: "poorWomenTraineeKeySet")')
+  async poorWomenSupportedShare(@Root() card: Scorecard, @Ctx() ctx: WomensFederationContext): Promise<Indicator> {
+    if (typeof card.poorWomenTraineeKeySet !== 'string') {
+      // Only the gateway can fetch the set from poverty; a direct query cannot be answered honestly.
+      throw new GraphQLError('poorWomenSupportedShare needs poverty\'s poorWomenTraineeKeySet: query it through the gateway', {
+        extensions: { code: 'BAD_REQUEST' },
+      });
+    }
+    const share = await ctx.loaders.supportedShares.load(supportedShareKey(card.year, card.poorWomenTraineeKeySet));
+    return indicator('poorWomenSupportedShare', card.regionCode, ratio(share.supported, share.people));
+  }
+
+  @FieldResolver(() => Indicator, { description: 'Support cases opened in the region in the year (reported, no target)' })
+  async womenSupportCasesOpened(@Root() card: Scorecard, @Ctx() ctx: WomensFederationContext): Promise<Indicator> {
+    const figures = await ctx.loaders.scorecardFigures.load(scorecardKey(card.regionCode, card.year));
+    return indicator('womenSupportCasesOpened', card.regionCode, figures?.womenSupportCasesOpened ?? 0);
+  }
+}
