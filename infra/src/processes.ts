@@ -3,21 +3,32 @@ import { spawn, type ChildProcess } from 'node:child_process';
 export interface ServiceProcess {
   name: string;
   child: ChildProcess;
+  /** Every line the service printed (kept for the personal-data scan of the logs). */
+  output: string[];
   stop(): Promise<void>;
 }
 
 /** Runs a compiled service as its own process, its output prefixed with its name. */
 export function spawnService(name: string, entry: string, env: NodeJS.ProcessEnv, quiet = false): ServiceProcess {
   const child = spawn(process.execPath, [entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const prefix = (chunk: Buffer) =>
-    chunk.toString().split('\n').filter(Boolean).map((line) => `[${name}] ${line}\n`).join('');
+  const output: string[] = [];
+  const prefix = (chunk: Buffer) => {
+    const lines = chunk.toString().split('\n').filter(Boolean);
+    output.push(...lines);
+    if (output.length > 50_000) output.splice(0, output.length - 50_000);
+    return lines.map((line) => `[${name}] ${line}\n`).join('');
+  };
   child.stdout?.on('data', (chunk: Buffer) => {
-    if (!quiet) process.stdout.write(prefix(chunk));
+    const text = prefix(chunk);
+    if (!quiet) process.stdout.write(text);
   });
-  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(prefix(chunk)));
+  child.stderr?.on('data', (chunk: Buffer) => {
+    process.stderr.write(prefix(chunk)); // failures are always shown
+  });
   return {
     name,
     child,
+    output,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -24,3 +24,4 @@ export * from './server-plugins';
 export * from './access';
 export * from './audit';
 export * from './audit-migration';
+export * from './unique-violation';

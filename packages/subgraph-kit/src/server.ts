@@ -73,7 +73,8 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
   });
   app.use(
     '/graphql',
-    express.json({ limit: '4mb' }),
+    // Scorecard key sets arrive here (~2.7 MB per 200,000 people); the public limit is the gateway's.
+    express.json({ limit: process.env.SUBGRAPH_MAX_BODY ?? '32mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         let viewer = PUBLIC_VIEWER;

@@ -64,3 +64,17 @@ export function IsText(max: number, options?: ValidationOptions): PropertyDecora
     return null;
   }, options);
 }
+
+export function currentYear(): number {
+  return new Date().getUTCFullYear();
+}
+
+/**
+ * An integer year from `min` to the current year. class-validator's @Max would fix "the
+ * current year" when the process starts, and a subgraph outlives New Year's Eve.
+ */
+export function IsYearSince(min: number, options?: ValidationOptions): PropertyDecorator {
+  return rule('isYearSince', (value) =>
+    Number.isInteger(value) && (value as number) >= min && (value as number) <= currentYear()
+      ? null : `must be a year from ${min} to ${currentYear()}`, options);
+}

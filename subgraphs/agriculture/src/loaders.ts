@@ -13,11 +13,6 @@ export function createLoaders(db: DataSource) {
       (ids: readonly number[]) => repo(Residency).find({ where: { parkId: In([...ids]) }, order: { id: 'ASC' } }),
       (r) => r.parkId,
     ),
-    openResidenciesByPark: loaderByGroup(
-      (ids: readonly number[]) =>
-        repo(Residency).find({ where: { parkId: In([...ids]), leftOn: IsNull() }, order: { id: 'ASC' } }),
-      (r) => r.parkId,
-    ),
     /** A count, not the rows: a busy park's occupancy should not load its residents. */
     occupancyByPark: loaderOfValues<number, number>(async (ids) => {
       const rows: Array<{ park_id: number; occupancy: string }> = await db.query(

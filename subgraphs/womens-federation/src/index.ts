@@ -12,7 +12,13 @@ export const womensFederationSubgraph: DepartmentSubgraph<WomensFederationLoader
   defaultPort: 4005,
   entities,
   migrations,
-  schema: { resolvers: [...resolvers], orphanedTypes, referenceResolvers },
+  schema: {
+    resolvers: [...resolvers],
+    orphanedTypes,
+    referenceResolvers,
+    // Personal records whose reads by other departments (and admins) the federation audits.
+    auditedTypes: { WomenSupportCase: 'id' },
+  },
   createLoaders,
   seed,
 };

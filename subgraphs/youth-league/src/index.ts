@@ -12,7 +12,13 @@ export const youthLeagueSubgraph: DepartmentSubgraph<YouthLeagueLoaders> = {
   defaultPort: 4004,
   entities,
   migrations,
-  schema: { resolvers: [...resolvers], orphanedTypes, referenceResolvers },
+  schema: {
+    resolvers: [...resolvers],
+    orphanedTypes,
+    referenceResolvers,
+    // Records about a person whose reads by other departments (and admins) youth-league audits.
+    auditedTypes: { SuccessStory: 'id', Award: 'id' },
+  },
   createLoaders,
   seed,
 };

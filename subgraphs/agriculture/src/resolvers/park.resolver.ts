@@ -41,9 +41,14 @@ export class IncubatorParkResolver {
     return ctx.loaders.residenciesByPark.load(park.id);
   }
 
+  /**
+   * From the same loader as `residencies`: one statement for both, and the ventures' own
+   * lookups that follow start together, so a page costs the same statements every time.
+   */
   @FieldResolver(() => [Venture], { description: 'Ventures resident now' })
   async residents(@Root() park: IncubatorPark, @Ctx() ctx: AgricultureContext): Promise<Venture[]> {
-    return (await ctx.loaders.openResidenciesByPark.load(park.id)).map((r) => ventureStub(r.ventureId));
+    const residencies = await ctx.loaders.residenciesByPark.load(park.id);
+    return residencies.filter((r) => r.leftOn === null).map((r) => ventureStub(r.ventureId));
   }
 }
 

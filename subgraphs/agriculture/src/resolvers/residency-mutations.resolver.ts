@@ -3,7 +3,7 @@ import { IsNull } from 'typeorm';
 import { badUserInput, parseId, IsPastDate, ownerOnly } from '@rg/subgraph-kit';
 import { IncubatorPark, Residency } from '../entities';
 import type { AgricultureContext } from './context';
-import { isUniqueViolation } from './unique-violation';
+import { isUniqueViolation } from '@rg/subgraph-kit';
 
 @InputType({ description: "A venture moving into a park; the venture is hr's, its id is taken as given" })
 export class AdmitVentureInput {

@@ -11,17 +11,17 @@ const zero = (): PovertyRegionFigures => ({ poorHouseholdCount: 0, poorPopulatio
 
 /** The registry's all-time figures for each region: one grouped statement for any number of regions. */
 export async function regionFigures(db: DataSource, codes: readonly string[]): Promise<Map<string, PovertyRegionFigures>> {
-  // Members are counted per household through the household index (LATERAL), so a county's
-  // question reads that county's members only, not the whole registry's.
+  // size is the household's member count: registerHousehold and addMember keep it so in the
+  // same transaction that writes the member. Summing it reads only the region's households,
+  // where counting member rows would scan the province's members for a province question.
   const rows: Array<PovertyRegionFigures & { county: string }> = await db.query(
-    `SELECT h.region_code AS county,
+    `SELECT region_code AS county,
        count(*) AS "poorHouseholdCount",
-       coalesce(sum(m.members), 0) AS "poorPopulation",
-       count(*) FILTER (WHERE h.exited_year IS NOT NULL) AS "exitedHouseholdCount"
-     FROM poor_household h
-     CROSS JOIN LATERAL (SELECT count(*) AS members FROM household_member m WHERE m.household_id = h.id) m
-     WHERE h.region_code = ANY($1)
-     GROUP BY h.region_code`,
+       sum(size) AS "poorPopulation",
+       count(*) FILTER (WHERE exited_year IS NOT NULL) AS "exitedHouseholdCount"
+     FROM poor_household
+     WHERE region_code = ANY($1)
+     GROUP BY region_code`,
     [countiesUnderAll(codes)],
   );
   return rollUp(codes, new Map(rows.map((row) => [row.county.trim(), row])), zero);

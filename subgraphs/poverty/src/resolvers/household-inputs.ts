@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { IsInt, IsOptional, Min, ValidateNested } from 'class-validator';
 import { IsCitizenId, IsText } from '@rg/subgraph-kit';
 import { HouseholdRelation, PovertyCause } from '../entities';
-import { IsYearSince } from './year-rule';
+import { IsYearSince } from '@rg/subgraph-kit';
 
 /** The registry's first year in this system; older paper records are not migrated. */
 export const FIRST_REGISTRY_YEAR = 2010;

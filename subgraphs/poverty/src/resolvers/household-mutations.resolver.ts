@@ -6,7 +6,7 @@ import { badUserInput, ownerOnly, parseId } from '@rg/subgraph-kit';
 import { HouseholdMember, HouseholdRelation, PoorHousehold } from '../entities';
 import type { PovertyContext } from './context';
 import { AddMemberInput, RecordExitInput, RegisterHouseholdInput } from './household-inputs';
-import { isUniqueViolation } from './unique-violation';
+import { isUniqueViolation } from '@rg/subgraph-kit';
 
 /** A member row from a validated citizen ID; the key is derived here, where the ID was collected. */
 function memberOf(householdId: number, id: CitizenId, name: string, relation: HouseholdRelation): Partial<HouseholdMember> {
@@ -30,14 +30,14 @@ async function nextHouseholdNo(tx: EntityManager, regionCode: string, year: numb
 }
 
 /** Saves, turning a unique index's refusal (a concurrent writer got there first) into the caller's error. */
-async function saveUnique<T>(save: () => Promise<T>, citizenIdField: string, householdNoField = 'input.householdNo'): Promise<T> {
+async function saveUnique<T>(save: () => Promise<T>, citizenIdField: string): Promise<T> {
   try {
     return await save();
   } catch (error) {
     if (isUniqueViolation(error, 'household_member_citizen_id_key') || isUniqueViolation(error, 'household_member_person_key_key')) {
       throw badUserInput(citizenIdField, 'is already registered in a household');
     }
-    if (isUniqueViolation(error, 'poor_household_household_no_key')) throw badUserInput(householdNoField, 'is already registered');
+    if (isUniqueViolation(error, 'poor_household_household_no_key')) throw badUserInput('input.householdNo', 'is already registered');
     throw error;
   }
 }

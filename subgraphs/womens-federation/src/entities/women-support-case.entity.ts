@@ -1,4 +1,5 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Authorized, Directive, Field, ID, ObjectType } from 'type-graphql';
+import { ownerOnly } from '@rg/subgraph-kit';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { SupportOutcome, SupportType } from './enums';
@@ -8,6 +9,7 @@ import { SupportOutcome, SupportType } from './enums';
  * collected the citizen ID itself: it stays in this database, and the graph sees the person key.
  */
 @ObjectType()
+@Authorized() // records about a person: signed-in roles only, never the public
 @Directive('@key(fields: "id")')
 @Entity('women_support_case')
 @Index(['regionCode', 'openedOn'])
@@ -30,7 +32,8 @@ export class WomenSupportCase {
   @Column({ name: 'person_key_prefix', type: 'bigint' })
   personKeyPrefix: string;
 
-  @Field()
+  @Field(() => String, { nullable: true, description: 'Personal: womens-federation staff and admins only' })
+  @Authorized(ownerOnly('womens-federation'))
   @Column({ type: 'text' })
   name: string;
 

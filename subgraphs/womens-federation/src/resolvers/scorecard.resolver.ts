@@ -1,6 +1,5 @@
 import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import { GraphQLError } from 'graphql';
-import { Indicator, ScorecardBase, indicator } from '@rg/subgraph-kit';
+import { badUserInput, Indicator, ScorecardBase, indicator } from '@rg/subgraph-kit';
 import { ratio } from '@rg/scorecard';
 import type { WomensFederationContext } from './context';
 import { scorecardKey, supportedShareKey } from '../figures/scorecard-figures';
@@ -25,11 +24,9 @@ export class WomensFederationScorecardResolver {
   })
   @Directive('@requires(fields: "poorWomenTraineeKeySet")')
   async poorWomenSupportedShare(@Root() card: Scorecard, @Ctx() ctx: WomensFederationContext): Promise<Indicator> {
+    // Only the gateway can fetch the set from poverty; a direct query cannot be answered honestly.
     if (typeof card.poorWomenTraineeKeySet !== 'string') {
-      // Only the gateway can fetch the set from poverty; a direct query cannot be answered honestly.
-      throw new GraphQLError('poorWomenSupportedShare needs poverty\'s poorWomenTraineeKeySet: query it through the gateway', {
-        extensions: { code: 'BAD_REQUEST' },
-      });
+      throw badUserInput('poorWomenTraineeKeySet', 'is required: ask for this indicator through the gateway');
     }
     const share = await ctx.loaders.supportedShares.load(supportedShareKey(card.year, card.poorWomenTraineeKeySet));
     return indicator('poorWomenSupportedShare', card.regionCode, ratio(share.supported, share.people));

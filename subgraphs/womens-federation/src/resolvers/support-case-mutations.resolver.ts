@@ -1,8 +1,8 @@
-import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 import { IsOptional } from 'class-validator';
 import { parseCitizenId, personKeyOf, personKeyPrefix } from '@rg/person-key';
 import { findRegion } from '@rg/regions';
-import { badUserInput, parseId, IsCitizenId, IsPastDate, IsText } from '@rg/subgraph-kit';
+import { badUserInput, parseId, IsCitizenId, IsPastDate, IsText, ownerOnly } from '@rg/subgraph-kit';
 import { SupportOutcome, SupportType, WomenSupportCase } from '../entities';
 import type { WomensFederationContext } from './context';
 
@@ -43,6 +43,7 @@ export class CloseSupportCaseInput {
 
 @Resolver()
 export class SupportCaseMutationResolver {
+  @Authorized(ownerOnly('womens-federation'))
   @Mutation(() => WomenSupportCase, { description: 'Opens a support case for a woman entrepreneur' })
   async openSupportCase(
     @Arg('input') input: OpenSupportCaseInput,
@@ -59,7 +60,7 @@ export class SupportCaseMutationResolver {
     const personKey = personKeyOf(id.value);
     return ctx.dataSource.transaction(async (tx) => {
       const repo = tx.getRepository(WomenSupportCase);
-      return repo.save(repo.create({
+      const opened = await repo.save(repo.create({
         citizenId: id.value,
         personKey,
         personKeyPrefix: personKeyPrefix(personKey).toString(),
@@ -71,9 +72,12 @@ export class SupportCaseMutationResolver {
         outcome: SupportOutcome.ONGOING,
         poorPriority: input.poorPriority,
       }));
+      await ctx.audit.write(tx, 'WomenSupportCase', [opened.id]);
+      return opened;
     });
   }
 
+  @Authorized(ownerOnly('womens-federation'))
   @Mutation(() => WomenSupportCase, { description: 'Closes an open support case with its outcome' })
   async closeSupportCase(
     @Arg('input') input: CloseSupportCaseInput,
@@ -92,7 +96,9 @@ export class SupportCaseMutationResolver {
       }
       found.closedOn = input.closedOn;
       found.outcome = input.outcome;
-      return repo.save(found);
+      await repo.save(found);
+      await ctx.audit.write(tx, 'WomenSupportCase', [found.id]);
+      return found;
     });
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { countyCodesFor, paginate, PageArgs, yearRange } from '@rg/subgraph-kit';
 import { WomenSupportCase } from '../entities';
 import type { WomensFederationContext } from './context';
@@ -6,13 +6,16 @@ import { WomenSupportCaseConnection, WomenSupportCaseFilter } from './support-ca
 
 @Resolver(() => WomenSupportCase)
 export class WomenSupportCaseResolver {
+  @Authorized()
   @Query(() => WomenSupportCase, { nullable: true })
   womenSupportCase(@Arg('id', () => ID) id: string, @Ctx() ctx: WomensFederationContext): Promise<WomenSupportCase | null> {
     const numeric = Number(id);
     return Number.isInteger(numeric) ? ctx.loaders.caseById.load(numeric) : Promise.resolve(null);
   }
 
-  @Query(() => WomenSupportCaseConnection)
+  // Nullable so that a query also asking other departments still gets their part when the federation is down.
+  @Authorized()
+  @Query(() => WomenSupportCaseConnection, { nullable: true })
   womenSupportCases(
     @Arg('filter', () => WomenSupportCaseFilter, { nullable: true }) filter: WomenSupportCaseFilter | null,
     @Args() page: PageArgs,

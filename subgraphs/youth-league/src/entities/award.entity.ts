@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Authorized, Field, ID, Int, ObjectType } from 'type-graphql';
+import { ownerOnly } from '@rg/subgraph-kit';
 import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { AwardLevel } from './enums';
 
@@ -30,7 +31,8 @@ export class Award {
   @Column({ name: 'region_code', type: 'char', length: 6 })
   regionCode: string;
 
-  @Field()
+  @Field(() => String, { nullable: true, description: 'Personal: youth-league staff and admins only' })
+  @Authorized(ownerOnly('youth-league'))
   @Column({ name: 'recipient_name', type: 'text' })
   recipientName: string;
 

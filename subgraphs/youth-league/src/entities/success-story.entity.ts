@@ -1,4 +1,5 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Authorized, Directive, Field, ID, ObjectType } from 'type-graphql';
+import { ownerOnly } from '@rg/subgraph-kit';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { StoryChannel } from './enums';
@@ -6,6 +7,7 @@ import { StoryChannel } from './enums';
 /**
  * A success story (青春创富故事汇) about a returnee's venture. The protagonist and the venture
  * are hr's records: youth-league keeps only their keys and resolves them as references.
+ * Published stories are public; drafts are youth-league's own (resolvers/drafts.ts).
  */
 @ObjectType()
 @Directive('@key(fields: "id")')
@@ -29,7 +31,8 @@ export class SuccessStory {
   @Column({ name: 'protagonist_person_key', type: 'char', length: 35 })
   protagonistPersonKey: string;
 
-  @Field({ description: 'The name as printed in the story' })
+  @Field(() => String, { nullable: true, description: 'Personal: youth-league staff and admins only' })
+  @Authorized(ownerOnly('youth-league'))
   @Column({ name: 'protagonist_name', type: 'text' })
   protagonistName: string;
 

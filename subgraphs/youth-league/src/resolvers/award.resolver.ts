@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { countyCodesFor, paginate, PageArgs } from '@rg/subgraph-kit';
 import { Award } from '../entities';
 import type { YouthLeagueContext } from './context';
@@ -7,7 +7,8 @@ import { Trainee, traineeStub } from './stubs';
 
 @Resolver(() => Award)
 export class AwardResolver {
-  @Query(() => AwardConnection, { description: 'Entrepreneur awards (返乡创业之星 and others)' })
+  // Nullable for the reason given on successStories.
+  @Query(() => AwardConnection, { nullable: true, description: 'Entrepreneur awards (返乡创业之星 and others)' })
   awards(
     @Arg('filter', () => AwardFilter, { nullable: true }) filter: AwardFilter | null,
     @Args() page: PageArgs,
@@ -20,6 +21,7 @@ export class AwardResolver {
     return paginate(query, page);
   }
 
+  @Authorized()
   @FieldResolver(() => Trainee, { nullable: true, description: 'hr resolves it; null if the person is not a trainee' })
   recipient(@Root() award: Award): Trainee {
     return traineeStub(award.personKey);

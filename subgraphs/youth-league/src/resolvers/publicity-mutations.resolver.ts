@@ -1,7 +1,7 @@
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import { IsOptional } from 'class-validator';
 import { QueryFailedError } from 'typeorm';
-import { badUserInput, parseId, IsPastDate, IsText } from '@rg/subgraph-kit';
+import { badUserInput, parseId, IsPastDate, IsText, ownerOnly } from '@rg/subgraph-kit';
 import { Award, AwardLevel, StoryChannel, SuccessStory } from '../entities';
 import type { YouthLeagueContext } from './context';
 import { IsAwardYear, IsCountyCode, IsPersonKey } from './validation';
@@ -75,12 +75,13 @@ function isUniqueViolation(error: unknown): boolean {
 
 @Resolver()
 export class PublicityMutationResolver {
+  @Authorized(ownerOnly('youth-league'))
   @Mutation(() => SuccessStory, { description: 'Publishes a success story (青春创富故事汇)' })
   async publishStory(@Arg('input') input: PublishStoryInput, @Ctx() ctx: YouthLeagueContext): Promise<SuccessStory> {
     const ventureId = parseId('input.ventureId', input.ventureId);
     return ctx.dataSource.transaction(async (tx) => {
       const repo = tx.getRepository(SuccessStory);
-      return repo.save(repo.create({
+      const story = await repo.save(repo.create({
         title: input.title.trim(),
         summary: input.summary.trim(),
         protagonistPersonKey: input.protagonistPersonKey,
@@ -90,9 +91,12 @@ export class PublicityMutationResolver {
         publishedOn: input.publishedOn ?? new Date().toISOString().slice(0, 10),
         channel: input.channel,
       }));
+      await ctx.audit.write(tx, 'SuccessStory', [story.id]);
+      return story;
     });
   }
 
+  @Authorized(ownerOnly('youth-league'))
   @Mutation(() => Award, { description: 'Grants an entrepreneur award (e.g. 返乡创业之星)' })
   async grantAward(@Arg('input') input: GrantAwardInput, @Ctx() ctx: YouthLeagueContext): Promise<Award> {
     const title = input.title.trim();
@@ -102,7 +106,7 @@ export class PublicityMutationResolver {
         if (await repo.existsBy({ personKey: input.personKey, title, year: input.year })) {
           throw badUserInput('input.title', DUPLICATE);
         }
-        return repo.save(repo.create({
+        const award = await repo.save(repo.create({
           personKey: input.personKey,
           recipientName: input.recipientName.trim(),
           title,
@@ -110,6 +114,8 @@ export class PublicityMutationResolver {
           year: input.year,
           regionCode: input.regionCode,
         }));
+        await ctx.audit.write(tx, 'Award', [award.id]);
+        return award;
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw badUserInput('input.title', DUPLICATE);

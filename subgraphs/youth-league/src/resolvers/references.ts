@@ -1,5 +1,6 @@
 import { sharedReferenceResolvers } from '@rg/subgraph-kit';
 import type { YouthLeagueContext } from './context';
+import { visibleStory } from './drafts';
 
 /**
  * How the gateway's entity references become youth-league objects. Stories load through a
@@ -11,7 +12,7 @@ export const referenceResolvers = {
   SuccessStory: {
     __resolveReference(ref: { id: string }, ctx: YouthLeagueContext) {
       const id = Number(ref.id);
-      return Number.isInteger(id) ? ctx.loaders.storyById.load(id) : null;
+      return Number.isInteger(id) ? visibleStory(ctx, ctx.loaders.storyById.load(id)) : null;
     },
   },
   Trainee: {

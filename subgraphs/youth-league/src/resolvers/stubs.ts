@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Authorized, Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /**
  * hr's entities as youth-league sees them: the key and nothing else. youth-league adds its
@@ -6,6 +6,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  * descriptions here, so hr's own descriptions of its types stand in the composed graph.
  */
 @ObjectType()
+@Authorized() // a person, even pseudonymous: signed-in roles only, never the public
 @Directive('@key(fields: "personKey")')
 export class Trainee {
   @Field()

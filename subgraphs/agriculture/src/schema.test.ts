@@ -1,0 +1,24 @@
+import { printDepartmentSdl } from '@rg/subgraph-kit';
+import { agricultureSubgraph } from './index';
+
+/** The federation contract with hr, as the gateway reads it. */
+describe('agriculture SDL', () => {
+  let sdl: string;
+  beforeAll(async () => {
+    sdl = (await printDepartmentSdl(agricultureSubgraph.schema)).replace(/"""[^]*?"""\s*/g, '');
+  });
+
+  it('owns IncubatorPark and lists its residents as Venture stubs', () => {
+    expect(sdl).toMatch(/type IncubatorPark\s+@key\(fields: "id"\)/);
+    expect(sdl).toContain('residents: [Venture!]!');
+  });
+
+  it("contributes Venture.park to hr's Venture and nothing else", () => {
+    expect(sdl).toMatch(/type Venture\s+@key\(fields: "id"\)\s*\{\s*id: ID!\s*park: IncubatorPark\s*\}/);
+  });
+
+  it('adds newParks to the shared scorecard and its figures to Region', () => {
+    expect(sdl).toContain('newParks: Indicator!');
+    expect(sdl).toMatch(/type Region\s+@key\(fields: "code"\)[^}]*parkCount: Int![^}]*parkCapacity: Int![^}]*residentVentureCount: Int!/);
+  });
+});

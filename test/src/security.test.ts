@@ -1,0 +1,122 @@
+import { SignJWT, UnsecuredJWT } from 'jose';
+import { signToken, DEVELOPMENT_JWT_SECRET } from '@rg/subgraph-kit';
+import { postGraphQL } from '@rg/dev-postgres';
+import { startStackHarness, type StackHarness } from './stack-harness';
+
+/** Authentication at the gateway and the identity each subgraph verifies for itself. */
+let h: StackHarness;
+beforeAll(async () => {
+  h = await startStackHarness();
+}, 180_000);
+afterAll(() => h?.stop());
+
+const PARKS = '{ incubatorParks(first: 2) { totalCount } }';
+const secret = new TextEncoder().encode(DEVELOPMENT_JWT_SECRET);
+const claims = { dept: 'admin' };
+const signed = (build: (jwt: SignJWT) => SignJWT) =>
+  build(new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('returnee-graph').setAudience('returnee-graph')).sign(secret);
+
+async function raw(token: string) {
+  const response = await fetch(h.stack.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: PARKS }),
+  });
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+describe('tokens at the gateway', () => {
+  it('serves the public without a token', async () => {
+    const { data, errors } = await h.query(PARKS);
+    expect(errors).toBeUndefined();
+    expect(data.incubatorParks.totalCount).toBe(h.world.agriculture.parks.length);
+  });
+
+  it.each([
+    ['expired', () => signed((j) => j.setIssuedAt(Math.floor(Date.now() / 1000) - 7200).setExpirationTime(Math.floor(Date.now() / 1000) - 3600))],
+    ['unsigned (alg none)', async () => new UnsecuredJWT(claims).setSubject('x').setIssuer('returnee-graph').setAudience('returnee-graph').encode()],
+    ['tampered', async () => {
+      const [header, , signature] = (await signToken('analyst')).split('.');
+      const forged = Buffer.from(JSON.stringify({ dept: 'admin', sub: 'x', iss: 'returnee-graph', aud: 'returnee-graph' })).toString('base64url');
+      return `${header}.${forged}.${signature}`;
+    }],
+    ['signed with another secret', () => signToken('admin', { secret: 'not-the-secret-of-this-deployment-at-all' })],
+    ['for an unknown role', async () => new SignJWT({ dept: 'mayor' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x')
+      .setIssuer('returnee-graph').setAudience('returnee-graph').setExpirationTime('1h').sign(secret)],
+    ['garbage', async () => 'not.a.token'],
+  ])('answers UNAUTHENTICATED to a token that is %s', async (_, make) => {
+    const { status, body } = await raw(await make());
+    expect(status).toBe(401);
+    expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(body.data).toBeUndefined();
+  });
+});
+
+describe('a subgraph called directly', () => {
+  it('serves only public data without a verifiable token', async () => {
+    const hr = h.stack.subgraphUrls.hr;
+    const anonymous = await postGraphQL(hr, '{ trainees(first: 1) { totalCount } }');
+    expect(anonymous.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const forged = await postGraphQL(hr, '{ trainees(first: 1) { totalCount } }', undefined,
+      await signToken('admin', { secret: 'forged-by-someone-without-the-key' }));
+    expect(forged.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const parks = await postGraphQL(h.stack.subgraphUrls.agriculture, PARKS);
+    expect(parks.data.incubatorParks.totalCount).toBe(h.world.agriculture.parks.length);
+  });
+});
+
+describe('query limits at the gateway', () => {
+  const nested = (depth: number) => {
+    let body = 'id';
+    for (let i = 0; i < depth; i++) body = `founder { ventures { ${body} } }`;
+    return `{ venture(id: "1") { ${body} } }`;
+  };
+
+  it('accepts the documented analyst queries', async () => {
+    const { errors } = await h.query(`{ trainees(first: 5) { edges { node { id ventures { id park { id residents { id founder { id } } } } } } } }`, undefined, 'analyst');
+    expect(errors).toBeUndefined();
+  });
+
+  it.each([
+    ['too deep', nested(8)],
+    ['too many aliases', `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: incubatorParks(first: 1) { totalCount }`).join(' ')} }`],
+    ['too many tokens', `{ incubatorParks(first: 1) { ${Array.from({ length: 1100 }, () => 'totalCount').join(' ')} } }`],
+    ['too many directives', `{ incubatorParks(first: 1) { totalCount ${Array.from({ length: 25 }, () => '@include(if: true)').join(' ')} } }`],
+  ])('refuses a query that is %s, before any department is asked', async (_, query) => {
+    const before = await h.statements('hr');
+    const { data, errors } = await h.query(query, undefined, 'admin');
+    expect(data).toBeUndefined();
+    expect(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']).toContain(errors?.[0].extensions?.code);
+    expect(await h.statements('hr')).toBe(before);
+  });
+
+  it('refuses a page over 500 with BAD_USER_INPUT', async () => {
+    const { errors } = await h.query('{ incubatorParks(first: 501) { totalCount } }');
+    expect(errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('gives no field suggestions', async () => {
+    const { errors } = await h.query('{ incubatorPark(id: "1") { nam } }');
+    expect(errors?.[0].message).not.toMatch(/Did you mean/i);
+  });
+
+  it('refuses batched HTTP arrays and oversized bodies', async () => {
+    const batched = await fetch(h.stack.gatewayUrl, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: PARKS }, { query: PARKS }]),
+    });
+    expect(batched.status).toBe(400);
+    const huge = await fetch(h.stack.gatewayUrl, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: PARKS, variables: { pad: 'x'.repeat(100_000) } }),
+    });
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('masks internal errors: no stack trace or SQL in answers', async () => {
+    const { errors } = await h.query('{ trainees(first: 1, after: "bm90LWEtY3Vyc29y") { totalCount } }', undefined, 'admin');
+    const text = JSON.stringify(errors);
+    expect(text).not.toMatch(/stacktrace|SELECT |\bat .*\.js:\d+/);
+  });
+});
