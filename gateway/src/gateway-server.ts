@@ -13,6 +13,7 @@ import type { GatewayContext } from './context';
 import { DepartmentDataSource } from './department-data-source';
 import { subgraphReachability, waitForSubgraphs } from './subgraph-health';
 import { armor, type QueryLimits } from './limits';
+import { queryCostPlugin } from './query-cost';
 
 export interface RunningGateway {
   url: string;
@@ -54,7 +55,7 @@ export async function startGateway(config: GatewayConfig, limits: QueryLimits): 
     allowBatchedHttpRequests: false,
     formatError,
     validationRules: protection.validationRules,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...protection.plugins],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...protection.plugins, queryCostPlugin(limits.maxCost)],
   });
   await apollo.start();
 

@@ -90,6 +90,16 @@ describe('query limits at the gateway', () => {
     expect(await h.statements('hr')).toBe(before);
   });
 
+  it('refuses a query whose pages would cost more than the limit, before any department is asked', async () => {
+    const page = 'trainees(first: 500) { edges { node { id personKey gender category stage ventures { id name } } } }';
+    const query = `{ ${Array.from({ length: 12 }, (_, i) => `p${i}: ${page}`).join(' ')} }`;
+    const before = await h.statements('hr');
+    const { data, errors } = await h.query(query, undefined, 'admin');
+    expect(data).toBeUndefined();
+    expect(errors?.[0].message).toMatch(/Query cost \d+ exceeds the limit of 50000/);
+    expect(await h.statements('hr')).toBe(before);
+  });
+
   it('refuses a page over 500 with BAD_USER_INPUT', async () => {
     const { errors } = await h.query('{ incubatorParks(first: 501) { totalCount } }');
     expect(errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

@@ -1,5 +1,6 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
-import { parseCitizenId, CitizenIdError } from '@rg/person-key';
+import { parseCitizenId, CitizenIdError, isPersonKey } from '@rg/person-key';
+import { findRegion } from '@rg/regions';
 
 /** Shared class-validator rules for the departments' inputs. */
 
@@ -77,4 +78,16 @@ export function IsYearSince(min: number, options?: ValidationOptions): PropertyD
   return rule('isYearSince', (value) =>
     Number.isInteger(value) && (value as number) >= min && (value as number) <= currentYear()
       ? null : `must be a year from ${min} to ${currentYear()}`, options);
+}
+
+/** The pseudonymous person key: pk_ and 32 lower-case hex digits. */
+export function IsPersonKey(options?: ValidationOptions): PropertyDecorator {
+  return rule('isPersonKey', (value) =>
+    typeof value === 'string' && isPersonKey(value) ? null : 'must be a person key (pk_ and 32 lower-case hex digits)', options);
+}
+
+/** Records carry a county-level code; analysts roll them up to city and province. */
+export function IsCountyCode(options?: ValidationOptions): PropertyDecorator {
+  return rule('isCountyCode', (value) =>
+    typeof value === 'string' && findRegion(value)?.level === 'COUNTY' ? null : 'must be the GB/T 2260 code of a Jiangsu county', options);
 }

@@ -14,17 +14,17 @@ async function figure(ctx: AgricultureContext, region: Region, name: keyof Agric
 
 @Resolver(() => Region)
 export class AgricultureRegionResolver {
-  @FieldResolver(() => Int, { description: 'agriculture: incubator parks in the region' })
+  @FieldResolver(() => Int, { nullable: true, description: 'agriculture: incubator parks in the region' })
   parkCount(@Root() region: Region, @Ctx() ctx: AgricultureContext) {
     return figure(ctx, region, 'parkCount');
   }
 
-  @FieldResolver(() => Int, { description: "agriculture: the region's parks' capacity, in ventures" })
+  @FieldResolver(() => Int, { nullable: true, description: "agriculture: the region's parks' capacity, in ventures" })
   parkCapacity(@Root() region: Region, @Ctx() ctx: AgricultureContext) {
     return figure(ctx, region, 'parkCapacity');
   }
 
-  @FieldResolver(() => Int, { description: "agriculture: ventures resident now in the region's parks" })
+  @FieldResolver(() => Int, { nullable: true, description: "agriculture: ventures resident now in the region's parks" })
   residentVentureCount(@Root() region: Region, @Ctx() ctx: AgricultureContext) {
     return figure(ctx, region, 'residentVentureCount');
   }

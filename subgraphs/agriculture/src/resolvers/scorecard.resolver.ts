@@ -9,7 +9,7 @@ export class Scorecard extends ScorecardBase {}
 
 @Resolver(() => Scorecard)
 export class AgricultureScorecardResolver {
-  @FieldResolver(() => Indicator, { description: 'Incubator parks opened in the year; province: 20 over 2016–2020' })
+  @FieldResolver(() => Indicator, { nullable: true, description: 'Incubator parks opened in the year; province: 20 over 2016–2020' })
   async newParks(@Root() card: Scorecard, @Ctx() ctx: AgricultureContext): Promise<Indicator> {
     const figures = await ctx.loaders.scorecardFigures.load(scorecardKey(card.regionCode, card.year));
     return indicator('newParks', card.regionCode, figures?.newParks ?? 0);

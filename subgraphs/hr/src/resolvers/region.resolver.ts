@@ -14,27 +14,27 @@ async function figure(ctx: HrContext, region: Region, name: keyof HrRegionFigure
 
 @Resolver(() => Region)
 export class HrRegionResolver {
-  @FieldResolver(() => Int, { description: 'hr: trainees registered in the region (all years)' })
+  @FieldResolver(() => Int, { nullable: true, description: 'hr: trainees registered in the region (all years)' })
   traineeCount(@Root() region: Region, @Ctx() ctx: HrContext) {
     return figure(ctx, region, 'traineeCount');
   }
 
-  @FieldResolver(() => Int, { description: 'hr: ventures opened in the region (all years)' })
+  @FieldResolver(() => Int, { nullable: true, description: 'hr: ventures opened in the region (all years)' })
   ventureCount(@Root() region: Region, @Ctx() ctx: HrContext) {
     return figure(ctx, region, 'ventureCount');
   }
 
-  @FieldResolver(() => Int, { description: 'hr: ventures still operating' })
+  @FieldResolver(() => Int, { nullable: true, description: 'hr: ventures still operating' })
   operatingVentureCount(@Root() region: Region, @Ctx() ctx: HrContext) {
     return figure(ctx, region, 'operatingVentureCount');
   }
 
-  @FieldResolver(() => Int, { description: 'hr: jobs created by ventures (带动就业)' })
+  @FieldResolver(() => Int, { nullable: true, description: 'hr: jobs created by ventures (带动就业)' })
   jobsCreated(@Root() region: Region, @Ctx() ctx: HrContext) {
     return figure(ctx, region, 'jobsCreated');
   }
 
-  @FieldResolver(() => Float, { description: 'hr: guaranteed start-up loans issued, yuan (all years)' })
+  @FieldResolver(() => Float, { nullable: true, description: 'hr: guaranteed start-up loans issued, yuan (all years)' })
   loansIssuedYuan(@Root() region: Region, @Ctx() ctx: HrContext) {
     return figure(ctx, region, 'loansIssuedYuan');
   }

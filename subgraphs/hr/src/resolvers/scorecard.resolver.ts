@@ -23,18 +23,19 @@ async function figures(ctx: HrContext, card: ScorecardBase): Promise<HrScorecard
 
 @Resolver(() => Scorecard)
 export class HrScorecardResolver {
-  @FieldResolver(() => Indicator, { description: 'People trained (a course completed in the year); ≥ 1,500 per city' })
+  @FieldResolver(() => Indicator, { nullable: true, description: 'People trained (a course completed in the year); ≥ 1,500 per city' })
   async trained(@Root() card: Scorecard, @Ctx() ctx: HrContext): Promise<Indicator> {
     return indicator('trained', card.regionCode, (await figures(ctx, card)).trained);
   }
 
-  @FieldResolver(() => Indicator, { description: 'Share of completed courses passed; ≥ 80 %' })
+  @FieldResolver(() => Indicator, { nullable: true, description: 'Share of completed courses passed; ≥ 80 %' })
   async passRate(@Root() card: Scorecard, @Ctx() ctx: HrContext): Promise<Indicator> {
     const f = await figures(ctx, card);
     return indicator('passRate', card.regionCode, ratio(f.passes, f.completions));
   }
 
   @FieldResolver(() => Indicator, {
+    nullable: true,
     description: 'Share of trainees first trained in the year who opened a venture within six months; ≥ 50 %',
   })
   async openingRate6m(@Root() card: Scorecard, @Ctx() ctx: HrContext): Promise<Indicator> {
@@ -42,19 +43,19 @@ export class HrScorecardResolver {
     return indicator('openingRate6m', card.regionCode, ratio(f.openedWithinWindow, f.openingCohort));
   }
 
-  @FieldResolver(() => Indicator, { description: 'Jobs created per venture opened in the year; ≥ 4 (Jiangsu)' })
+  @FieldResolver(() => Indicator, { nullable: true, description: 'Jobs created per venture opened in the year; ≥ 4 (Jiangsu)' })
   async jobsPerVenture(@Root() card: Scorecard, @Ctx() ctx: HrContext): Promise<Indicator> {
     const f = await figures(ctx, card);
     return indicator('jobsPerVenture', card.regionCode, ratio(f.jobsCreated, f.ventures));
   }
 
-  @FieldResolver(() => Indicator, { description: 'Share of ventures opened in the year still operating a year later; ≥ 80 %' })
+  @FieldResolver(() => Indicator, { nullable: true, description: 'Share of ventures opened in the year still operating a year later; ≥ 80 %' })
   async survivalRate1y(@Root() card: Scorecard, @Ctx() ctx: HrContext): Promise<Indicator> {
     const f = await figures(ctx, card);
     return indicator('survivalRate1y', card.regionCode, ratio(f.survivedOneYear, f.ventures));
   }
 
-  @FieldResolver(() => Indicator, { description: 'Guaranteed start-up loans issued in the year, yuan' })
+  @FieldResolver(() => Indicator, { nullable: true, description: 'Guaranteed start-up loans issued in the year, yuan' })
   async loansIssuedYuan(@Root() card: Scorecard, @Ctx() ctx: HrContext): Promise<Indicator> {
     return indicator('loansIssuedYuan', card.regionCode, (await figures(ctx, card)).loansIssuedYuan);
   }

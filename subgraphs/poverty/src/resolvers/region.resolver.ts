@@ -14,17 +14,17 @@ async function figure(ctx: PovertyContext, region: Region, name: keyof PovertyRe
 
 @Resolver(() => Region)
 export class PovertyRegionResolver {
-  @FieldResolver(() => Int, { description: 'poverty: households ever registered in the region (建档立卡户)' })
+  @FieldResolver(() => Int, { nullable: true, description: 'poverty: households ever registered in the region (建档立卡户)' })
   poorHouseholdCount(@Root() region: Region, @Ctx() ctx: PovertyContext) {
     return figure(ctx, region, 'poorHouseholdCount');
   }
 
-  @FieldResolver(() => Int, { description: "poverty: members of the region's registered households" })
+  @FieldResolver(() => Int, { nullable: true, description: "poverty: members of the region's registered households" })
   poorPopulation(@Root() region: Region, @Ctx() ctx: PovertyContext) {
     return figure(ctx, region, 'poorPopulation');
   }
 
-  @FieldResolver(() => Int, { description: 'poverty: registered households that have left poverty (脱贫)' })
+  @FieldResolver(() => Int, { nullable: true, description: 'poverty: registered households that have left poverty (脱贫)' })
   exitedHouseholdCount(@Root() region: Region, @Ctx() ctx: PovertyContext) {
     return figure(ctx, region, 'exitedHouseholdCount');
   }

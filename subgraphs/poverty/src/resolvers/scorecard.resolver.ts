@@ -35,6 +35,7 @@ async function match(ctx: PovertyContext, card: Scorecard, field: KeySetField): 
 @Resolver(() => Scorecard)
 export class PovertyScorecardResolver {
   @FieldResolver(() => Indicator, {
+    nullable: true,
     description: 'Share of trainees (a course completed in the year) in a household registered by then; by the registry, not self-declaration',
   })
   @Directive('@requires(fields: "traineeKeySet")')
@@ -43,7 +44,7 @@ export class PovertyScorecardResolver {
     return indicator('poorTraineeShare', card.regionCode, ratio(m.poor.length, m.size));
   }
 
-  @FieldResolver(() => Indicator, { description: 'Women trainees of the year in a household registered by then' })
+  @FieldResolver(() => Indicator, { nullable: true, description: 'Women trainees of the year in a household registered by then' })
   @Directive('@requires(fields: "womenTraineeKeySet")')
   async poorWomenTrainees(@Root() card: Scorecard, @Ctx() ctx: PovertyContext): Promise<Indicator> {
     const m = await match(ctx, card, 'womenTraineeKeySet');

@@ -16,12 +16,12 @@ async function figure(
 
 @Resolver(() => Region)
 export class WomensFederationRegionResolver {
-  @FieldResolver(() => Int, { description: 'womens-federation: support cases for women in the region (all years)' })
+  @FieldResolver(() => Int, { nullable: true, description: 'womens-federation: support cases for women in the region (all years)' })
   womenSupportCaseCount(@Root() region: Region, @Ctx() ctx: WomensFederationContext) {
     return figure(ctx, region, 'womenSupportCaseCount');
   }
 
-  @FieldResolver(() => Int, { description: 'womens-federation: support cases still open' })
+  @FieldResolver(() => Int, { nullable: true, description: 'womens-federation: support cases still open' })
   openWomenSupportCaseCount(@Root() region: Region, @Ctx() ctx: WomensFederationContext) {
     return figure(ctx, region, 'openWomenSupportCaseCount');
   }

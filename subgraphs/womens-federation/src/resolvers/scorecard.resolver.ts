@@ -20,6 +20,7 @@ export class Scorecard extends ScorecardBase {
 @Resolver(() => Scorecard)
 export class WomensFederationScorecardResolver {
   @FieldResolver(() => Indicator, {
+    nullable: true,
     description: 'Share of the poor women trained in the year who have a support case opened by the end of it',
   })
   @Directive('@requires(fields: "poorWomenTraineeKeySet")')
@@ -32,7 +33,7 @@ export class WomensFederationScorecardResolver {
     return indicator('poorWomenSupportedShare', card.regionCode, ratio(share.supported, share.people));
   }
 
-  @FieldResolver(() => Indicator, { description: 'Support cases opened in the region in the year (reported, no target)' })
+  @FieldResolver(() => Indicator, { nullable: true, description: 'Support cases opened in the region in the year (reported, no target)' })
   async womenSupportCasesOpened(@Root() card: Scorecard, @Ctx() ctx: WomensFederationContext): Promise<Indicator> {
     const figures = await ctx.loaders.scorecardFigures.load(scorecardKey(card.regionCode, card.year));
     return indicator('womenSupportCasesOpened', card.regionCode, figures?.womenSupportCasesOpened ?? 0);

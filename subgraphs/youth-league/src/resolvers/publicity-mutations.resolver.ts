@@ -4,7 +4,7 @@ import { QueryFailedError } from 'typeorm';
 import { badUserInput, parseId, IsPastDate, IsText, ownerOnly } from '@rg/subgraph-kit';
 import { Award, AwardLevel, StoryChannel, SuccessStory } from '../entities';
 import type { YouthLeagueContext } from './context';
-import { IsAwardYear, IsCountyCode, IsPersonKey } from './validation';
+import { IsCountyCode, IsPersonKey, IsYearSince } from '@rg/subgraph-kit';
 
 @InputType({ description: 'A success story to publish; protagonist and venture are hr records named by key' })
 export class PublishStoryInput {
@@ -58,7 +58,7 @@ export class GrantAwardInput {
   level: AwardLevel;
 
   @Field(() => Int, { description: '2000 to the current year' })
-  @IsAwardYear()
+  @IsYearSince(2000)
   year: number;
 
   @Field({ description: 'County-level GB/T 2260 code' })

@@ -14,12 +14,12 @@ async function figure(ctx: YouthLeagueContext, region: Region, name: keyof Youth
 
 @Resolver(() => Region)
 export class YouthLeagueRegionResolver {
-  @FieldResolver(() => Int, { description: 'youth-league: success stories published in the region (all years)' })
+  @FieldResolver(() => Int, { nullable: true, description: 'youth-league: success stories published in the region (all years)' })
   storyCount(@Root() region: Region, @Ctx() ctx: YouthLeagueContext) {
     return figure(ctx, region, 'storyCount');
   }
 
-  @FieldResolver(() => Int, { description: 'youth-league: entrepreneur awards granted in the region (all years)' })
+  @FieldResolver(() => Int, { nullable: true, description: 'youth-league: entrepreneur awards granted in the region (all years)' })
   awardCount(@Root() region: Region, @Ctx() ctx: YouthLeagueContext) {
     return figure(ctx, region, 'awardCount');
   }

@@ -9,7 +9,7 @@ export class Scorecard extends ScorecardBase {}
 
 @Resolver(() => Scorecard)
 export class YouthLeagueScorecardResolver {
-  @FieldResolver(() => Indicator, { description: 'Success stories published in the region in the year (reported, no target)' })
+  @FieldResolver(() => Indicator, { nullable: true, description: 'Success stories published in the region in the year (reported, no target)' })
   async storiesPublished(@Root() card: Scorecard, @Ctx() ctx: YouthLeagueContext): Promise<Indicator> {
     const figures = await ctx.loaders.scorecardFigures.load(scorecardKey(card.regionCode, card.year));
     return indicator('storiesPublished', card.regionCode, figures?.storiesPublished ?? 0);
