@@ -16,9 +16,13 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
     });
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const { request, context } = options;
     if (context?.authorization) request.http?.headers.set('authorization', context.authorization);
-    if (context?.operationName) request.http?.headers.set('x-operation-name', context.operationName);
+    // The client's operation name (not the planner's "Op__department__n") for the departments' audit trails.
+    const incoming = 'incomingRequestContext' in options ? options.incomingRequestContext.operationName : undefined;
+    const operationName = incoming ?? context?.operationName;
+    if (operationName) request.http?.headers.set('x-operation-name', operationName);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {

@@ -7,7 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { createLogger, createMetrics, viewerFromHeader, InvalidTokenError, formatError } from '@rg/subgraph-kit';
+import { createLogger, createMetrics, viewerFromHeader, InvalidTokenError, formatError, metricsPlugin } from '@rg/subgraph-kit';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { DepartmentDataSource } from './department-data-source';
@@ -55,7 +55,7 @@ export async function startGateway(config: GatewayConfig, limits: QueryLimits): 
     allowBatchedHttpRequests: false,
     formatError,
     validationRules: protection.validationRules,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...protection.plugins, queryCostPlugin(limits.maxCost)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...protection.plugins, queryCostPlugin(limits.maxCost), metricsPlugin(metrics, logger)],
   });
   await apollo.start();
 

@@ -9,6 +9,8 @@ import type { Logger } from './logger';
 const CLIENT_CODES = new Set([
   'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'GRAPHQL_VALIDATION_FAILED',
   'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE',
+  // Said by the gateway of a department, or by a department already masked at its source.
+  'SUBGRAPH_UNAVAILABLE', 'AUDIT_UNAVAILABLE', 'DOWNSTREAM_SERVICE_ERROR',
 ]);
 
 /**
@@ -26,13 +28,22 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
-export function metricsPlugin(metrics: ServiceMetrics): ApolloServerPlugin {
+/** Duration per operation for /metrics, and one log line per request (never its variables). */
+export function metricsPlugin(metrics: ServiceMetrics, logger?: Logger): ApolloServerPlugin {
   return {
     async requestDidStart(request) {
       const end = metrics.requestDuration.startTimer();
       return {
-        async willSendResponse() {
-          end({ operation: request.request.operationName ?? 'anonymous' });
+        async willSendResponse({ response, contextValue }) {
+          const operation = request.request.operationName ?? 'anonymous';
+          const seconds = end({ operation });
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors ?? [] : [];
+          logger?.info({
+            operation,
+            role: (contextValue as { viewer?: { role: string }; role?: string }).viewer?.role ?? (contextValue as { role?: string }).role,
+            ms: Math.round(seconds * 1000),
+            errors: errors.map((e) => e.extensions?.code ?? 'UNKNOWN'),
+          }, 'graphql request');
         },
       };
     },

@@ -53,7 +53,7 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
     schema,
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
     formatError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), metricsPlugin(metrics), auditPlugin(dataSource, logger)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), metricsPlugin(metrics, logger), auditPlugin(dataSource, logger)],
   });
   await apollo.start();
 

@@ -1,0 +1,128 @@
+import { Client } from 'pg';
+import { ROLES, type Role } from '@rg/subgraph-kit';
+import { startStackHarness, type StackHarness } from './stack-harness';
+
+/**
+ * docs/ACCESS.md, cell by cell, through the gateway with a real token per role: every cell
+ * that denies is asked for and must answer FORBIDDEN, while the rest of the answer comes back.
+ */
+let h: StackHarness;
+beforeAll(async () => {
+  h = await startStackHarness();
+}, 180_000);
+afterAll(() => h?.stop());
+
+type Caller = Role;
+const CALLERS: Caller[] = ['public', ...ROLES];
+const ask = (query: string, caller: Caller) => h.query(query, undefined, caller === 'public' ? undefined : caller);
+const forbidden = (errors: any[] | undefined) => (errors ?? []).some((e) => e.extensions?.code === 'FORBIDDEN');
+
+/** Personal details: the owning department and admins only. */
+const PERSONAL: Array<[string, string, string]> = [
+  ['hr', 'Trainee.name', '{ trainee(id: "1") { id name } }'],
+  ['hr', 'Trainee.phone', '{ trainee(id: "1") { id phone } }'],
+  ['hr', 'Trainee.citizenIdMasked', '{ trainee(id: "1") { id citizenIdMasked } }'],
+  ['hr', 'Trainee.followUps', '{ trainee(id: "1") { id followUps { id } } }'],
+  ['poverty', 'PoorHousehold.perCapitaIncomeYuan', '{ poorHouseholds(first: 1) { edges { node { id perCapitaIncomeYuan } } } }'],
+  ['poverty', 'HouseholdMember.name', '{ poorHouseholds(first: 1) { edges { node { id registeredMembers { name } } } } }'],
+  ['youth-league', 'SuccessStory.protagonistName', '{ successStories(first: 1) { edges { node { id protagonistName } } } }'],
+  ['youth-league', 'Award.recipientName', '{ awards(first: 1) { edges { node { id recipientName } } } }'],
+  ['youth-league', 'drafts', '{ successStories(first: 1, filter: { includeDrafts: true }) { totalCount } }'],
+  ['womens-federation', 'WomenSupportCase.name', '{ womenSupportCases(first: 1) { edges { node { id name } } } }'],
+];
+
+/** Records and links about people: any signed-in role, never the public. */
+const SIGNED_IN_ONLY: Array<[string, string]> = [
+  ['Trainee records', '{ trainees(first: 1) { totalCount edges { node { personKey } } } }'],
+  ['PoorHousehold records', '{ poorHouseholds(first: 1) { totalCount } }'],
+  ['WomenSupportCase records', '{ womenSupportCases(first: 1) { totalCount } }'],
+  ['Venture.founder', '{ venture(id: "1") { id founder { id } } }'],
+  ['Venture.loans', '{ venture(id: "1") { id loans { amountYuan } } }'],
+  ['SuccessStory.protagonist', '{ successStories(first: 1) { edges { node { id protagonist { personKey } } } } }'],
+  ['Award.recipient', '{ awards(first: 1) { edges { node { id recipient { personKey } } } } }'],
+];
+
+const PUBLIC: Array<[string, string]> = [
+  ['parks', '{ incubatorParks(first: 2) { totalCount edges { node { name level residencies { enteredOn } residents { name industry } } } } }'],
+  ['published stories', '{ successStories(first: 2) { totalCount edges { node { title summary channel publishedOn } } } }'],
+  ['awards', '{ awards(first: 2) { edges { node { title level year } } } }'],
+  ['region figures', '{ region(code: "320300") { name traineeCount parkCount poorHouseholdCount storyCount womenSupportCaseCount } }'],
+  ['scorecard', '{ scorecard(regionCode: "320000", year: 2019) { trained { value } poorTraineeShare { value } newParks { value } } }'],
+];
+
+/** One mutation per department, with input that is invalid anyway: FORBIDDEN first for a role that may not write. */
+const WRITES: Array<[string, string]> = [
+  ['hr', 'mutation { registerTrainee(input: { citizenId: "1", name: "x", category: VETERAN, stage: STARTUP }) { id } }'],
+  ['agriculture', 'mutation { createPark(input: { name: "", regionCode: "000000", level: COUNTY, openedOn: "2999-01-01", capacity: 0, industries: [] }) { id } }'],
+  ['poverty', 'mutation { recordExit(input: { householdId: "0", exitedYear: 1900, perCapitaIncomeYuan: -1 }) { id } }'],
+  ['youth-league', 'mutation { grantAward(input: { personKey: "x", recipientName: "", title: "", level: COUNTY, year: 1900, regionCode: "x" }) { id } }'],
+  ['womens-federation', 'mutation { closeSupportCase(input: { caseId: "0", closedOn: "2999-01-01", outcome: ONGOING }) { id } }'],
+];
+
+describe('personal details: owner and admin only', () => {
+  const cells = PERSONAL.flatMap(([owner, field, query]) => CALLERS.map((caller) => [owner, field, caller, query] as const));
+  it.each(cells)('%s %s as %s', async (owner, _field, caller, query) => {
+    const { data, errors } = await ask(query, caller);
+    if (caller === owner || caller === 'admin') {
+      expect(errors).toBeUndefined();
+      expect(JSON.stringify(data)).not.toMatch(/:null/);
+    } else {
+      expect(forbidden(errors)).toBe(true);
+      if (caller !== 'public') expect(data).not.toBeNull(); // the rest of the answer still comes back
+    }
+  });
+});
+
+describe('records about people: signed-in roles only', () => {
+  const cells = SIGNED_IN_ONLY.flatMap(([what, query]) => CALLERS.map((caller) => [what, caller, query] as const));
+  it.each(cells)('%s as %s', async (_what, caller, query) => {
+    const { errors } = await ask(query, caller);
+    expect(forbidden(errors)).toBe(caller === 'public');
+    if (caller !== 'public') expect(errors).toBeUndefined();
+  });
+});
+
+describe('public data', () => {
+  it.each(PUBLIC)('%s for everyone', async (_what, query) => {
+    for (const caller of CALLERS) {
+      const { data, errors } = await ask(query, caller);
+      expect({ caller, errors }).toEqual({ caller, errors: undefined });
+      expect(data).toBeTruthy();
+    }
+  });
+});
+
+describe('writes: the owning department and admin only', () => {
+  const cells = WRITES.flatMap(([owner, mutation]) => CALLERS.map((caller) => [owner, caller, mutation] as const));
+  it.each(cells)('%s mutation as %s', async (owner, caller, mutation) => {
+    const { errors } = await ask(mutation, caller);
+    expect(errors?.[0].extensions?.code).toBe(caller === owner || caller === 'admin' ? 'BAD_USER_INPUT' : 'FORBIDDEN');
+  });
+});
+
+describe('audit at the owner', () => {
+  it("records hr's read of a poor household at poverty", async () => {
+    const member = h.world.poverty.members.find((m) => h.world.hr.trainees.some((t) => t.personKey === m.personKey))!;
+    const trainee = h.world.hr.trainees.find((t) => t.personKey === member.personKey)!;
+    const poverty = new Client({ connectionString: h.stack.databaseUrls.poverty });
+    await poverty.connect();
+    try {
+      const count = async () => Number((await poverty.query('SELECT count(*) FROM audit_event')).rows[0].count);
+      const before = await count();
+      const { data, errors } = await h.query(`query ReadPoorHousehold($id: ID!) { trainee(id: $id) { povertyHousehold { id cause } } }`,
+        { id: String(trainee.id) }, 'hr');
+      expect(errors).toBeUndefined();
+      expect(data.trainee.povertyHousehold.id).toBe(String(member.householdId));
+      expect(await count()).toBe(before + 1);
+      const { rows } = await poverty.query('SELECT subject, role, action, operation, record_type, record_ids FROM audit_event ORDER BY id DESC LIMIT 1');
+      expect(rows[0]).toEqual({
+        subject: 'hr-dev-user', role: 'hr', action: 'READ', operation: 'ReadPoorHousehold',
+        record_type: 'PoorHousehold', record_ids: [String(member.householdId)],
+      });
+      await h.query(`{ poorHouseholds(first: 5) { edges { node { id } } } }`, undefined, 'poverty');
+      expect(await count()).toBe(before + 1); // poverty reading its own records is not a cross-department access
+    } finally {
+      await poverty.end();
+    }
+  });
+});
