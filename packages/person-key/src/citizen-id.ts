@@ -46,7 +46,7 @@ export function parseCitizenId(raw: string, today: Date = new Date()): CitizenId
   if (birth.getUTCFullYear() !== year || birth.getUTCMonth() !== month - 1 || birth.getUTCDate() !== day) {
     throw new CitizenIdError('birth date is not a calendar date');
   }
-  if (year < 1900 || birth.getTime() > today.getTime()) throw new CitizenIdError('birth date is out of range');
+  if (year < 1850 || birth.getTime() > today.getTime()) throw new CitizenIdError('birth date is out of range');
   const sequence = Number(value.slice(14, 17));
   return {
     value,

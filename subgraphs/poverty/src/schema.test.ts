@@ -20,8 +20,8 @@ describe('poverty SDL', () => {
   it("requires hr's key sets for the poverty indicators", () => {
     expect(sdl).toContain('traineeKeySet: String! @external');
     expect(sdl).toContain('womenTraineeKeySet: String! @external');
-    expect(sdl).toContain('poorTraineeShare: Indicator! @requires(fields: "traineeKeySet")');
-    expect(sdl).toContain('poorWomenTrainees: Indicator! @requires(fields: "womenTraineeKeySet")');
+    expect(sdl).toContain('poorTraineeShare: Indicator @requires(fields: "traineeKeySet")');
+    expect(sdl).toContain('poorWomenTrainees: Indicator @requires(fields: "womenTraineeKeySet")');
     expect(sdl).toContain('poorWomenTraineeKeySet: String! @inaccessible @requires(fields: "womenTraineeKeySet")');
   });
 
