@@ -7,7 +7,7 @@ import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphq
  * per item asked for (`first`, default 20), so 15 aliased pages of 500 cost what they fetch.
  * (GraphQL Armor's own cost rule is structural and blind to page sizes.)
  */
-const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+export const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
   if (typeof args.first === 'number') return 1 + childComplexity * Math.max(args.first, 1);
   return undefined;
 };

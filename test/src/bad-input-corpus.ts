@@ -188,6 +188,7 @@ export function buildCorpus(world: World) {
   bad(m, 'fractional yuan', { amountYuan: 1000.5 }, { mentions: 'input.amountYuan' });
   bad(m, 'amount beyond 32 bits', { amountYuan: 2 ** 31 }, { mentions: 'input.amountYuan' });
   bad(m, 'unknown borrower', { borrowerId: '9999999', ventureId: null }, 'input.borrowerId');
+  bad(m, 'borrower id not a number', { borrowerId: 'abc', ventureId: null }, 'input.borrowerId');
   bad(m, 'venture of someone else', { ventureId: String(otherVenture.id) }, 'input.ventureId');
   bad(m, 'unknown venture', { ventureId: '9999999' }, 'input.ventureId');
   bad(m, 'blank bank', { bank: '' }, 'input.bank');
@@ -247,6 +248,7 @@ export function buildCorpus(world: World) {
 
   m = 'releaseVenture';
   bad(m, 'unknown park', { parkId: '9999999' }, 'input.parkId');
+  bad(m, 'park id not a number', { parkId: '1.5' }, 'input.parkId');
   bad(m, 'venture resident in another park', { parkId: String(agriculture.parks.find((p) => p.id !== resident.parkId)!.id) }, 'input.ventureId');
   bad(m, 'venture already left', { parkId: String(left.parkId), ventureId: String(left.ventureId) }, 'input.ventureId');
   bad(m, 'venture never admitted', { ventureId: String(newcomer.id) }, 'input.ventureId');
@@ -274,6 +276,7 @@ export function buildCorpus(world: World) {
   bad(m, 'head already in a household', { head: { ...head, citizenId: member.citizenId } }, 'input.head.citizenId');
   bad(m, 'no head', without('head'), { mentions: 'head' });
   bad(m, 'householdNo already registered', { householdNo: poverty.households[0].householdNo }, 'input.householdNo');
+  bad(m, 'householdNo already registered, padded with spaces', { householdNo: ` ${poverty.households[0].householdNo} ` }, 'input.householdNo');
   bad(m, 'householdNo blank', { householdNo: '  ' }, 'input.householdNo');
   bad(m, 'householdNo of 41 characters', { householdNo: '3'.repeat(41) }, 'input.householdNo');
 
@@ -334,6 +337,7 @@ export function buildCorpus(world: World) {
   bad(m, 'year as a string', { year: '2020' }, { mentions: 'input.year' });
   bad(m, 'region a city code (320300)', { regionCode: '320300' }, 'input.regionCode');
   bad(m, 'region not six digits', { regionCode: '32010' }, 'input.regionCode');
+  bad(m, 'region the province code (320000)', { regionCode: '320000' }, 'input.regionCode');
   bad(m, 'the same award twice in a year', { personKey: award.personKey, title: award.title, year: award.year }, 'input.title');
   bad(m, 'the same award twice, title padded', { personKey: award.personKey, title: ` ${award.title} `, year: award.year }, 'input.title');
 

@@ -124,6 +124,14 @@ describe('query limits at the gateway', () => {
     expect(((await huge.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 
+  it('answers CORS preflights only for configured origins', async () => {
+    const preflight = (origin: string) => fetch(h.stack.gatewayUrl, {
+      method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' },
+    });
+    expect((await preflight('http://localhost:3000')).headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+    expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('masks internal errors: no stack trace or SQL in answers', async () => {
     const { errors } = await h.query('{ trainees(first: 1, after: "bm90LWEtY3Vyc29y") { totalCount } }', undefined, 'admin');
     const text = JSON.stringify(errors);

@@ -1,0 +1,39 @@
+import { buildSchema, parse } from 'graphql';
+import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { queryLimitsFromEnv } from './limits';
+import { pageEstimator } from './query-cost';
+import { gatewayConfigFromEnv } from './config';
+
+describe('gateway configuration', () => {
+  it('has documented defaults and reads overrides from the environment', () => {
+    expect(queryLimitsFromEnv({})).toEqual({ maxDepth: 12, maxAliases: 15, maxTokens: 2000, maxDirectives: 20, maxCost: 50_000, maxBodyBytes: 65_536 });
+    expect(queryLimitsFromEnv({ GRAPHQL_MAX_DEPTH: '6', GRAPHQL_MAX_COST: '900' })).toMatchObject({ maxDepth: 6, maxCost: 900 });
+  });
+
+  it('is in production mode when serving a static supergraph', () => {
+    expect(gatewayConfigFromEnv({ SUPERGRAPH_PATH: '/x' }).production).toBe(true);
+    expect(gatewayConfigFromEnv({}).production).toBe(false);
+    expect(gatewayConfigFromEnv({ HR_URL: 'http://hr:9/graphql' }).subgraphs[0]).toEqual({ name: 'hr', url: 'http://hr:9/graphql' });
+    expect(gatewayConfigFromEnv({ CORS_ORIGINS: 'https://a.example, https://b.example' }).corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+  });
+});
+
+describe('query cost', () => {
+  const schema = buildSchema(`
+    type Query { items(first: Int): Connection! one: Item }
+    type Connection { edges: [Edge!]! totalCount: Int! }
+    type Edge { node: Item! }
+    type Item { id: ID! name: String! children: [Item!]! }`);
+  const cost = (query: string) => getComplexity({
+    schema, query: parse(query), variables: {}, estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
+  });
+
+  it('charges a page once per item asked for', () => {
+    expect(cost('{ items(first: 10) { edges { node { id name } } } }')).toBe(1 + 10 * 4);
+    expect(cost('{ items(first: 500) { edges { node { id name } } } }')).toBe(1 + 500 * 4);
+  });
+
+  it('charges plain fields one each', () => {
+    expect(cost('{ one { id name children { id } } }')).toBe(5);
+  });
+});
