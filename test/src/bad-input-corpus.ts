@@ -130,7 +130,7 @@ export function buildCorpus(world: World) {
   bad(m, 'ID birth date 30 February', { citizenId: withCheck('32010219900230999') }, 'input.citizenId');
   bad(m, 'ID birth month 13', { citizenId: withCheck('32010219901301999') }, 'input.citizenId');
   bad(m, 'ID birth date in the future', { citizenId: withCheck('32010220990101999') }, 'input.citizenId');
-  bad(m, 'ID born before 1900', { citizenId: withCheck('32010218991231999') }, 'input.citizenId');
+  bad(m, 'ID born in 1800', { citizenId: withCheck('32010218000101999') }, 'input.citizenId');
   bad(m, 'duplicate citizen ID', { citizenId: trainee.citizenId }, 'input.citizenId');
   const xId = hr.trainees.find((t) => t.citizenId.endsWith('X'))!.citizenId;
   bad(m, 'duplicate citizen ID written with lower-case x and spaces', { citizenId: ` ${xId.toLowerCase()} ` }, 'input.citizenId');

@@ -25,3 +25,4 @@ export * from './access';
 export * from './audit';
 export * from './audit-migration';
 export * from './unique-violation';
+export * from './scorecard-figures';

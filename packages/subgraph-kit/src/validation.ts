@@ -14,15 +14,26 @@ function firstViolation(errors: ValidationError[], prefix = ''): { field: string
 }
 
 /**
- * type-graphql `validateFn`: class-validator rules on every input class, reported as
- * BAD_USER_INPUT naming the first offending field ("input.citizenId: …").
+ * The argument a validated value came from ("input", "filter"), found among the field's raw
+ * arguments; null for an @Args() class, whose fields are themselves the arguments.
  */
-export async function validateInput(argValue: unknown): Promise<void> {
+function argumentName(argValue: unknown, args: Record<string, unknown>): string | null {
+  const json = JSON.stringify(argValue);
+  for (const [name, raw] of Object.entries(args)) if (JSON.stringify(raw) === json) return name;
+  return null;
+}
+
+/**
+ * type-graphql `validateFn`: class-validator rules on every input class, reported as
+ * BAD_USER_INPUT naming the first offending field ("input.citizenId: …", "filter.regionCode: …").
+ */
+export async function validateInput(argValue: unknown, _type: unknown, resolverData?: { args?: Record<string, unknown> }): Promise<void> {
   if (argValue === null || typeof argValue !== 'object') return;
+  const argument = argumentName(argValue, resolverData?.args ?? {});
   const values = Array.isArray(argValue) ? argValue : [argValue];
   for (const value of values) {
     const errors = await validate(value as object, { forbidUnknownValues: false, validationError: { target: false } });
     const violation = firstViolation(errors);
-    if (violation) throw badUserInput(`input.${violation.field}`, violation.message);
+    if (violation) throw badUserInput(argument ? `${argument}.${violation.field}` : violation.field, violation.message);
   }
 }

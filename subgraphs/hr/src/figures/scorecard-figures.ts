@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { countiesUnder } from '@rg/regions';
-import { encodeKeySet, yearRange } from '@rg/subgraph-kit';
+import { encodeKeySet, parseScorecardKey, yearRange } from '@rg/subgraph-kit';
 import { OPENING_WINDOW_DAYS, SURVIVAL_DAYS } from '@rg/scorecard';
 
 export interface HrScorecardFigures {
@@ -18,10 +18,7 @@ export interface HrScorecardFigures {
   womenTraineeKeySet: string;
 }
 
-/** Scorecard keys are "regionCode:year". */
-export function scorecardKey(regionCode: string, year: number): string {
-  return `${regionCode}:${year}`;
-}
+export { scorecardKey } from '@rg/subgraph-kit';
 
 async function figuresFor(db: DataSource, regionCode: string, year: number): Promise<HrScorecardFigures> {
   const counties = countiesUnder(regionCode);
@@ -78,8 +75,8 @@ async function figuresFor(db: DataSource, regionCode: string, year: number): Pro
 export async function scorecardFigures(db: DataSource, keys: readonly string[]): Promise<Map<string, HrScorecardFigures>> {
   const entries = await Promise.all(
     keys.map(async (key) => {
-      const [regionCode, year] = key.split(':');
-      return [key, await figuresFor(db, regionCode, Number(year))] as const;
+      const { regionCode, year } = parseScorecardKey(key);
+      return [key, await figuresFor(db, regionCode, year)] as const;
     }),
   );
   return new Map(entries);

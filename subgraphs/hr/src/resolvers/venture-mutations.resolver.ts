@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 import { LOAN_CAP_YUAN } from '@rg/scorecard';
 import { badUserInput, parseId, IsPastDate, IsText, ownerOnly } from '@rg/subgraph-kit';
 import { BusinessStatus, FollowUp, Loan, Mentor, Trainee, Venture } from '../entities';

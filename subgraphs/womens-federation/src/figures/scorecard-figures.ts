@@ -1,47 +1,16 @@
 import type { DataSource } from 'typeorm';
-import { badUserInput, countiesUnderAll, decodeKeySet, rollUp, toBigintArrayParameter, yearRange } from '@rg/subgraph-kit';
+import { badUserInput, countByRegionAndYear, decodeKeySet, toBigintArrayParameter, yearRange } from '@rg/subgraph-kit';
 
-export interface WomensFederationScorecardFigures extends Record<string, number> {
+export { scorecardKey } from '@rg/subgraph-kit';
+
+export interface WomensFederationScorecardFigures {
   womenSupportCasesOpened: number;
 }
 
-const zero = (): WomensFederationScorecardFigures => ({ womenSupportCasesOpened: 0 });
-
-/** Scorecard keys are "regionCode:year". */
-export function scorecardKey(regionCode: string, year: number): string {
-  return `${regionCode}:${year}`;
-}
-
-/**
- * Every requested (region, year) in one statement grouped by county and year; each year's
- * county rows are then rolled up to the regions asked for in that year.
- */
-export async function scorecardFigures(
-  db: DataSource,
-  keys: readonly string[],
-): Promise<Map<string, WomensFederationScorecardFigures>> {
-  const wanted = keys.map((key) => {
-    const [regionCode, year] = key.split(':');
-    return { key, regionCode, year: Number(year) };
-  });
-  const years = wanted.map((w) => w.year);
-  const [from] = yearRange(Math.min(...years));
-  const [, to] = yearRange(Math.max(...years));
-  const rows: Array<WomensFederationScorecardFigures & { county: string; year: number }> = await db.query(
-    `SELECT region_code AS county, date_part('year', opened_on)::int AS year, count(*) AS "womenSupportCasesOpened"
-     FROM women_support_case
-     WHERE region_code = ANY($1) AND opened_on >= $2 AND opened_on < $3
-     GROUP BY 1, 2`,
-    [countiesUnderAll(wanted.map((w) => w.regionCode)), from, to],
-  );
-  const result = new Map<string, WomensFederationScorecardFigures>();
-  for (const year of new Set(years)) {
-    const counties = new Map(rows.filter((r) => r.year === year).map((r) => [r.county.trim(), r]));
-    const regions = wanted.filter((w) => w.year === year);
-    const totals = rollUp(regions.map((w) => w.regionCode), counties, zero);
-    for (const w of regions) result.set(w.key, totals.get(w.regionCode)!);
-  }
-  return result;
+/** Support cases opened per region and year: every scorecard of a request in one grouped statement. */
+export async function scorecardFigures(db: DataSource, keys: readonly string[]): Promise<Map<string, WomensFederationScorecardFigures>> {
+  const counts = await countByRegionAndYear(db, keys, { table: 'women_support_case', dateColumn: 'opened_on' });
+  return new Map([...counts].map(([key, womenSupportCasesOpened]) => [key, { womenSupportCasesOpened }]));
 }
 
 function decodeOrRefuse(keySet: string): bigint[] {
