@@ -26,3 +26,4 @@ export * from './audit';
 export * from './audit-migration';
 export * from './unique-violation';
 export * from './scorecard-figures';
+export * from './aggregate-cache';

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { countiesUnder } from '@rg/regions';
-import { encodeKeySet, parseScorecardKey, yearRange } from '@rg/subgraph-kit';
+import { aggregateCache, parseScorecardKey, yearRange } from '@rg/subgraph-kit';
 import { OPENING_WINDOW_DAYS, SURVIVAL_DAYS } from '@rg/scorecard';
 
 export interface HrScorecardFigures {
@@ -20,20 +20,26 @@ export interface HrScorecardFigures {
 
 export { scorecardKey } from '@rg/subgraph-kit';
 
+/** Key sets are built by PostgreSQL: sorted 8-byte big-endian prefixes, base64 (see kit key-set.ts). */
+const KEY_SET = `translate(encode(string_agg(int8send(prefix), ''::bytea ORDER BY prefix), 'base64'), E'\\n', '')`;
+
 async function figuresFor(db: DataSource, regionCode: string, year: number): Promise<HrScorecardFigures> {
   const counties = countiesUnder(regionCode);
   const [from, to] = yearRange(year);
   const params = [counties, from, to];
-  // The trained cohort: trainees of the region with a course completed in the year.
-  const cohort = `SELECT DISTINCT t.id, t.person_key_prefix, t.gender FROM trainee t
-    JOIN enrolment e ON e.trainee_id = t.id
-    WHERE t.region_code = ANY($1) AND e.completed_on >= $2 AND e.completed_on < $3`;
-  const [trained, completions, opening, ventures, loans] = await Promise.all([
-    db.query(`SELECT person_key_prefix AS prefix, gender FROM (${cohort}) c`, params),
+  const [training, opening, ventures, loans] = await Promise.all([
+    // The year's completions and, from them, the trained cohort with its key sets: one scan.
     db.query(
-      `SELECT count(*) AS completions, count(*) FILTER (WHERE e.passed) AS passes
-       FROM enrolment e JOIN trainee t ON t.id = e.trainee_id
-       WHERE t.region_code = ANY($1) AND e.completed_on >= $2 AND e.completed_on < $3`,
+      `WITH done AS MATERIALIZED (
+         SELECT e.trainee_id, e.passed, t.person_key_prefix AS prefix, t.gender
+         FROM enrolment e JOIN trainee t ON t.id = e.trainee_id
+         WHERE e.completed_on >= $2 AND e.completed_on < $3 AND t.region_code = ANY($1)),
+       cohort AS MATERIALIZED (SELECT DISTINCT trainee_id, prefix, gender FROM done)
+       SELECT (SELECT count(*) FROM done) AS completions,
+         (SELECT count(*) FROM done WHERE passed) AS passes,
+         (SELECT count(*) FROM cohort) AS trained,
+         (SELECT ${KEY_SET} FROM cohort) AS key_set,
+         (SELECT ${KEY_SET} FROM cohort WHERE gender = 'FEMALE') AS women_key_set`,
       params,
     ),
     db.query(
@@ -56,19 +62,19 @@ async function figuresFor(db: DataSource, regionCode: string, year: number): Pro
       params,
     ),
   ]);
-  const prefixes = trained as Array<{ prefix: string; gender: string }>;
+  const t = training[0];
   return {
-    trained: prefixes.length,
-    completions: Number(completions[0].completions),
-    passes: Number(completions[0].passes),
+    trained: Number(t.trained),
+    completions: Number(t.completions),
+    passes: Number(t.passes),
     openingCohort: Number(opening[0].cohort),
     openedWithinWindow: Number(opening[0].opened),
     ventures: Number(ventures[0].ventures),
     jobsCreated: Number(ventures[0].jobs),
     survivedOneYear: Number(ventures[0].survived),
     loansIssuedYuan: Number(loans[0].total),
-    traineeKeySet: encodeKeySet(prefixes.map((p) => p.prefix)),
-    womenTraineeKeySet: encodeKeySet(prefixes.filter((p) => p.gender === 'FEMALE').map((p) => p.prefix)),
+    traineeKeySet: t.key_set ?? '',
+    womenTraineeKeySet: t.women_key_set ?? '',
   };
 }
 
@@ -76,7 +82,7 @@ export async function scorecardFigures(db: DataSource, keys: readonly string[]):
   const entries = await Promise.all(
     keys.map(async (key) => {
       const { regionCode, year } = parseScorecardKey(key);
-      return [key, await figuresFor(db, regionCode, year)] as const;
+      return [key, await aggregateCache<HrScorecardFigures>(db, 'scorecard').get(key, () => figuresFor(db, regionCode, year))] as const;
     }),
   );
   return new Map(entries);

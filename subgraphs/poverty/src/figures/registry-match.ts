@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { decodeKeySet, toBigintArrayParameter } from '@rg/subgraph-kit';
+import { createHash } from 'node:crypto';
+import { aggregateCache, decodeKeySet, toBigintArrayParameter } from '@rg/subgraph-kit';
 
 /** A key set from hr matched against the registry as of a year. */
 export interface RegistryMatch {
@@ -42,7 +43,10 @@ export async function registryMatches(db: DataSource, keys: readonly string[]): 
   const entries = await Promise.all(
     keys.map(async (key) => {
       const colon = key.indexOf(':');
-      return [key, await matchOne(db, Number(key.slice(0, colon)), key.slice(colon + 1))] as const;
+      const year = Number(key.slice(0, colon));
+      const keySet = key.slice(colon + 1);
+      const cacheKey = `${year}:${createHash('sha256').update(keySet).digest('hex')}`;
+      return [key, await aggregateCache<RegistryMatch | null>(db, 'registry-match').get(cacheKey, () => matchOne(db, year, keySet))] as const;
     }),
   );
   return new Map(entries);

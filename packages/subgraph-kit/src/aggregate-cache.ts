@@ -1,0 +1,43 @@
+import type { DataSource } from 'typeorm';
+
+/**
+ * Aggregates (scorecards, registry matches) are costly at a million trainees and change
+ * slowly, and one gateway request may ask a department for the same scorecard twice (once
+ * per @requires chain). They are kept for a short while, shared across requests; concurrent
+ * askers share the computation in flight. `AGGREGATE_CACHE_MS` sets how stale a figure may
+ * be (default 30 s; 0 turns the cache off).
+ */
+export class AggregateCache<V> {
+  private readonly entries = new Map<string, { expires: number; value: Promise<V> }>();
+
+  constructor(
+    private readonly ttlMs = Number(process.env.AGGREGATE_CACHE_MS ?? 30_000),
+    private readonly maxEntries = 256,
+  ) {}
+
+  get(key: string, compute: () => Promise<V>): Promise<V> {
+    if (this.ttlMs <= 0) return compute();
+    const now = Date.now();
+    const hit = this.entries.get(key);
+    if (hit && hit.expires > now) return hit.value;
+    if (this.entries.size >= this.maxEntries) {
+      for (const [k, entry] of this.entries) if (entry.expires <= now) this.entries.delete(k);
+      if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    }
+    const value = compute();
+    this.entries.set(key, { expires: now + this.ttlMs, value });
+    value.catch(() => this.entries.delete(key)); // a failure is not remembered
+    return value;
+  }
+}
+
+const caches = new WeakMap<DataSource, Map<string, AggregateCache<unknown>>>();
+
+/** The process-wide cache of one kind of aggregate over one department's database. */
+export function aggregateCache<V>(db: DataSource, name: string): AggregateCache<V> {
+  let byName = caches.get(db);
+  if (!byName) caches.set(db, (byName = new Map()));
+  let cache = byName.get(name);
+  if (!cache) byName.set(name, (cache = new AggregateCache<unknown>()));
+  return cache as AggregateCache<V>;
+}
