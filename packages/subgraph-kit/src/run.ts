@@ -16,3 +16,12 @@ export async function runSubgraphFromEnv(department: DepartmentSubgraph): Promis
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
+
+/** The tail of every department's src/index.ts: run the subgraph when started as a process. */
+export function runWhenMain(mod: NodeModule, department: DepartmentSubgraph): void {
+  if (require.main !== mod) return;
+  runSubgraphFromEnv(department).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

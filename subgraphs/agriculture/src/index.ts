@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runSubgraphFromEnv, type DepartmentSubgraph } from '@rg/subgraph-kit';
+import { runWhenMain, type DepartmentSubgraph } from '@rg/subgraph-kit';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { createLoaders, type AgricultureLoaders } from './loaders';
@@ -18,9 +18,4 @@ export const agricultureSubgraph: DepartmentSubgraph<AgricultureLoaders> = {
   seed,
 };
 
-if (require.main === module) {
-  runSubgraphFromEnv(agricultureSubgraph).catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runWhenMain(module, agricultureSubgraph);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runSubgraphFromEnv, type DepartmentSubgraph } from '@rg/subgraph-kit';
+import { runWhenMain, type DepartmentSubgraph } from '@rg/subgraph-kit';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { createLoaders, type HrLoaders } from './loaders';
@@ -23,9 +23,4 @@ export const hrSubgraph: DepartmentSubgraph<HrLoaders> = {
   seed,
 };
 
-if (require.main === module) {
-  runSubgraphFromEnv(hrSubgraph).catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runWhenMain(module, hrSubgraph);
