@@ -15,7 +15,10 @@ export interface StackOptions {
   /** Port of the first department; the others follow (4001–4005 by default). */
   firstSubgraphPort?: number;
   trainees?: number;
+  /** Hide the services' own output (their errors still show). */
   quiet?: boolean;
+  /** Progress bars while seeding large provinces. */
+  progress?: boolean;
   /** Extra environment for every service (e.g. NODE_ENV, JWT_SECRET). */
   env?: NodeJS.ProcessEnv;
   /** Database URL per department, e.g. on the tests' server; otherwise from the environment or embedded. */
@@ -49,7 +52,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   try {
     const trainees = options.trainees ?? DEFAULT_TRAINEES;
     const world = generateWorld({ trainees });
-    const progress = options.quiet ? undefined : createProgress();
+    const progress = options.progress ? createProgress() : undefined;
     const databaseUrls: Record<string, string> = {};
     await Promise.all(departments.map(async (department) => {
       databaseUrls[department.name] = options.databaseUrls?.[department.name] ?? departmentDatabaseUrl(department, postgres?.baseUrl);

@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     firstSubgraphPort: Number(process.env.FIRST_SUBGRAPH_PORT ?? 4001),
     trainees,
     quiet: process.env.VERBOSE !== '1',
+    progress: true,
   });
 
   let stopping = false;
