@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { EXAMPLE_QUERIES } from '@rg/infra';
 import { expectedRegionFigures, expectedScorecard } from '@rg/demo-province';
 import { startStackHarness, type StackHarness } from './stack-harness';
 
@@ -152,5 +155,25 @@ describe('no N+1 across the graph', () => {
     const small = await cost(20);
     const large = await cost(200);
     expect(large).toEqual(small);
+  });
+});
+
+describe('documented queries', () => {
+  /** Each query of a block, split at its "# …" comment line. */
+  const queriesOf = (text: string) => text.split(/^\s*#.*$/m).map((q) => q.trim()).filter((q) => q.startsWith('{'));
+  const readme = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+  const readmeQueries = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].flatMap((m) => queriesOf(m[1]));
+  const printed = queriesOf(EXAMPLE_QUERIES);
+
+  it('has the README\'s three and npm start\'s three', () => {
+    expect(readmeQueries).toHaveLength(3);
+    expect(printed).toHaveLength(3);
+  });
+
+  it.each([...readmeQueries, ...printed].map((q, i) => [i + 1, q]))('query %i answers with data and no error', async (_, query) => {
+    const { data, errors } = await h.query(query as string, undefined, 'admin');
+    expect(errors).toBeUndefined();
+    expect(data).toBeTruthy();
+    expect(JSON.stringify(data)).not.toMatch(/"edges":\[\]/); // every documented list finds something
   });
 });
