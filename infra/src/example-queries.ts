@@ -11,5 +11,5 @@ export const EXAMPLE_QUERIES = `
       personKey ventures { name park { name } stories { title } }
       povertyHousehold { householdNo cause } womenSupport { supportType outcome } } } } }
 
-  # Parks and the ventures that reside in them, with their founders
+  # Parks and the ventures that reside in them, with their founders (a signed-in token: founders are not public)
   { incubatorParks(first: 5) { edges { node { name level residents { name founder { category } } } } } }`;
