@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { generateWorld } from '@rg/demo-province';
 import { E2E_TRAINEES, startStackHarness, type StackHarness } from './stack-harness';
-import { buildCorpus, doc, MUTATIONS, type Department, type Fixtures } from './bad-input-corpus';
+import { buildCorpus, doc, MUTATIONS, type Department, type Fixtures } from './bad-input/corpus';
 
 /**
  * Every mutation validates its input: a corpus of bad inputs across the five departments,

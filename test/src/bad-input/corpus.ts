@@ -1,0 +1,20 @@
+import type { World } from '@rg/demo-province';
+import { prepareCorpus } from './corpus-kit';
+import { addHrCases } from './hr-cases';
+import { addAgricultureCases } from './agriculture-cases';
+import { addPovertyCases } from './poverty-cases';
+import { addYouthLeagueCases } from './youth-league-cases';
+import { addWomensFederationCases } from './womens-federation-cases';
+
+export { doc, MUTATIONS, type Case, type Department, type Fixtures } from './corpus-kit';
+
+/** The whole corpus: the five departments' cases on one seeded world. */
+export function buildCorpus(world: World) {
+  const corpus = prepareCorpus(world);
+  addHrCases(corpus);
+  addAgricultureCases(corpus);
+  addPovertyCases(corpus);
+  addYouthLeagueCases(corpus);
+  addWomensFederationCases(corpus);
+  return { cases: corpus.cases, BASE: corpus.BASE, FIXTURES: corpus.FIXTURES };
+}
