@@ -14,6 +14,8 @@ export interface SubgraphHarness {
   query<T = any>(query: string, variables?: Record<string, unknown>, role?: Exclude<Role, 'public'>): Promise<GraphQLResponse<T>>;
   /** The subgraph's `db_statements_total`, read from its /metrics. */
   statements(): Promise<number>;
+  /** Rows in one of the department's tables: writes refused must leave it unchanged. */
+  rowCount(table: string): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -59,6 +61,10 @@ export async function startSubgraphHarness(
       return postGraphQL(subgraph.url, query, variables, token);
     },
     statements: () => readCounter(subgraph.url.replace('/graphql', '/metrics'), 'db_statements_total'),
+    async rowCount(table) {
+      const [{ n }] = await subgraph.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`);
+      return n;
+    },
     stop: () => subgraph.stop(),
   };
 }

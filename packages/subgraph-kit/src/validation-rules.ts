@@ -91,3 +91,9 @@ export function IsCountyCode(options?: ValidationOptions): PropertyDecorator {
   return rule('isCountyCode', (value) =>
     typeof value === 'string' && findRegion(value)?.level === 'COUNTY' ? null : 'must be the GB/T 2260 code of a Jiangsu county', options);
 }
+
+/** A filter's region: a Jiangsu GB/T 2260 code at any level, rolled up to its counties. */
+export function IsRegionCode(options?: ValidationOptions): PropertyDecorator {
+  return rule('isRegionCode', (value) =>
+    typeof value === 'string' && findRegion(value) ? null : 'must be a Jiangsu GB/T 2260 code (province, city or county)', options);
+}

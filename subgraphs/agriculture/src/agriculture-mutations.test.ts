@@ -8,11 +8,6 @@ beforeAll(async () => {
 });
 afterAll(() => agri?.stop());
 
-async function rowCount(table: string): Promise<number> {
-  const [{ count }] = await agri.subgraph.dataSource.query(`SELECT count(*)::int AS count FROM ${table}`);
-  return count;
-}
-
 const CREATE = `mutation($input: CreateParkInput!) { createPark(input: $input) {
   id name regionCode level openedOn capacity industries occupancy residents { id } } }`;
 const ADMIT = `mutation($input: AdmitVentureInput!) { admitVenture(input: $input) { id enteredOn leftOn park { id occupancy } venture { id park { id } } } }`;
@@ -35,7 +30,7 @@ const freshVenture = () => String(nextVenture++);
 
 describe('createPark', () => {
   it('registers a park, writes its audit event and serves it', async () => {
-    const [parks, audit] = [await rowCount('incubator_park'), await rowCount('audit_event')];
+    const [parks, audit] = [await agri.rowCount('incubator_park'), await agri.rowCount('audit_event')];
     const { data, errors } = await agri.query(CREATE, { input: parkInput({ industries: [' 乡村旅游 ', '餐饮'] }) }, 'agriculture');
     expect(errors).toBeUndefined();
     expect(data.createPark).toMatchObject({
@@ -43,8 +38,8 @@ describe('createPark', () => {
       industries: ['乡村旅游', '餐饮'], occupancy: 0, residents: [],
     });
     expect(Number(data.createPark.id)).toBeGreaterThan(agri.world.agriculture.parks.length);
-    expect(await rowCount('incubator_park')).toBe(parks + 1);
-    expect(await rowCount('audit_event')).toBe(audit + 1);
+    expect(await agri.rowCount('incubator_park')).toBe(parks + 1);
+    expect(await agri.rowCount('audit_event')).toBe(audit + 1);
     const listed = await agri.query('{ incubatorParks(filter: { regionCode: "320321", openedYear: 2019 }) { edges { node { id } } } }');
     expect(listed.data.incubatorParks.edges.map((e: any) => e.node.id)).toContain(data.createPark.id);
   });
@@ -62,20 +57,20 @@ describe('createPark', () => {
     ['a blank industry', { industries: ['餐饮', '  '] }, 'input.industries'],
     ['a repeated industry', { industries: ['餐饮', ' 餐饮'] }, 'input.industries'],
   ])('refuses %s, naming the field and writing nothing', async (_, override, field) => {
-    const [parks, audit] = [await rowCount('incubator_park'), await rowCount('audit_event')];
+    const [parks, audit] = [await agri.rowCount('incubator_park'), await agri.rowCount('audit_event')];
     const { data, errors } = await agri.query(CREATE, { input: parkInput(override) }, 'agriculture');
     expect(data).toBeNull();
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(errors?.[0].message).toMatch(new RegExp(`^${field.replace('.', '\\.')}: `));
-    expect(await rowCount('incubator_park')).toBe(parks);
-    expect(await rowCount('audit_event')).toBe(audit);
+    expect(await agri.rowCount('incubator_park')).toBe(parks);
+    expect(await agri.rowCount('audit_event')).toBe(audit);
   });
 
   it.each([['the public', undefined], ['hr', 'hr'], ['an analyst', 'analyst']] as const)('refuses a park from %s', async (_, role) => {
-    const parks = await rowCount('incubator_park');
+    const parks = await agri.rowCount('incubator_park');
     const { errors } = await agri.query(CREATE, { input: parkInput() }, role);
     expect(errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect(await rowCount('incubator_park')).toBe(parks);
+    expect(await agri.rowCount('incubator_park')).toBe(parks);
   });
 });
 
@@ -91,13 +86,13 @@ describe('admitVenture and releaseVenture', () => {
     const park = await agri.query('query($id: ID!) { incubatorPark(id: $id) { residents { id } } }', { id: parkId });
     expect(park.data.incubatorPark.residents).toEqual([{ id: ventureId }]);
 
-    const audit = await rowCount('audit_event');
+    const audit = await agri.rowCount('audit_event');
     const released = await agri.query(RELEASE, { input: { parkId, ventureId, leftOn: '2021-03-01' } }, 'agriculture');
     expect(released.errors).toBeUndefined();
     expect(released.data.releaseVenture).toMatchObject({
       id: admitted.data.admitVenture.id, leftOn: '2021-03-01', park: { id: parkId, occupancy: 0 }, venture: { id: ventureId, park: null },
     });
-    expect(await rowCount('audit_event')).toBe(audit + 1);
+    expect(await agri.rowCount('audit_event')).toBe(audit + 1);
 
     // Back in later (not before it left): a new residency, the old one kept as history.
     const again = await agri.query(ADMIT, { input: { parkId, ventureId, enteredOn: '2021-03-01' } }, 'agriculture');
@@ -125,10 +120,10 @@ describe('admitVenture and releaseVenture', () => {
     ];
     if (left) cases.push([{ parkId, ventureId: String(left.ventureId), enteredOn: '2019-05-01' }, 'input.enteredOn']);
     for (const [input, field] of cases) {
-      const before = await rowCount('residency');
+      const before = await agri.rowCount('residency');
       const { errors } = await agri.query(ADMIT, { input }, 'agriculture');
       expect([input, errors?.[0].extensions]).toEqual([input, expect.objectContaining({ code: 'BAD_USER_INPUT', field })]);
-      expect(await rowCount('residency')).toBe(before);
+      expect(await agri.rowCount('residency')).toBe(before);
     }
   });
 
@@ -174,10 +169,10 @@ describe('admitVenture and releaseVenture', () => {
   });
 
   it('refuses admissions by other departments', async () => {
-    const before = await rowCount('residency');
+    const before = await agri.rowCount('residency');
     const { errors } = await agri.query(ADMIT, { input: { parkId: '1', ventureId: freshVenture(), enteredOn: '2020-01-01' } }, 'hr');
     expect(errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect(await rowCount('residency')).toBe(before);
+    expect(await agri.rowCount('residency')).toBe(before);
   });
 });
 
@@ -196,8 +191,8 @@ describe('unique-index races', () => {
 
 describe('seed', () => {
   it('does nothing the second time', async () => {
-    const before = await rowCount('incubator_park');
+    const before = await agri.rowCount('incubator_park');
     await agricultureSubgraph.seed(agri.subgraph.dataSource, agri.world);
-    expect(await rowCount('incubator_park')).toBe(before);
+    expect(await agri.rowCount('incubator_park')).toBe(before);
   });
 });

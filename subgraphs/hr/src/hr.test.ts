@@ -12,11 +12,6 @@ afterAll(() => hr?.stop());
 
 const XUZHOU = '320300';
 
-async function rowCount(table: string): Promise<number> {
-  const [{ count }] = await hr.subgraph.dataSource.query(`SELECT count(*)::int AS count FROM ${table}`);
-  return count;
-}
-
 describe('hr subgraph on PostgreSQL', () => {
   it('lists trainees of a city with the total the world holds', async () => {
     const counties = new Set(countiesUnder(XUZHOU));
@@ -124,24 +119,24 @@ describe('hr mutations', () => {
     ['a bad phone', { phone: '12345' }, 'input.phone'],
     ['a future registration date', { registeredOn: '2999-01-01' }, 'input.registeredOn'],
   ])('refuses %s, naming the field and writing nothing', async (_, override, field) => {
-    const before = await rowCount('trainee');
+    const before = await hr.rowCount('trainee');
     const input = {
       citizenId: composeCitizenId('320322', '1985-03-03', 31), name: '李四', category: 'VETERAN', stage: 'STARTUP', ...override,
     };
     const { errors } = await hr.query(REGISTER, { input }, 'hr');
     expect(errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(errors?.[0].extensions?.field).toBe(field);
-    expect(await rowCount('trainee')).toBe(before);
+    expect(await hr.rowCount('trainee')).toBe(before);
   });
 
   it('refuses a second registration of the same citizen', async () => {
     const existing = hr.world.hr.trainees[0];
-    const before = await rowCount('trainee');
+    const before = await hr.rowCount('trainee');
     const { errors } = await hr.query(REGISTER, {
       input: { citizenId: existing.citizenId, name: 'x', category: 'VETERAN', stage: 'STARTUP' },
     }, 'hr');
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.citizenId' });
-    expect(await rowCount('trainee')).toBe(before);
+    expect(await hr.rowCount('trainee')).toBe(before);
   });
 
   it('runs enrolment, completion with certificate, venture, loan within the cap and follow-up', async () => {
@@ -167,13 +162,13 @@ describe('hr mutations', () => {
     const loan = (amountYuan: number) => hr.query(
       `mutation($i: IssueLoanInput!) { issueLoan(input: $i) { amountYuan } }`,
       { i: { borrowerId: String(trainee.id), ventureId: venture.data.recordVenture.id, amountYuan, bank: '农商银行', issuedOn: '2021-03-15' } }, 'hr');
-    const before = await rowCount('loan');
+    const before = await hr.rowCount('loan');
     const tooMuch = await loan(150_000 - borrowed + 1000);
     expect(tooMuch.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.amountYuan' });
-    expect(await rowCount('loan')).toBe(before);
+    expect(await hr.rowCount('loan')).toBe(before);
     const ok = await loan(150_000 - borrowed);
     expect(ok.errors).toBeUndefined();
-    expect(await rowCount('loan')).toBe(before + 1);
+    expect(await hr.rowCount('loan')).toBe(before + 1);
 
     const visit = await hr.query(
       `mutation($i: RecordFollowUpInput!) { recordFollowUp(input: $i) { businessStatus } }`,
@@ -210,25 +205,25 @@ describe('hr access rules', () => {
   });
 
   it.each(['poverty', 'analyst', 'youth-league'] as const)('refuses writes by %s', async (role) => {
-    const before = await rowCount('trainee');
+    const before = await hr.rowCount('trainee');
     const { errors } = await hr.query(`mutation { registerTrainee(input: { citizenId: "${composeCitizenId('320321', '1991-01-01', 13)}",
       name: "张三", category: VETERAN, stage: STARTUP }) { id } }`, undefined, role);
     expect(errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect(await rowCount('trainee')).toBe(before);
+    expect(await hr.rowCount('trainee')).toBe(before);
   });
 
   it('audits reads by other departments at hr, one batched event per record type', async () => {
-    const before = await rowCount('audit_event');
+    const before = await hr.rowCount('audit_event');
     await hr.query('{ trainees(first: 300) { edges { node { id enrolments { id } } } } }', undefined, 'poverty');
     const events = await hr.subgraph.dataSource.query('SELECT role, action, record_type, cardinality(record_ids) AS n FROM audit_event WHERE id > (SELECT max(id) - 2 FROM audit_event) ORDER BY id');
-    expect(await rowCount('audit_event')).toBe(before + 2);
+    expect(await hr.rowCount('audit_event')).toBe(before + 2);
     expect(events).toEqual(expect.arrayContaining([
       { role: 'poverty', action: 'READ', record_type: 'Trainee', n: 300 },
       expect.objectContaining({ role: 'poverty', action: 'READ', record_type: 'Enrolment' }),
     ]));
-    const ownBefore = await rowCount('audit_event');
+    const ownBefore = await hr.rowCount('audit_event');
     await hr.query('{ trainees(first: 5) { edges { node { id } } } }', undefined, 'hr');
-    expect(await rowCount('audit_event')).toBe(ownBefore);
+    expect(await hr.rowCount('audit_event')).toBe(ownBefore);
   });
 
   it('refuses the read when its audit cannot be written', async () => {

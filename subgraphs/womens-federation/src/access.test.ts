@@ -17,11 +17,6 @@ afterAll(() => harness?.stop());
 
 const cases = () => world.womensFederation.cases;
 
-async function rowCount(): Promise<number> {
-  const [{ n }] = await harness.subgraph.dataSource.query('SELECT count(*)::int AS n FROM women_support_case');
-  return n;
-}
-
 describe('womens-federation access rules', () => {
   const ONE = `query ($id: ID!) { womenSupportCase(id: $id) { id personKey supportType poorPriority name } }`;
 
@@ -55,7 +50,7 @@ describe('womens-federation access rules', () => {
   });
 
   it.each([undefined, 'analyst', 'hr', 'youth-league'] as const)('refuses writes by %s', async (role) => {
-    const before = await rowCount();
+    const before = await harness.rowCount('women_support_case');
     const open = await harness.query(`mutation { openSupportCase(input: { citizenId: "${composeCitizenId('320322', '1988-08-08', 246)}",
       name: "赵丽", supportType: MENTORING, openedOn: "2020-01-02" }) { id } }`, undefined, role);
     expect(open.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -63,7 +58,7 @@ describe('womens-federation access rules', () => {
     const close = await harness.query(`mutation { closeSupportCase(input: { caseId: "${openCase.id}", closedOn: "2021-01-01",
       outcome: WITHDRAWN }) { id } }`, undefined, role);
     expect(close.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect(await rowCount()).toBe(before);
+    expect(await harness.rowCount('women_support_case')).toBe(before);
     const [row] = await harness.subgraph.dataSource.query('SELECT closed_on FROM women_support_case WHERE id = $1', [openCase.id]);
     expect(row.closed_on).toBeNull();
   });

@@ -16,11 +16,6 @@ afterAll(() => harness?.stop());
 
 const cases = () => world.womensFederation.cases;
 
-async function rowCount(): Promise<number> {
-  const [{ n }] = await harness.subgraph.dataSource.query('SELECT count(*)::int AS n FROM women_support_case');
-  return n;
-}
-
 function expectBadInput(response: GraphQLResponse, field: string): void {
   expect(response.data?.openSupportCase ?? response.data?.closeSupportCase ?? null).toBeNull();
   expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
@@ -73,9 +68,9 @@ describe('mutations', () => {
     ['a future opening date', { openedOn: '2999-01-01' }, 'input.openedOn'],
     ['a malformed opening date', { openedOn: '08/03/2020' }, 'input.openedOn'],
   ])('refuses to open a case with %s and writes nothing', async (_case, change, field) => {
-    const before = await rowCount();
+    const before = await harness.rowCount('women_support_case');
     expectBadInput(await harness.query(OPEN, { input: { ...validOpen(), ...change } }, 'womens-federation'), field);
-    expect(await rowCount()).toBe(before);
+    expect(await harness.rowCount('women_support_case')).toBe(before);
   });
 
   it('closes an open case once, with an outcome, not before it opened', async () => {

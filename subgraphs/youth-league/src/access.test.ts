@@ -15,11 +15,6 @@ afterAll(() => harness?.stop());
 
 const published = () => world.youthLeague.stories.filter((s) => s.publishedOn !== null);
 
-async function rowCount(table: string): Promise<number> {
-  const [{ n }] = await harness.subgraph.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`);
-  return n;
-}
-
 const STORIES = `query ($filter: SuccessStoryFilter, $first: Int, $after: String) {
   successStories(filter: $filter, first: $first, after: $after) {
     totalCount
@@ -75,8 +70,8 @@ describe('youth-league access rules', () => {
   });
 
   it.each([undefined, 'analyst', 'hr', 'womens-federation'] as const)('refuses writes by %s', async (role) => {
-    const stories = await rowCount('success_story');
-    const awards = await rowCount('award');
+    const stories = await harness.rowCount('success_story');
+    const awards = await harness.rowCount('award');
     const story = published()[0];
     const publish = await harness.query(`mutation { publishStory(input: { title: "t", summary: "s", protagonistPersonKey: "${story.protagonistPersonKey}",
       protagonistName: "n", ventureId: "${story.ventureId}", regionCode: "${story.regionCode}", channel: TV }) { id } }`, undefined, role);
@@ -84,15 +79,15 @@ describe('youth-league access rules', () => {
     const grant = await harness.query(`mutation { grantAward(input: { personKey: "${story.protagonistPersonKey}", recipientName: "n",
       title: "返乡创业之星", level: CITY, year: 2015, regionCode: "${story.regionCode}" }) { id } }`, undefined, role);
     expect(grant.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect(await rowCount('success_story')).toBe(stories);
-    expect(await rowCount('award')).toBe(awards);
+    expect(await harness.rowCount('success_story')).toBe(stories);
+    expect(await harness.rowCount('award')).toBe(awards);
   });
 
   it("audits other roles' reads of stories and awards in one batch per record type, and every write", async () => {
     const query = `{ successStories(first: 500) { edges { node { id title } } } awards(first: 500) { edges { node { id } } } }`;
-    const before = await rowCount('audit_event');
+    const before = await harness.rowCount('audit_event');
     await harness.query(query, undefined, 'analyst');
-    expect(await rowCount('audit_event')).toBe(before + 2);
+    expect(await harness.rowCount('audit_event')).toBe(before + 2);
     const events = await harness.subgraph.dataSource.query(
       'SELECT role, action, record_type, cardinality(record_ids) AS n FROM audit_event ORDER BY id DESC LIMIT 2');
     expect(events).toEqual(expect.arrayContaining([
@@ -102,7 +97,7 @@ describe('youth-league access rules', () => {
     // The public's reads of published stories and youth-league's own reads are not audited.
     await harness.query(query);
     await harness.query(query, undefined, 'youth-league');
-    expect(await rowCount('audit_event')).toBe(before + 2);
+    expect(await harness.rowCount('audit_event')).toBe(before + 2);
 
     const story = published()[0];
     const written = await harness.query(`mutation { grantAward(input: { personKey: "${story.protagonistPersonKey}", recipientName: "n",

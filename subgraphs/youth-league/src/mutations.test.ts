@@ -16,11 +16,6 @@ afterAll(() => harness?.stop());
 
 const published = () => world.youthLeague.stories.filter((s) => s.publishedOn !== null);
 
-async function rowCount(table: string): Promise<number> {
-  const [{ n }] = await harness.subgraph.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`);
-  return n;
-}
-
 function expectBadInput(response: GraphQLResponse, field: string): void {
   expect(response.data?.publishStory ?? response.data?.grantAward ?? null).toBeNull();
   expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
@@ -92,9 +87,9 @@ describe('mutations', () => {
     ['a non-date', { publishedOn: '2021-02-30' }, 'input.publishedOn'],
     ['a venture id that is not an id', { ventureId: 'abc' }, 'input.ventureId'],
   ])('refuses %s and writes nothing', async (_case, change, field) => {
-    const before = await rowCount('success_story');
+    const before = await harness.rowCount('success_story');
     expectBadInput(await harness.query(PUBLISH, { input: { ...validStory(), ...change } }, 'youth-league'), field);
-    expect(await rowCount('success_story')).toBe(before);
+    expect(await harness.rowCount('success_story')).toBe(before);
   });
 
   it('grants an award once per person, title and year', async () => {
@@ -103,10 +98,10 @@ describe('mutations', () => {
     expect(response.data.grantAward).toMatchObject({
       title: '返乡创业之星', level: 'PROVINCE', year: 2019, recipient: { personKey: story().protagonistPersonKey },
     });
-    const before = await rowCount('award');
+    const before = await harness.rowCount('award');
     expectBadInput(await harness.query(GRANT, { input: validAward() }, 'youth-league'), 'input.title');
     expectBadInput(await harness.query(GRANT, { input: { ...validAward(), title: ' 返乡创业之星 ' } }, 'youth-league'), 'input.title');
-    expect(await rowCount('award')).toBe(before);
+    expect(await harness.rowCount('award')).toBe(before);
     // Another year is another award.
     const nextYear = await harness.query(GRANT, { input: { ...validAward(), year: 2020 } }, 'youth-league');
     expect(nextYear.errors).toBeUndefined();
@@ -126,8 +121,8 @@ describe('mutations', () => {
     ['a title over 50 characters', { title: '星'.repeat(51) }, 'input.title'],
     ['a province code', { regionCode: PROVINCE_CODE }, 'input.regionCode'],
   ])('refuses an award with %s and writes nothing', async (_case, change, field) => {
-    const before = await rowCount('award');
+    const before = await harness.rowCount('award');
     expectBadInput(await harness.query(GRANT, { input: { ...validAward(), year: 2018, ...change } }, 'youth-league'), field);
-    expect(await rowCount('award')).toBe(before);
+    expect(await harness.rowCount('award')).toBe(before);
   });
 });

@@ -1,6 +1,6 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
-import { IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Connection } from '@rg/subgraph-kit';
+import { IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { Connection, IsRegionCode } from '@rg/subgraph-kit';
 import { IncubatorPark, ParkLevel, RecommendedProject } from '../entities';
 
 @ObjectType()
@@ -13,7 +13,7 @@ export class RecommendedProjectConnection extends Connection(RecommendedProject)
 export class IncubatorParkFilter {
   @Field({ nullable: true, description: 'GB/T 2260 code at any level: county, city or province' })
   @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'regionCode must be a six-digit GB/T 2260 code' })
+  @IsRegionCode()
   regionCode?: string;
 
   @Field(() => ParkLevel, { nullable: true })
@@ -37,7 +37,7 @@ export class IncubatorParkFilter {
 export class RecommendedProjectFilter {
   @Field({ nullable: true, description: 'GB/T 2260 code at any level: county, city or province' })
   @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'regionCode must be a six-digit GB/T 2260 code' })
+  @IsRegionCode()
   regionCode?: string;
 
   @Field({ nullable: true })

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { IsInt, IsOptional, Matches, Max, Min, MaxLength } from 'class-validator';
-import { Connection, countyCodesFor, paginate, PageArgs, yearRange } from '@rg/subgraph-kit';
+import { IsInt, IsOptional, Max, Min, MaxLength } from 'class-validator';
+import { Connection, countyCodesFor, paginate, PageArgs, yearRange, IsRegionCode } from '@rg/subgraph-kit';
 import { Loan, Trainee, Venture } from '../entities';
 import type { HrContext } from './context';
 
@@ -11,7 +11,7 @@ export class VentureConnection extends Connection(Venture) {}
 export class VentureFilter {
   @Field({ nullable: true, description: 'GB/T 2260 code at any level' })
   @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'regionCode must be a six-digit GB/T 2260 code' })
+  @IsRegionCode()
   regionCode?: string;
 
   @Field(() => Int, { nullable: true })

@@ -1,6 +1,6 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { Connection } from '@rg/subgraph-kit';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Connection, IsRegionCode } from '@rg/subgraph-kit';
 import { SupportOutcome, SupportType, WomenSupportCase } from '../entities';
 
 @ObjectType()
@@ -10,7 +10,7 @@ export class WomenSupportCaseConnection extends Connection(WomenSupportCase) {}
 export class WomenSupportCaseFilter {
   @Field({ nullable: true, description: 'GB/T 2260 code at any level: county, city or province' })
   @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'regionCode must be a six-digit GB/T 2260 code' })
+  @IsRegionCode()
   regionCode?: string;
 
   @Field(() => SupportType, { nullable: true })

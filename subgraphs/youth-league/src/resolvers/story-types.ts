@@ -1,6 +1,6 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { Connection } from '@rg/subgraph-kit';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Connection, IsRegionCode } from '@rg/subgraph-kit';
 import { Award, AwardLevel, StoryChannel, SuccessStory } from '../entities';
 
 @ObjectType()
@@ -13,7 +13,7 @@ export class AwardConnection extends Connection(Award) {}
 export class SuccessStoryFilter {
   @Field({ nullable: true, description: 'GB/T 2260 code at any level: county, city or province' })
   @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'regionCode must be a six-digit GB/T 2260 code' })
+  @IsRegionCode()
   regionCode?: string;
 
   @Field(() => StoryChannel, { nullable: true })
@@ -36,7 +36,7 @@ export class SuccessStoryFilter {
 export class AwardFilter {
   @Field({ nullable: true, description: 'GB/T 2260 code at any level: county, city or province' })
   @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'regionCode must be a six-digit GB/T 2260 code' })
+  @IsRegionCode()
   regionCode?: string;
 
   @Field(() => Int, { nullable: true })
