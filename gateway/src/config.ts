@@ -31,6 +31,8 @@ export interface GatewayConfig {
   /** Per-subgraph request timeout. */
   subgraphTimeoutMs: number;
   corsOrigins: string[];
+  /** GATEWAY_SIGNING_KEY: the private key the departments know this gateway by. */
+  signingKey?: string;
 }
 
 export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -41,6 +43,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     subgraphs: subgraphEndpointsFromEnv(env),
     production: Boolean(env.SUPERGRAPH_PATH) || env.NODE_ENV === 'production',
     subgraphTimeoutMs: Number(env.SUBGRAPH_TIMEOUT_MS ?? 10_000),
+    signingKey: env.GATEWAY_SIGNING_KEY?.trim() || undefined,
     corsOrigins: (env.CORS_ORIGINS ?? 'http://localhost:3000').split(',').map((s) => s.trim()).filter(Boolean),
   };
 }

@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context';
+import type { RequestSigner } from './request-signing';
 
 /**
  * How the gateway talks to one department: the caller's own bearer token goes along (each
@@ -8,11 +9,15 @@ import type { GatewayContext } from './context';
  * department, so an answer that touched a dead department says which one.
  */
 export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(private readonly department: string, url: string, timeoutMs: number) {
+  constructor(private readonly department: string, url: string, timeoutMs: number, signer?: RequestSigner) {
     super({
       url,
-      fetcher: ((input: string, init?: RequestInit) =>
-        fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as RemoteGraphQLDataSource['fetcher'],
+      // Signed here, not in willSendRequest: the signature hashes the exact body, serialised only after it.
+      fetcher: (async (input: string, init?: RequestInit) => fetch(input, {
+        ...init,
+        headers: { ...(init?.headers as Record<string, string>), ...(await signer?.headersFor(department, String(init?.body ?? ''))) },
+        signal: AbortSignal.timeout(timeoutMs),
+      })) as unknown as RemoteGraphQLDataSource['fetcher'],
     });
   }
 

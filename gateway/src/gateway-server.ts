@@ -11,6 +11,7 @@ import { createLogger, createMetrics, viewerFromHeader, InvalidTokenError, forma
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { DepartmentDataSource } from './department-data-source';
+import { createRequestSigner, type RequestSigner } from './request-signing';
 import { subgraphReachability, waitForSubgraphs } from './subgraph-health';
 import { armor, type QueryLimits } from './limits';
 import { queryCostPlugin } from './query-cost';
@@ -21,9 +22,9 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-function createGateway(config: GatewayConfig): ApolloGateway {
+function createGateway(config: GatewayConfig, signer?: RequestSigner): ApolloGateway {
   const buildService = ({ name, url }: { name: string; url?: string }) =>
-    new DepartmentDataSource(name, url!, config.subgraphTimeoutMs);
+    new DepartmentDataSource(name, url!, config.subgraphTimeoutMs, signer);
   if (config.supergraphPath) {
     return new ApolloGateway({ supergraphSdl: readFileSync(config.supergraphPath, 'utf8'), buildService });
   }
@@ -39,7 +40,9 @@ export async function startGateway(config: GatewayConfig, limits: QueryLimits): 
   const metrics = createMetrics('gateway');
   if (!config.supergraphPath) await waitForSubgraphs(config.subgraphs, logger);
 
-  const gateway = createGateway(config);
+  const signer = config.signingKey ? await createRequestSigner(config.signingKey) : undefined;
+  if (!signer) logger.warn('no GATEWAY_SIGNING_KEY: departments will refuse this gateway entity requests and composition');
+  const gateway = createGateway(config, signer);
   let supergraphLoaded = false;
   gateway.onSchemaLoadOrUpdate(() => {
     supergraphLoaded = true;

@@ -8,6 +8,9 @@ async function main(): Promise<void> {
   if (config.production && usesDevelopmentSecret(tokenConfigFromEnv())) {
     throw new Error('refusing to start in production with the development token secret: set JWT_SECRET or JWT_JWKS_URL');
   }
+  if (config.production && !config.signingKey) {
+    throw new Error('refusing to start in production without GATEWAY_SIGNING_KEY: the departments answer entity requests only to a signing gateway (npm run token -- gateway makes a key pair)');
+  }
   const gateway = await startGateway(config, queryLimitsFromEnv());
   const stop = async () => {
     await gateway.stop();

@@ -5,3 +5,4 @@ export * from './provision';
 export * from './processes';
 export { EXAMPLE_QUERIES } from './example-queries';
 export * from './audit-verify';
+export * from './gateway-keys';

@@ -1,5 +1,5 @@
 import { generateWorld, DEFAULT_TRAINEES } from '@rg/demo-province';
-import { databaseUrlVariable, portVariable, DEPARTMENTS } from '@rg/subgraph-kit';
+import { databaseUrlVariable, portVariable, DEPARTMENTS, generateGatewayKeyPair } from '@rg/subgraph-kit';
 import { freePort, startEmbeddedPostgres, type EmbeddedServer } from '@rg/dev-postgres';
 import { departments, departmentEntry } from './departments';
 import { departmentDatabaseUrl, provisionDepartment } from './provision';
@@ -25,14 +25,32 @@ export interface StackOptions {
   databaseUrls?: Record<string, string>;
 }
 
+/** The gateway's signing key and the public keys the departments accept (JSON texts, as in the environment). */
+export interface GatewayKeys {
+  signingKey: string;
+  publicKeys: string;
+}
+
 export interface Stack {
   gatewayUrl: string;
   subgraphUrls: Record<string, string>;
   databaseUrls: Record<string, string>;
   services: Map<string, ServiceProcess>;
-  /** Starts a department again after it was stopped (partial-failure tests). */
-  restart(name: string): Promise<void>;
+  /** The keys this stack's gateway signs with and its departments accept. */
+  gatewayKeys: GatewayKeys;
+  /** Starts a department again after it was stopped (partial-failure tests), optionally with changed environment (key rotation). */
+  restart(name: string, env?: NodeJS.ProcessEnv): Promise<void>;
   stop(): Promise<void>;
+}
+
+/**
+ * The operator's keys when the environment (or options.env) has both; otherwise a fresh
+ * development pair for this run, so the departments admit this stack's gateway and no other.
+ */
+async function gatewayKeysFor(env: NodeJS.ProcessEnv): Promise<GatewayKeys> {
+  if (env.GATEWAY_SIGNING_KEY && env.GATEWAY_PUBLIC_KEYS) return { signingKey: env.GATEWAY_SIGNING_KEY, publicKeys: env.GATEWAY_PUBLIC_KEYS };
+  const { privateJwk, publicJwk } = await generateGatewayKeyPair();
+  return { signingKey: JSON.stringify(privateJwk), publicKeys: JSON.stringify({ keys: [publicJwk] }) };
 }
 
 function allDatabasesConfigured(): boolean {
@@ -60,6 +78,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     }));
     progress?.stop();
 
+    const gatewayKeys = await gatewayKeysFor({ ...process.env, ...options.env });
     const subgraphUrls: Record<string, string> = {};
     const environments: Record<string, NodeJS.ProcessEnv> = {};
     for (const [i, department] of departments.entries()) {
@@ -67,11 +86,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       subgraphUrls[department.name] = `http://127.0.0.1:${port}/graphql`;
       environments[department.name] = {
         ...options.env,
+        GATEWAY_PUBLIC_KEYS: gatewayKeys.publicKeys,
         [databaseUrlVariable(department.name)]: databaseUrls[department.name],
         [portVariable(department.name)]: String(port),
       };
     }
-    const startDepartment = async (name: string) => {
+    const startDepartment = async (name: string, env?: NodeJS.ProcessEnv) => {
+      if (env) environments[name] = { ...environments[name], ...env };
       const service = spawnService(name, departmentEntry(name), environments[name], options.quiet);
       services.set(name, service);
       await waitUntilReady(subgraphUrls[name].replace('/graphql', '/ready'), 60_000, service.child);
@@ -79,7 +100,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await Promise.all(departments.map((d) => startDepartment(d.name)));
 
     const gatewayPort = options.gatewayPort ?? (await freePort());
-    const gatewayEnv: NodeJS.ProcessEnv = { ...options.env, GATEWAY_PORT: String(gatewayPort) };
+    const gatewayEnv: NodeJS.ProcessEnv = { ...options.env, GATEWAY_PORT: String(gatewayPort), GATEWAY_SIGNING_KEY: gatewayKeys.signingKey };
     for (const department of departments) {
       gatewayEnv[subgraphUrlVariable(department.name)] = subgraphUrls[department.name];
     }
@@ -92,6 +113,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       subgraphUrls,
       databaseUrls,
       services,
+      gatewayKeys,
       restart: startDepartment,
       async stop() {
         await Promise.all([...services.values()].map((s) => s.stop()));

@@ -39,6 +39,11 @@ async function main(): Promise<void> {
     `Gateway:  ${stack.gatewayUrl}`,
     ...Object.entries(stack.subgraphUrls).map(([name, url]) => `  ${name.padEnd(18)} ${url}`),
     '',
+    process.env.GATEWAY_SIGNING_KEY && process.env.GATEWAY_PUBLIC_KEYS
+      ? 'Gateway keys: GATEWAY_SIGNING_KEY and GATEWAY_PUBLIC_KEYS from the environment.'
+      : 'Gateway keys: a key pair generated for this run; the departments answer entity requests to this gateway only.\n' +
+        '  To admit a second gateway, start with GATEWAY_SIGNING_KEY and GATEWAY_PUBLIC_KEYS set (npm run token -- gateway).',
+    '',
     'Development tokens (send as "Authorization: Bearer <token>"; `npm run token -- <role>` makes more):',
   ];
   for (const role of ROLES) lines.push(`  ${role.padEnd(18)} ${await signToken(role)}`);

@@ -1,10 +1,18 @@
 import { signToken, isRole, ROLES, usesDevelopmentSecret, tokenConfigFromEnv } from '@rg/subgraph-kit';
+import { gatewayAdmission } from './gateway-keys';
 
-/** `npm run token -- <role> [subject]`: a signed development token; the last line is the token. */
+/**
+ * `npm run token -- <role> [subject]`: a signed development token; the last line is the token.
+ * `npm run token -- gateway`: a key pair that admits another gateway (see docs/ACCESS.md).
+ */
 async function main(): Promise<void> {
   const [role, subject] = process.argv.slice(2);
+  if (role === 'gateway') {
+    console.log((await gatewayAdmission(process.env.GATEWAY_PUBLIC_KEYS)).join('\n'));
+    return;
+  }
   if (!isRole(role)) {
-    console.error(`usage: npm run token -- <role> [subject]\nroles: ${ROLES.join(', ')}`);
+    console.error(`usage: npm run token -- <role> [subject] | npm run token -- gateway\nroles: ${ROLES.join(', ')}`);
     process.exit(2);
   }
   if (process.env.NODE_ENV === 'production') {

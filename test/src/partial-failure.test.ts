@@ -79,6 +79,7 @@ describe('production gateway from a static supergraph', () => {
     const secret = 'a-production-secret-that-is-not-the-development-one';
     gateway = spawnService('gateway-prod', require.resolve('@rg/gateway/dist/main.js'), {
       SUPERGRAPH_PATH: file, GATEWAY_PORT: String(port), JWT_SECRET: secret, SUBGRAPH_TIMEOUT_MS: '3000',
+      GATEWAY_SIGNING_KEY: h.stack.gatewayKeys.signingKey,
     }, true);
     await waitUntilReady(`http://127.0.0.1:${port}/ready`, 30_000, gateway.child);
     const url = `http://127.0.0.1:${port}/graphql`;

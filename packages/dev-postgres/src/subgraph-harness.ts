@@ -1,4 +1,7 @@
-import { startSubgraph, signToken, type DepartmentSubgraph, type RunningSubgraph, type Role } from '@rg/subgraph-kit';
+import {
+  startSubgraph, signToken, generateGatewayKeyPair, importGatewayKeySet, importGatewaySigningKey, signGatewayRequest,
+  GATEWAY_SIGNATURE_HEADER, type DepartmentSubgraph, type RunningSubgraph, type Role, type GatewaySigningKey, type GatewayKeySet,
+} from '@rg/subgraph-kit';
 import { generateWorld, type World } from '@rg/demo-province';
 import { freshDatabaseUrl } from './databases';
 
@@ -11,7 +14,10 @@ export interface SubgraphHarness {
   subgraph: RunningSubgraph;
   world: World;
   databaseUrl: string;
+  /** A request as the gateway sends it: signed with the test gateway key, carrying the role's token (or none). */
   query<T = any>(query: string, variables?: Record<string, unknown>, role?: Exclude<Role, 'public'>): Promise<GraphQLResponse<T>>;
+  /** A request sent straight to the subgraph, without the gateway's signature. */
+  directQuery<T = any>(query: string, variables?: Record<string, unknown>, role?: Exclude<Role, 'public'>): Promise<GraphQLResponse<T>>;
   /** The subgraph's `db_statements_total`, read from its /metrics. */
   statements(): Promise<number>;
   /** Rows in one of the department's tables: writes refused must leave it unchanged. */
@@ -23,14 +29,50 @@ export interface SubgraphHarness {
 export const TEST_WORLD_SIZE = 600;
 
 export async function postGraphQL<T = any>(
-  url: string, query: string, variables?: Record<string, unknown>, token?: string,
+  url: string, query: string, variables?: Record<string, unknown>, token?: string, headers: Record<string, string> = {},
 ): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as GraphQLResponse<T>;
+}
+
+/**
+ * A gateway key pair for tests: the subgraphs a test starts accept its public key, and the
+ * harness signs with its private key exactly as the gateway does (same claims, same body hash).
+ */
+export interface TestGatewayKeys {
+  signingKeyText: string;
+  publicKeysText: string;
+  signingKey: GatewaySigningKey;
+  keySet: GatewayKeySet;
+}
+
+let testKeys: Promise<TestGatewayKeys> | undefined;
+export function testGatewayKeys(): Promise<TestGatewayKeys> {
+  testKeys ??= (async () => {
+    const { privateJwk, publicJwk } = await generateGatewayKeyPair();
+    const signingKeyText = JSON.stringify(privateJwk);
+    const publicKeysText = JSON.stringify({ keys: [publicJwk] });
+    return { signingKeyText, publicKeysText, signingKey: await importGatewaySigningKey(signingKeyText), keySet: await importGatewayKeySet(publicKeysText) };
+  })();
+  return testKeys;
+}
+
+/** Posts a GraphQL request to a department signed like the gateway's, returning the raw response. */
+export async function postAsGateway(
+  url: string, department: string, query: string, variables?: Record<string, unknown>, token?: string,
+  signingKey?: GatewaySigningKey,
+): Promise<Response> {
+  const body = JSON.stringify({ query, variables });
+  const signature = await signGatewayRequest(signingKey ?? (await testGatewayKeys()).signingKey, department, body);
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [GATEWAY_SIGNATURE_HEADER]: signature, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body,
+  });
 }
 
 export async function readCounter(metricsUrl: string, name: string): Promise<number> {
@@ -45,20 +87,25 @@ export async function startSubgraphHarness(
 ): Promise<SubgraphHarness> {
   const world = options.world ?? generateWorld({ trainees: TEST_WORLD_SIZE });
   const databaseUrl = await freshDatabaseUrl(department.name);
-  const subgraph = await startSubgraph(department, { databaseUrl, port: 0 });
+  const keys = await testGatewayKeys();
+  const subgraph = await startSubgraph(department, { databaseUrl, port: 0, gatewayKeys: keys.keySet });
   if (options.seed !== false) await department.seed(subgraph.dataSource, world);
   const tokens = new Map<string, string>();
+  const tokenOf = async (role?: Exclude<Role, 'public'>) => {
+    if (!role) return undefined;
+    if (!tokens.has(role)) tokens.set(role, await signToken(role));
+    return tokens.get(role);
+  };
   return {
     subgraph,
     world,
     databaseUrl,
     async query(query, variables, role) {
-      let token: string | undefined;
-      if (role) {
-        token = tokens.get(role) ?? (await signToken(role));
-        tokens.set(role, token);
-      }
-      return postGraphQL(subgraph.url, query, variables, token);
+      const response = await postAsGateway(subgraph.url, department.name, query, variables, await tokenOf(role), keys.signingKey);
+      return (await response.json()) as GraphQLResponse;
+    },
+    async directQuery(query, variables, role) {
+      return postGraphQL(subgraph.url, query, variables, await tokenOf(role));
     },
     statements: () => readCounter(subgraph.url.replace('/graphql', '/metrics'), 'db_statements_total'),
     async rowCount(table) {

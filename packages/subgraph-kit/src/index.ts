@@ -27,3 +27,5 @@ export * from './audit-migration';
 export * from './unique-violation';
 export * from './scorecard-figures';
 export * from './aggregate-cache';
+export * from './gateway-signature';
+export * from './federation-channel';

@@ -7,6 +7,9 @@ export async function runSubgraphFromEnv(department: DepartmentSubgraph): Promis
   if (!databaseUrl) {
     throw new Error(`${databaseUrlVariable(department.name)} is not set (or run everything with npm start)`);
   }
+  if (process.env.NODE_ENV === 'production' && !process.env.GATEWAY_PUBLIC_KEYS?.trim()) {
+    throw new Error('refusing to start in production without GATEWAY_PUBLIC_KEYS: the gateway public keys this department accepts');
+  }
   const port = Number(process.env[portVariable(department.name)] ?? process.env.PORT ?? department.defaultPort);
   const running = await startSubgraph(department, { databaseUrl, port, host: process.env.HOST ?? '127.0.0.1' });
   const stop = async () => {

@@ -14,6 +14,8 @@ import { viewerFromHeader, InvalidTokenError } from './tokens';
 import { PUBLIC_VIEWER } from './roles';
 import { formatError, metricsPlugin, auditPlugin } from './server-plugins';
 import { AuditRecorder } from './audit';
+import { federationChannelGuard, keepRawBody } from './federation-channel';
+import { gatewayKeySetFromEnv, type GatewayKeySet } from './gateway-signature';
 import type { DepartmentSubgraph } from './department';
 import type { DepartmentContext } from './context';
 
@@ -30,6 +32,8 @@ export interface StartOptions {
   host?: string;
   /** Apply pending migrations before serving (the default; production may migrate separately). */
   migrate?: boolean;
+  /** The gateway public keys accepted on the federation channel; GATEWAY_PUBLIC_KEYS when not given. */
+  gatewayKeys?: GatewayKeySet;
 }
 
 /** Starts one department: its database, its schema, and an HTTP server with /graphql, /health, /ready, /metrics. */
@@ -47,12 +51,16 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
   if (options.migrate !== false) await migrate(dataSource);
 
   const schema = await buildDepartmentSchema(department.schema);
+  const gatewayKeys = options.gatewayKeys ?? (await gatewayKeySetFromEnv());
+  if (!gatewayKeys) logger.warn('no gateway public keys (GATEWAY_PUBLIC_KEYS): the federation channel is closed to everyone');
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<DepartmentContext>({
     schema,
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
     formatError,
+    // The gateway never uses persisted queries; a hash instead of a query would slip past the channel guard.
+    persistedQueries: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), metricsPlugin(metrics, logger), auditPlugin(dataSource, logger)],
   });
   await apollo.start();
@@ -74,7 +82,8 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
   app.use(
     '/graphql',
     // Scorecard key sets arrive here (~2.7 MB per 200,000 people); the public limit is the gateway's.
-    express.json({ limit: process.env.SUBGRAPH_MAX_BODY ?? '32mb' }),
+    express.json({ limit: process.env.SUBGRAPH_MAX_BODY ?? '32mb', verify: keepRawBody }),
+    federationChannelGuard({ department: department.name, schema, keys: gatewayKeys, logger }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         let viewer = PUBLIC_VIEWER;
