@@ -19,7 +19,7 @@ export async function composeSupergraph(env: NodeJS.ProcessEnv = process.env): P
   const services = await Promise.all(departments.map(async (department) => ({
     name: department.name,
     url: urls.get(department.name)!,
-    typeDefs: parse(await printDepartmentSdl(department.schema)),
+    typeDefs: parse(await printDepartmentSdl(department.subgraph.schema)),
   })));
   const result = composeServices(services);
   return {

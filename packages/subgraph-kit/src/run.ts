@@ -1,5 +1,6 @@
 import { startSubgraph } from './server';
-import { databaseUrlVariable, portVariable, type DepartmentSubgraph } from './department';
+import { databaseUrlVariable, departmentEntry, portVariable } from '@rg/departments';
+import type { DepartmentSubgraph } from './department';
 
 /** Entry point of a subgraph process: configuration from the environment, clean stop on a signal. */
 export async function runSubgraphFromEnv(department: DepartmentSubgraph): Promise<void> {
@@ -7,7 +8,7 @@ export async function runSubgraphFromEnv(department: DepartmentSubgraph): Promis
   if (!databaseUrl) {
     throw new Error(`${databaseUrlVariable(department.name)} is not set (or run everything with npm start)`);
   }
-  const port = Number(process.env[portVariable(department.name)] ?? process.env.PORT ?? department.defaultPort);
+  const port = Number(process.env[portVariable(department.name)] ?? process.env.PORT ?? departmentEntry(department.name).port);
   const running = await startSubgraph(department, { databaseUrl, port, host: process.env.HOST ?? '127.0.0.1' });
   const stop = async () => {
     await running.stop();
