@@ -1,13 +1,7 @@
-import { DEPARTMENTS, type Department } from '@rg/subgraph-kit';
+import { DEPARTMENTS, GATEWAY_PORT, defaultSubgraphUrl, subgraphUrlVariable, type Department } from '@rg/departments';
 
-export const DEFAULT_SUBGRAPH_PORTS: Record<Department, number> = {
-  hr: 4001, agriculture: 4002, poverty: 4003, 'youth-league': 4004, 'womens-federation': 4005,
-};
-
-/** HR_URL, AGRICULTURE_URL, …, YOUTH_LEAGUE_URL, WOMENS_FEDERATION_URL. */
-export function subgraphUrlVariable(name: Department): string {
-  return `${name.toUpperCase().replace(/-/g, '_')}_URL`;
-}
+/** HR_URL, AGRICULTURE_URL, …: one variable per department of the manifest. */
+export { subgraphUrlVariable };
 
 export interface SubgraphEndpoint {
   name: Department;
@@ -17,7 +11,7 @@ export interface SubgraphEndpoint {
 export function subgraphEndpointsFromEnv(env: NodeJS.ProcessEnv = process.env): SubgraphEndpoint[] {
   return DEPARTMENTS.map((name) => ({
     name,
-    url: env[subgraphUrlVariable(name)] ?? `http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS[name]}/graphql`,
+    url: env[subgraphUrlVariable(name)] ?? defaultSubgraphUrl(name),
   }));
 }
 
@@ -37,7 +31,7 @@ export interface GatewayConfig {
 
 export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   return {
-    port: Number(env.GATEWAY_PORT ?? env.PORT ?? 4000),
+    port: Number(env.GATEWAY_PORT ?? env.PORT ?? GATEWAY_PORT),
     host: env.HOST ?? '127.0.0.1',
     supergraphPath: env.SUPERGRAPH_PATH || undefined,
     subgraphs: subgraphEndpointsFromEnv(env),

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     server = await startEmbeddedPostgres({ dataDir, port: EMBEDDED_PORT });
   }
   try {
-    const results = await verifyDepartmentChains(chosen.map((department) => ({ department, url: departmentDatabaseUrl(department, EMBEDDED_BASE) })));
+    const results = await verifyDepartmentChains(chosen.map((department) => ({ department: department.subgraph, url: departmentDatabaseUrl(department, EMBEDDED_BASE) })));
     for (const result of results) console.log(describeChain(result));
     process.exitCode = results.every((r) => r.intact) ? 0 : 1;
   } finally {

@@ -15,12 +15,18 @@ export interface Composition {
  * department developer runs to check a change still composes, and what production serves.
  */
 export async function composeSupergraph(env: NodeJS.ProcessEnv = process.env): Promise<Composition> {
-  const urls = new Map(subgraphEndpointsFromEnv(env).map((e) => [e.name, e.url]));
-  const services = await Promise.all(departments.map(async (department) => ({
-    name: department.name,
-    url: urls.get(department.name)!,
-    typeDefs: parse(await printDepartmentSdl(department.schema)),
-  })));
+  const sdls = await Promise.all(departments.map(async (d) => [d.name, await printDepartmentSdl(d.subgraph.schema)] as const));
+  return composeSdls(Object.fromEntries(sdls), env);
+}
+
+/** Composes given subgraph SDLs (by department), e.g. the code's or a proposed change's. */
+export function composeSdls(sdls: Record<string, string>, env: NodeJS.ProcessEnv = process.env): Composition {
+  const urls = new Map(subgraphEndpointsFromEnv(env).map((e) => [e.name as string, e.url]));
+  const services = Object.entries(sdls).map(([name, sdl]) => ({
+    name,
+    url: urls.get(name) ?? `http://127.0.0.1/${name}/graphql`,
+    typeDefs: parse(sdl),
+  }));
   const result = composeServices(services);
   return {
     supergraphSdl: result.errors ? undefined : result.supergraphSdl,

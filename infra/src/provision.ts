@@ -1,12 +1,13 @@
-import { createDataSource, ensureDatabase, migrate, databaseUrlVariable, type DepartmentSubgraph } from '@rg/subgraph-kit';
+import { databaseUrlVariable, type DepartmentEntry } from '@rg/departments';
+import { createDataSource, ensureDatabase, migrate, type DepartmentSubgraph } from '@rg/subgraph-kit';
 import type { World } from '@rg/demo-province';
 
 /** The database URL of each department: its own variable, or a database on the embedded server. */
-export function departmentDatabaseUrl(department: DepartmentSubgraph, embeddedBaseUrl?: string): string {
+export function departmentDatabaseUrl(department: DepartmentEntry, embeddedBaseUrl?: string): string {
   const configured = process.env[databaseUrlVariable(department.name)];
   if (configured) return configured;
   if (!embeddedBaseUrl) throw new Error(`${databaseUrlVariable(department.name)} is not set`);
-  return `${embeddedBaseUrl}/${department.name.replace(/-/g, '_')}`;
+  return `${embeddedBaseUrl}/${department.database}`;
 }
 
 /** Creates the department's database if needed, applies its migrations, and seeds it if empty. */

@@ -1,19 +1,19 @@
 import { generateWorld, DEFAULT_TRAINEES } from '@rg/demo-province';
-import { databaseUrlVariable, portVariable, DEPARTMENTS, generateGatewayKeyPair } from '@rg/subgraph-kit';
+import { databaseUrlVariable, portVariable, subgraphUrlVariable, DEPARTMENTS } from '@rg/departments';
+import { generateGatewayKeyPair } from '@rg/subgraph-kit';
 import { freePort, startEmbeddedPostgres, type EmbeddedServer } from '@rg/dev-postgres';
-import { departments, departmentEntry } from './departments';
+import { departments, departmentEntryPoint } from './departments';
 import { departmentDatabaseUrl, provisionDepartment } from './provision';
 import { spawnService, waitUntilReady, type ServiceProcess } from './processes';
 import { createProgress } from './progress';
-import { subgraphUrlVariable } from '@rg/gateway';
 
 export interface StackOptions {
   /** Embedded PostgreSQL data directory; ignored when every department has a database URL. */
   dataDir: string;
   postgresPort?: number;
   gatewayPort?: number;
-  /** Port of the first department; the others follow (4001–4005 by default). */
-  firstSubgraphPort?: number;
+  /** Listen on the manifest's ports (4001, 4002, …; HR_PORT etc. override) instead of free ones. */
+  manifestPorts?: boolean;
   trainees?: number;
   /** Hide the services' own output (their errors still show). */
   quiet?: boolean;
@@ -74,15 +74,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const databaseUrls: Record<string, string> = {};
     await Promise.all(departments.map(async (department) => {
       databaseUrls[department.name] = options.databaseUrls?.[department.name] ?? departmentDatabaseUrl(department, postgres?.baseUrl);
-      await provisionDepartment(department, databaseUrls[department.name], world, progress?.update);
+      await provisionDepartment(department.subgraph, databaseUrls[department.name], world, progress?.update);
     }));
     progress?.stop();
 
     const gatewayKeys = await gatewayKeysFor({ ...process.env, ...options.env });
     const subgraphUrls: Record<string, string> = {};
     const environments: Record<string, NodeJS.ProcessEnv> = {};
-    for (const [i, department] of departments.entries()) {
-      const port = options.firstSubgraphPort ? options.firstSubgraphPort + i : await freePort();
+    for (const department of departments) {
+      const port = options.manifestPorts ? Number(process.env[portVariable(department.name)] ?? department.port) : await freePort();
       subgraphUrls[department.name] = `http://127.0.0.1:${port}/graphql`;
       environments[department.name] = {
         ...options.env,
@@ -92,8 +92,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       };
     }
     const startDepartment = async (name: string, env?: NodeJS.ProcessEnv) => {
+      const department = departments.find((d) => d.name === name);
+      if (!department) throw new Error(`unknown department ${name}`);
       if (env) environments[name] = { ...environments[name], ...env };
-      const service = spawnService(name, departmentEntry(name), environments[name], options.quiet);
+      const service = spawnService(name, departmentEntryPoint(department), environments[name], options.quiet);
       services.set(name, service);
       await waitUntilReady(subgraphUrls[name].replace('/graphql', '/ready'), 60_000, service.child);
     };

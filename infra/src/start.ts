@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defaultDataDir } from '@rg/dev-postgres';
-import { signToken, ROLES } from '@rg/subgraph-kit';
+import { GATEWAY_PORT, ROLES } from '@rg/departments';
+import { signToken } from '@rg/subgraph-kit';
 import { startStack } from './stack';
 import { EXAMPLE_QUERIES } from './example-queries';
 
@@ -14,8 +15,8 @@ async function main(): Promise<void> {
   const stack = await startStack({
     dataDir,
     postgresPort: Number(process.env.POSTGRES_PORT ?? 54329),
-    gatewayPort: Number(process.env.GATEWAY_PORT ?? 4000),
-    firstSubgraphPort: Number(process.env.FIRST_SUBGRAPH_PORT ?? 4001),
+    gatewayPort: Number(process.env.GATEWAY_PORT ?? GATEWAY_PORT),
+    manifestPorts: true,
     trainees,
     quiet: process.env.VERBOSE !== '1',
     progress: true,

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { DEPARTMENTS } from '@rg/departments';
 import { ROLES, type Role } from '@rg/subgraph-kit';
 import { startStackHarness, type StackHarness } from './stack-harness';
 
@@ -93,6 +94,10 @@ describe('public data', () => {
 });
 
 describe('writes: the owning department and admin only', () => {
+  it('asks one mutation of every department of the manifest', () => {
+    expect(WRITES.map(([owner]) => owner).sort()).toEqual([...DEPARTMENTS].sort());
+  });
+
   const cells = WRITES.flatMap(([owner, mutation]) => CALLERS.map((caller) => [owner, caller, mutation] as const));
   it.each(cells)('%s mutation as %s', async (owner, caller, mutation) => {
     const { errors } = await ask(mutation, caller);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEPARTMENTS } from '@rg/departments';
 import { EXAMPLE_QUERIES } from '@rg/infra';
 import { expectedRegionFigures, expectedScorecard } from '@rg/demo-province';
 import { startStackHarness, type StackHarness } from './stack-harness';
@@ -145,10 +146,10 @@ describe('no N+1 across the graph', () => {
     const after = windowTouchingEveryDepartment();
     const cursor = after > 0 ? Buffer.from(`id:${after}`).toString('base64url') : null;
     const cost = async (n: number) => {
-      const before = await Promise.all(['hr', 'agriculture', 'poverty', 'youth-league', 'womens-federation'].map((d) => h.statements(d)));
+      const before = await Promise.all(DEPARTMENTS.map((d) => h.statements(d)));
       const { errors } = await h.query(PAGE, { n, after: cursor }, 'admin');
       expect(errors).toBeUndefined();
-      const after = await Promise.all(['hr', 'agriculture', 'poverty', 'youth-league', 'womens-federation'].map((d) => h.statements(d)));
+      const after = await Promise.all(DEPARTMENTS.map((d) => h.statements(d)));
       return after.map((a, i) => a - before[i]);
     };
     await cost(5); // warm caches so both measured runs are alike

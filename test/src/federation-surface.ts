@@ -62,7 +62,7 @@ function rootPathTo(query: ObjectNode | undefined, type: string, sample: SampleV
 
 export async function departmentSurfaces(sample: SampleValues): Promise<DepartmentSurface[]> {
   return Promise.all(departments.map(async (department) => {
-    const document = parse(await printDepartmentSdl(department.schema));
+    const document = parse(await printDepartmentSdl(department.subgraph.schema));
     const types = objectTypes(document);
     const entities = types.filter((t) => hasDirective(t, 'key'));
     const query = types.find((t) => t.name.value === 'Query');

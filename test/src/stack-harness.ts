@@ -1,6 +1,7 @@
 import { freshDatabaseUrl, postGraphQL, readCounter, type GraphQLResponse } from '@rg/dev-postgres';
 import { startStack, type Stack } from '@rg/infra';
-import { signToken, DEPARTMENTS, type Role } from '@rg/subgraph-kit';
+import { DEPARTMENTS } from '@rg/departments';
+import { signToken, type Role } from '@rg/subgraph-kit';
 import { generateWorld, type World } from '@rg/demo-province';
 
 /** Size of the province the end-to-end tests run on: big enough for every city, quick to seed. */
@@ -14,7 +15,7 @@ export interface StackHarness {
   stop(): Promise<void>;
 }
 
-/** The real system: five subgraph processes and the gateway over HTTP, on fresh databases of the test server. */
+/** The real system: a subgraph process per department of the manifest and the gateway over HTTP, on fresh databases of the test server. */
 export async function startStackHarness(options: { env?: NodeJS.ProcessEnv } = {}): Promise<StackHarness> {
   const databaseUrls: Record<string, string> = {};
   for (const name of DEPARTMENTS) databaseUrls[name] = await freshDatabaseUrl(`e2e_${name}`);

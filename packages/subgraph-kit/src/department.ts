@@ -9,9 +9,8 @@ import type { DepartmentContext } from './context';
  * of these from src/index.ts, so the bootstrap, the start script and the tests treat them alike.
  */
 export interface DepartmentSubgraph<Loaders = unknown> {
+  /** Its entry in the department manifest (@rg/departments), which holds its port and database. */
   name: Department;
-  /** CONTRACT.md's default port. */
-  defaultPort: number;
   entities: MixedList<Function | string | EntitySchema>;
   migrations: MixedList<Function | string>;
   schema: SchemaOptions;
@@ -20,11 +19,4 @@ export interface DepartmentSubgraph<Loaders = unknown> {
   seed(dataSource: DataSource, world: World, onProgress?: (table: string, done: number, total: number) => void): Promise<void>;
 }
 
-/** The environment variable holding a department's database URL, e.g. HR_DATABASE_URL. */
-export function databaseUrlVariable(name: Department): string {
-  return `${name.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`;
-}
-
-export function portVariable(name: Department): string {
-  return `${name.toUpperCase().replace(/-/g, '_')}_PORT`;
-}
+export { databaseUrlVariable, portVariable } from '@rg/departments';

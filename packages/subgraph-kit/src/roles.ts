@@ -1,7 +1,7 @@
-/** The roles of CONTRACT.md: the five departments' staff, cross-agency analysts, admins, and the public. */
-export const DEPARTMENTS = ['hr', 'agriculture', 'poverty', 'youth-league', 'womens-federation'] as const;
-export type Department = (typeof DEPARTMENTS)[number];
-export const ROLES = [...DEPARTMENTS, 'analyst', 'admin'] as const;
+import { ROLES } from '@rg/departments';
+
+/** The roles: each department's staff, cross-agency analysts, admins (all from the manifest), and the public. */
+export { DEPARTMENTS, ROLES, type Department } from '@rg/departments';
 export type Role = (typeof ROLES)[number] | 'public';
 
 export function isRole(value: unknown): value is Exclude<Role, 'public'> {

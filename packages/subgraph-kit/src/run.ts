@@ -1,5 +1,6 @@
 import { startSubgraph } from './server';
-import { databaseUrlVariable, portVariable, type DepartmentSubgraph } from './department';
+import { databaseUrlVariable, departmentEntry, portVariable } from '@rg/departments';
+import type { DepartmentSubgraph } from './department';
 
 /** Entry point of a subgraph process: configuration from the environment, clean stop on a signal. */
 export async function runSubgraphFromEnv(department: DepartmentSubgraph): Promise<void> {
@@ -10,7 +11,7 @@ export async function runSubgraphFromEnv(department: DepartmentSubgraph): Promis
   if (process.env.NODE_ENV === 'production' && !process.env.GATEWAY_PUBLIC_KEYS?.trim()) {
     throw new Error('refusing to start in production without GATEWAY_PUBLIC_KEYS: the gateway public keys this department accepts');
   }
-  const port = Number(process.env[portVariable(department.name)] ?? process.env.PORT ?? department.defaultPort);
+  const port = Number(process.env[portVariable(department.name)] ?? process.env.PORT ?? departmentEntry(department.name).port);
   const running = await startSubgraph(department, { databaseUrl, port, host: process.env.HOST ?? '127.0.0.1' });
   const stop = async () => {
     await running.stop();

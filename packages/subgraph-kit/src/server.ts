@@ -6,6 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { DataSource } from 'typeorm';
+import { departmentEntry } from '@rg/departments';
 import { buildDepartmentSchema } from './federation-schema';
 import { createDataSource, migrate } from './database';
 import { createLogger } from './logger';
@@ -106,7 +107,7 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
     }),
   );
 
-  const port = options.port ?? department.defaultPort;
+  const port = options.port ?? departmentEntry(department.name).port;
   await new Promise<void>((resolve) => httpServer.listen(port, options.host ?? '127.0.0.1', resolve));
   const actualPort = (httpServer.address() as { port: number }).port;
   const url = `http://${options.host ?? '127.0.0.1'}:${actualPort}/graphql`;

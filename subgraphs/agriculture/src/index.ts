@@ -9,7 +9,6 @@ import { seed } from './seed';
 /** Agriculture (农业农村局): incubator parks, the ventures resident in them, the project library. */
 export const agricultureSubgraph: DepartmentSubgraph<AgricultureLoaders> = {
   name: 'agriculture',
-  defaultPort: 4002,
   entities,
   migrations,
   // Parks, residencies and projects are business records, not personal ones: no read audit.

@@ -9,7 +9,6 @@ import { seed } from './seed';
 /** Human Resources & Social Security (人社): trainees, training, ventures, loans, follow-ups. */
 export const hrSubgraph: DepartmentSubgraph<HrLoaders> = {
   name: 'hr',
-  defaultPort: 4001,
   entities,
   migrations,
   schema: {

@@ -9,7 +9,6 @@ import { seed } from './seed';
 /** Poverty Alleviation Office (扶贫办): the registry of poor households and their members. */
 export const povertySubgraph: DepartmentSubgraph<PovertyLoaders> = {
   name: 'poverty',
-  defaultPort: 4003,
   entities,
   migrations,
   schema: {

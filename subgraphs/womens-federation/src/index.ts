@@ -9,7 +9,6 @@ import { seed } from './seed';
 /** Women's Federation (妇联): support cases for women entrepreneurs, poor women first. */
 export const womensFederationSubgraph: DepartmentSubgraph<WomensFederationLoaders> = {
   name: 'womens-federation',
-  defaultPort: 4005,
   entities,
   migrations,
   schema: {

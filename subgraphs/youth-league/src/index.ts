@@ -9,7 +9,6 @@ import { seed } from './seed';
 /** Communist Youth League (团委): success stories (青春创富故事汇) and entrepreneur awards. */
 export const youthLeagueSubgraph: DepartmentSubgraph<YouthLeagueLoaders> = {
   name: 'youth-league',
-  defaultPort: 4004,
   entities,
   migrations,
   schema: {

@@ -1,5 +1,6 @@
 import { checkCharacter, composeCitizenId } from '@rg/person-key';
 import type { World } from '@rg/demo-province';
+import type { Department } from '@rg/departments';
 
 /**
  * A corpus of bad inputs for every mutation of the five departments. Each case starts from
@@ -8,7 +9,7 @@ import type { World } from '@rg/demo-province';
  * GraphQL itself refuses the variable (unknown enum value, missing field, wrong scalar),
  * BAD_USER_INPUT with a message naming the field.
  */
-export type Department = 'hr' | 'agriculture' | 'poverty' | 'youth-league' | 'womens-federation';
+export type { Department } from '@rg/departments';
 export type Vars = Record<string, unknown>;
 /** Records made in beforeAll that the world does not have (a park with no room left). */
 export interface Fixtures { fullParkId: string }

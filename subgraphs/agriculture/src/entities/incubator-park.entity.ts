@@ -1,12 +1,22 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { ParkLevel } from './enums';
 
 /** A returnee incubator park (返乡创业园, 孵化基地); the province targets 20 new ones by 2020 (000). */
 @ObjectType()
 @Directive('@key(fields: "id")')
 @Entity('incubator_park')
+// Named as the migrations name them, so TypeORM sees the same tables the migrations build.
+@Check('incubator_park_capacity_check', `((capacity >= 1) AND (capacity <= 10000))`)
+@Check('incubator_park_industries_check', `(((cardinality(industries) >= 1) AND (cardinality(industries) <= 10)) AND (array_position(industries, NULL::text) IS NULL))`)
+@Check('incubator_park_level_check', `(level = ANY (ARRAY['COUNTY'::text, 'CITY'::text, 'PROVINCE'::text, 'NATIONAL'::text]))`)
+@Check('incubator_park_name_check', `(btrim(name) <> ''::text)`)
+// CREATE INDEX incubator_park_industries_idx ON public.incubator_park USING gin (industries)
+@Index('incubator_park_industries_idx', { synchronize: false })
+@Index('incubator_park_level_idx', ['level'])
+@Index('incubator_park_opened_on_idx', ['openedOn'])
+@Index('incubator_park_region_idx', ['regionCode'])
 export class IncubatorPark {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
@@ -17,17 +27,14 @@ export class IncubatorPark {
   name: string;
 
   @Field({ description: 'County-level GB/T 2260 code' })
-  @Index()
   @Column({ name: 'region_code', type: 'char', length: 6 })
   regionCode: string;
 
   @Field(() => ParkLevel)
-  @Index()
   @Column({ type: 'text' })
   level: ParkLevel;
 
   @Field(() => LocalDateResolver)
-  @Index()
   @Column({ name: 'opened_on', type: 'date' })
   openedOn: string;
 

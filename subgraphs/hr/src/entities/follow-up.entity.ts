@@ -1,23 +1,27 @@
 import { Authorized, Field, ID, ObjectType } from 'type-graphql';
 import { ownerOnly } from '@rg/subgraph-kit';
 import { LocalDateResolver } from 'graphql-scalars';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { BusinessStatus } from './enums';
 
 /** A follow-up visit (跟踪帮扶) after training. */
 @ObjectType()
 @Authorized() // records about a person: signed-in roles only, never the public
 @Entity('follow_up')
+// Named as the migrations name them, so TypeORM sees the same tables the migrations build.
+@Check('follow_up_business_status_check', `(business_status = ANY (ARRAY['PREPARING'::text, 'OPERATING'::text, 'STRUGGLING'::text, 'CLOSED'::text]))`)
+@ForeignKey('Mentor', ['mentorId'], ['id'], { name: 'follow_up_mentor_id_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
+@ForeignKey('Trainee', ['traineeId'], ['id'], { name: 'follow_up_trainee_id_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
+@Index('follow_up_mentor_idx', ['mentorId'])
+@Index('follow_up_trainee_idx', ['traineeId'])
 export class FollowUp {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Index()
   @Column({ name: 'trainee_id', type: 'int' })
   traineeId: number;
 
-  @Index()
   @Column({ name: 'mentor_id', type: 'int', nullable: true })
   mentorId: number | null;
 

@@ -1,21 +1,26 @@
 import { Authorized, Field, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A guaranteed start-up loan (创业担保贷款), at most 150,000 yuan per person (001). */
 @ObjectType()
 @Authorized() // records about a person: signed-in roles only, never the public
 @Entity('loan')
+// Named as the migrations name them, so TypeORM sees the same tables the migrations build.
+@Check('loan_amount_yuan_check', `((amount_yuan > 0) AND (amount_yuan <= 150000))`)
+@ForeignKey('Trainee', ['borrowerId'], ['id'], { name: 'loan_borrower_id_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
+@ForeignKey('Venture', ['ventureId'], ['id'], { name: 'loan_venture_id_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
+@Index('loan_borrower_idx', ['borrowerId'])
+@Index('loan_issued_on_idx', ['issuedOn'])
+@Index('loan_venture_idx', ['ventureId'])
 export class Loan {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Index()
   @Column({ name: 'borrower_id', type: 'int' })
   borrowerId: number;
 
-  @Index()
   @Column({ name: 'venture_id', type: 'int', nullable: true })
   ventureId: number | null;
 
@@ -28,7 +33,6 @@ export class Loan {
   bank: string;
 
   @Field(() => LocalDateResolver)
-  @Index()
   @Column({ name: 'issued_on', type: 'date' })
   issuedOn: string;
 

@@ -4,6 +4,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 /** A business mentor (创业导师) who makes follow-up visits. */
 @ObjectType()
 @Entity('mentor')
+// Named as the migrations name them, so TypeORM sees the same tables the migrations build.
+@Index('mentor_region_idx', ['regionCode'])
 export class Mentor {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
@@ -14,7 +16,6 @@ export class Mentor {
   name: string;
 
   @Field()
-  @Index()
   @Column({ name: 'region_code', type: 'char', length: 6 })
   regionCode: string;
 

@@ -1,7 +1,7 @@
 import { Authorized, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { ownerOnly } from '@rg/subgraph-kit';
 import { LocalDateResolver } from 'graphql-scalars';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { maskCitizenId } from '@rg/person-key';
 import { Gender, TraineeCategory, TraineeStage } from './enums';
 
@@ -14,7 +14,19 @@ import { Gender, TraineeCategory, TraineeStage } from './enums';
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "personKey")')
 @Entity('trainee')
-@Index(['regionCode', 'firstCompletedOn'])
+// Named as the migrations name them, so TypeORM sees the same tables the migrations build.
+@Check('trainee_category_check', `(category = ANY (ARRAY['MIGRANT_WORKER'::text, 'REGISTERED_POOR'::text, 'COLLEGE_GRADUATE'::text, 'VETERAN'::text]))`)
+@Unique('trainee_citizen_id_key', ['citizenId'])
+@Check('trainee_gender_check', `(gender = ANY (ARRAY['MALE'::text, 'FEMALE'::text]))`)
+@Unique('trainee_person_key_key', ['personKey'])
+@Check('trainee_stage_check', `(stage = ANY (ARRAY['AWARENESS'::text, 'STARTUP'::text, 'GROWTH'::text]))`)
+@Index('trainee_category_idx', ['category'])
+@Index('trainee_gender_idx', ['gender'])
+@Index('trainee_person_key_prefix_idx', ['personKeyPrefix'])
+@Index('trainee_region_first_completed_idx', ['regionCode', 'firstCompletedOn'])
+@Index('trainee_region_idx', ['regionCode'])
+@Index('trainee_registered_on_idx', ['registeredOn'])
+@Index('trainee_stage_idx', ['stage'])
 export class Trainee {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
@@ -29,7 +41,6 @@ export class Trainee {
   personKey: string;
 
   /** First 64 bits of personKey, for set matching with other departments. */
-  @Index()
   @Column({ name: 'person_key_prefix', type: 'bigint' })
   personKeyPrefix: string;
 
@@ -44,7 +55,6 @@ export class Trainee {
   phone: string | null;
 
   @Field(() => Gender)
-  @Index()
   @Column({ type: 'text' })
   gender: Gender;
 
@@ -53,22 +63,18 @@ export class Trainee {
   birthYear: number;
 
   @Field({ description: 'County-level GB/T 2260 code' })
-  @Index()
   @Column({ name: 'region_code', type: 'char', length: 6 })
   regionCode: string;
 
   @Field(() => TraineeCategory)
-  @Index()
   @Column({ type: 'text' })
   category: TraineeCategory;
 
   @Field(() => TraineeStage)
-  @Index()
   @Column({ type: 'text' })
   stage: TraineeStage;
 
   @Field(() => LocalDateResolver)
-  @Index()
   @Column({ name: 'registered_on', type: 'date' })
   registeredOn: string;
 

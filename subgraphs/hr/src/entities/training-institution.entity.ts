@@ -1,10 +1,13 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { InstitutionOwnership } from './enums';
 
 /** A training institution designated by the province (定点机构, 000 §3.7). */
 @ObjectType()
 @Entity('training_institution')
+// Named as the migrations name them, so TypeORM sees the same tables the migrations build.
+@Check('training_institution_ownership_check', `(ownership = ANY (ARRAY['PUBLIC'::text, 'PRIVATE'::text]))`)
+@Index('training_institution_region_idx', ['regionCode'])
 export class TrainingInstitution {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
@@ -15,7 +18,6 @@ export class TrainingInstitution {
   name: string;
 
   @Field()
-  @Index()
   @Column({ name: 'region_code', type: 'char', length: 6 })
   regionCode: string;
 

@@ -1,7 +1,7 @@
 import { Authorized, Directive, Field, ID, ObjectType } from 'type-graphql';
 import { ownerOnly } from '@rg/subgraph-kit';
 import { LocalDateResolver } from 'graphql-scalars';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { SupportOutcome, SupportType } from './enums';
 
 /**
@@ -12,7 +12,23 @@ import { SupportOutcome, SupportType } from './enums';
 @Authorized() // records about a person: signed-in roles only, never the public
 @Directive('@key(fields: "id")')
 @Entity('women_support_case')
-@Index(['regionCode', 'openedOn'])
+// Named as the migrations name them, so TypeORM sees the same tables the migrations build.
+@Check('women_support_case_check', `((region_code)::text = substr((citizen_id)::text, 1, 6))`)
+@Check('women_support_case_check1', `(closed_on >= opened_on)`)
+@Check('women_support_case_check2', `((closed_on IS NULL) = (outcome = 'ONGOING'::text))`)
+@Check('women_support_case_citizen_id_check', `(citizen_id ~ '^[0-9]{16}[02468][0-9X]$'::text)`)
+@Check('women_support_case_name_check', `(length(btrim(name)) > 0)`)
+@Check('women_support_case_outcome_check', `(outcome = ANY (ARRAY['VENTURE_OPENED'::text, 'EMPLOYED'::text, 'ONGOING'::text, 'WITHDRAWN'::text]))`)
+@Check('women_support_case_person_key_check', `(person_key ~ '^pk_[0-9a-f]{32}$'::text)`)
+@Check('women_support_case_support_type_check', `(support_type = ANY (ARRAY['MENTORING'::text, 'MICRO_CREDIT_REFERRAL'::text, 'ECOMMERCE_TRAINING'::text, 'CHILDCARE'::text, 'OTHER'::text]))`)
+@Index('women_support_case_open_idx', ['regionCode'], { where: `(closed_on IS NULL)` })
+@Index('women_support_case_opened_on_idx', ['openedOn'])
+@Index('women_support_case_outcome_idx', ['outcome'])
+@Index('women_support_case_person_key_idx', ['personKey'])
+@Index('women_support_case_person_key_prefix_idx', ['personKeyPrefix'])
+@Index('women_support_case_poor_priority_idx', ['regionCode'], { where: `poor_priority` })
+@Index('women_support_case_region_opened_idx', ['regionCode', 'openedOn'])
+@Index('women_support_case_support_type_idx', ['supportType'])
 export class WomenSupportCase {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
@@ -23,12 +39,10 @@ export class WomenSupportCase {
   citizenId: string;
 
   @Field({ description: 'Pseudonymous cross-department person key' })
-  @Index()
   @Column({ name: 'person_key', type: 'char', length: 35 })
   personKey: string;
 
   /** First 64 bits of personKey, for matching the key sets other departments send. */
-  @Index()
   @Column({ name: 'person_key_prefix', type: 'bigint' })
   personKeyPrefix: string;
 
@@ -42,12 +56,10 @@ export class WomenSupportCase {
   regionCode: string;
 
   @Field(() => SupportType)
-  @Index()
   @Column({ name: 'support_type', type: 'text' })
   supportType: SupportType;
 
   @Field(() => LocalDateResolver)
-  @Index()
   @Column({ name: 'opened_on', type: 'date' })
   openedOn: string;
 
@@ -56,7 +68,6 @@ export class WomenSupportCase {
   closedOn: string | null;
 
   @Field(() => SupportOutcome)
-  @Index()
   @Column({ type: 'text' })
   outcome: SupportOutcome;
 

@@ -1,7 +1,7 @@
 import { Authorized, Directive, Field, ID, ObjectType } from 'type-graphql';
 import { ownerOnly } from '@rg/subgraph-kit';
 import { LocalDateResolver } from 'graphql-scalars';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { StoryChannel } from './enums';
 
 /**
@@ -12,7 +12,18 @@ import { StoryChannel } from './enums';
 @ObjectType()
 @Directive('@key(fields: "id")')
 @Entity('success_story')
-@Index(['regionCode', 'publishedOn'])
+// Named as the migrations name them, so TypeORM sees the same tables the migrations build.
+@Check('success_story_channel_check', `(channel = ANY (ARRAY['WECHAT'::text, 'NEWSPAPER'::text, 'TV'::text, 'WEBSITE'::text]))`)
+@Check('success_story_protagonist_person_key_check', `(protagonist_person_key ~ '^pk_[0-9a-f]{32}$'::text)`)
+@Check('success_story_region_code_check', `(region_code ~ '^[0-9]{6}$'::text)`)
+@Check('success_story_summary_check', `((length(btrim(summary)) >= 1) AND (length(btrim(summary)) <= 2000))`)
+@Check('success_story_title_check', `((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 100))`)
+@Check('success_story_venture_id_check', `(venture_id > 0)`)
+@Index('success_story_channel_idx', ['channel'])
+@Index('success_story_protagonist_idx', ['protagonistPersonKey'])
+@Index('success_story_published_on_idx', ['publishedOn'])
+@Index('success_story_region_published_idx', ['regionCode', 'publishedOn'])
+@Index('success_story_venture_idx', ['ventureId'])
 export class SuccessStory {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
@@ -27,7 +38,6 @@ export class SuccessStory {
   summary: string;
 
   /** hr's person key of the protagonist; reached through `protagonist`. */
-  @Index()
   @Column({ name: 'protagonist_person_key', type: 'char', length: 35 })
   protagonistPersonKey: string;
 
@@ -37,7 +47,6 @@ export class SuccessStory {
   protagonistName: string;
 
   /** hr's venture id; reached through `venture`. */
-  @Index()
   @Column({ name: 'venture_id', type: 'int' })
   ventureId: number;
 
@@ -46,12 +55,10 @@ export class SuccessStory {
   regionCode: string;
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'Null while the story is a draft' })
-  @Index()
   @Column({ name: 'published_on', type: 'date', nullable: true })
   publishedOn: string | null;
 
   @Field(() => StoryChannel)
-  @Index()
   @Column({ type: 'text' })
   channel: StoryChannel;
 
