@@ -1,4 +1,5 @@
 import { DEPARTMENTS, type Department } from '@rg/subgraph-kit';
+import { breakerSettingsFromEnv, type BreakerSettings } from './circuit-breaker';
 
 export const DEFAULT_SUBGRAPH_PORTS: Record<Department, number> = {
   hr: 4001, agriculture: 4002, poverty: 4003, 'youth-league': 4004, 'womens-federation': 4005,
@@ -30,6 +31,8 @@ export interface GatewayConfig {
   production: boolean;
   /** Per-subgraph request timeout. */
   subgraphTimeoutMs: number;
+  /** When a department is marked down and probed again (CIRCUIT_* variables). */
+  circuitBreaker: BreakerSettings;
   corsOrigins: string[];
 }
 
@@ -41,6 +44,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     subgraphs: subgraphEndpointsFromEnv(env),
     production: Boolean(env.SUPERGRAPH_PATH) || env.NODE_ENV === 'production',
     subgraphTimeoutMs: Number(env.SUBGRAPH_TIMEOUT_MS ?? 10_000),
+    circuitBreaker: breakerSettingsFromEnv(env),
     corsOrigins: (env.CORS_ORIGINS ?? 'http://localhost:3000').split(',').map((s) => s.trim()).filter(Boolean),
   };
 }

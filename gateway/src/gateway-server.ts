@@ -14,6 +14,7 @@ import { DepartmentDataSource } from './department-data-source';
 import { subgraphReachability, waitForSubgraphs } from './subgraph-health';
 import { armor, type QueryLimits } from './limits';
 import { queryCostPlugin } from './query-cost';
+import { watchDepartments } from './department-watch';
 
 export interface RunningGateway {
   url: string;
@@ -21,9 +22,9 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-function createGateway(config: GatewayConfig): ApolloGateway {
+function createGateway(config: GatewayConfig, departments: ReturnType<typeof watchDepartments>): ApolloGateway {
   const buildService = ({ name, url }: { name: string; url?: string }) =>
-    new DepartmentDataSource(name, url!, config.subgraphTimeoutMs);
+    new DepartmentDataSource(name, url!, config.subgraphTimeoutMs, departments.watchFor(name, url!));
   if (config.supergraphPath) {
     return new ApolloGateway({ supergraphSdl: readFileSync(config.supergraphPath, 'utf8'), buildService });
   }
@@ -39,7 +40,8 @@ export async function startGateway(config: GatewayConfig, limits: QueryLimits): 
   const metrics = createMetrics('gateway');
   if (!config.supergraphPath) await waitForSubgraphs(config.subgraphs, logger);
 
-  const gateway = createGateway(config);
+  const departments = watchDepartments(config.circuitBreaker, metrics.registry, logger);
+  const gateway = createGateway(config, departments);
   let supergraphLoaded = false;
   gateway.onSchemaLoadOrUpdate(() => {
     supergraphLoaded = true;
@@ -108,6 +110,7 @@ export async function startGateway(config: GatewayConfig, limits: QueryLimits): 
     url,
     port,
     async stop() {
+      departments.stop();
       await apollo.stop();
     },
   };
