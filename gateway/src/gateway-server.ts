@@ -23,6 +23,11 @@ export interface RunningGateway {
 }
 
 function createGateway(config: GatewayConfig, departments: ReturnType<typeof watchDepartments>): ApolloGateway {
+  // @apollo/gateway otherwise sends usage metrics to Apollo and probes cloud metadata
+  // addresses (169.254.169.254, 100.100.100.200) from the constructor. The stack runs in
+  // networks without internet and calls nobody uninvited; an operator can still opt in
+  // by setting the variable to 0.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const buildService = ({ name, url }: { name: string; url?: string }) =>
     new DepartmentDataSource(name, url!, config.subgraphTimeoutMs, departments.watchFor(name, url!));
   if (config.supergraphPath) {
