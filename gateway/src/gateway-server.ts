@@ -7,7 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { createLogger, createMetrics, viewerFromHeader, InvalidTokenError, formatError, metricsPlugin } from '@rg/subgraph-kit';
+import { createLogger, type Logger, createMetrics, viewerFromHeader, InvalidTokenError, formatError, metricsPlugin } from '@rg/subgraph-kit';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { DepartmentDataSource } from './department-data-source';
@@ -22,7 +22,7 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-function createGateway(config: GatewayConfig, departments: ReturnType<typeof watchDepartments>): ApolloGateway {
+function createGateway(config: GatewayConfig, departments: ReturnType<typeof watchDepartments>, logger: Logger): ApolloGateway {
   // @apollo/gateway otherwise sends usage metrics to Apollo and probes cloud metadata
   // addresses (169.254.169.254, 100.100.100.200) from the constructor. The stack runs in
   // networks without internet and calls nobody uninvited; an operator can still opt in
@@ -31,11 +31,12 @@ function createGateway(config: GatewayConfig, departments: ReturnType<typeof wat
   const buildService = ({ name, url }: { name: string; url?: string }) =>
     new DepartmentDataSource(name, url!, config.subgraphTimeoutMs, departments.watchFor(name, url!));
   if (config.supergraphPath) {
-    return new ApolloGateway({ supergraphSdl: readFileSync(config.supergraphPath, 'utf8'), buildService });
+    return new ApolloGateway({ supergraphSdl: readFileSync(config.supergraphPath, 'utf8'), buildService, logger });
   }
   return new ApolloGateway({
     supergraphSdl: new IntrospectAndCompose({ subgraphs: config.subgraphs, pollIntervalInMs: 10_000 }),
     buildService,
+    logger,
   });
 }
 
@@ -46,7 +47,7 @@ export async function startGateway(config: GatewayConfig, limits: QueryLimits): 
   if (!config.supergraphPath) await waitForSubgraphs(config.subgraphs, logger);
 
   const departments = watchDepartments(config.circuitBreaker, metrics.registry, logger);
-  const gateway = createGateway(config, departments);
+  const gateway = createGateway(config, departments, logger);
   let supergraphLoaded = false;
   gateway.onSchemaLoadOrUpdate(() => {
     supergraphLoaded = true;
@@ -57,6 +58,7 @@ export async function startGateway(config: GatewayConfig, limits: QueryLimits): 
   const protection = armor(limits);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    logger, // Apollo's own messages (e.g. a failed schema poll) as JSON lines naming the gateway
     introspection: !config.production,
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
     allowBatchedHttpRequests: false,

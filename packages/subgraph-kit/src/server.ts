@@ -51,6 +51,7 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<DepartmentContext>({
     schema,
+    logger, // Apollo's own messages as JSON lines naming the department, like the rest
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
     formatError,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), metricsPlugin(metrics, logger), auditPlugin(dataSource, logger)],
