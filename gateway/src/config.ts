@@ -1,4 +1,5 @@
 import { DEPARTMENTS, GATEWAY_PORT, defaultSubgraphUrl, subgraphUrlVariable, type Department } from '@rg/departments';
+import { breakerSettingsFromEnv, type BreakerSettings } from './circuit-breaker';
 
 /** HR_URL, AGRICULTURE_URL, …: one variable per department of the manifest. */
 export { subgraphUrlVariable };
@@ -24,6 +25,8 @@ export interface GatewayConfig {
   production: boolean;
   /** Per-subgraph request timeout. */
   subgraphTimeoutMs: number;
+  /** When a department is marked down and probed again (CIRCUIT_* variables). */
+  circuitBreaker: BreakerSettings;
   corsOrigins: string[];
   /** GATEWAY_SIGNING_KEY: the private key the departments know this gateway by. */
   signingKey?: string;
@@ -37,6 +40,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     subgraphs: subgraphEndpointsFromEnv(env),
     production: Boolean(env.SUPERGRAPH_PATH) || env.NODE_ENV === 'production',
     subgraphTimeoutMs: Number(env.SUBGRAPH_TIMEOUT_MS ?? 10_000),
+    circuitBreaker: breakerSettingsFromEnv(env),
     signingKey: env.GATEWAY_SIGNING_KEY?.trim() || undefined,
     corsOrigins: (env.CORS_ORIGINS ?? 'http://localhost:3000').split(',').map((s) => s.trim()).filter(Boolean),
   };

@@ -1,23 +1,42 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
+import type { Logger } from '@rg/subgraph-kit';
 import type { GatewayContext } from './context';
 import type { RequestSigner } from './request-signing';
+import type { CircuitBreaker } from './circuit-breaker';
+import type { DepartmentMetrics } from './department-metrics';
+import { describeFailure, errorsAtPaths } from './department-failure';
+import { fieldsLeftNull } from './fields-left-null';
+
+/** What watches one department's fetches: its circuit breaker, the gateway's metrics and log. */
+export interface DepartmentWatch {
+  breaker: CircuitBreaker;
+  metrics: DepartmentMetrics;
+  logger: Logger;
+}
 
 /**
  * How the gateway talks to one department: the caller's own bearer token goes along (each
- * subgraph verifies it itself), every request has a deadline, and a failure names the
- * department, so an answer that touched a dead department says which one.
+ * subgraph verifies it itself), every request has a deadline and goes through the
+ * department's circuit breaker, and a failure names the department at each field it left
+ * null, so an answer that touched a dead department says which one and where.
  */
 export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(private readonly department: string, url: string, timeoutMs: number, signer?: RequestSigner) {
+  constructor(
+    private readonly department: string,
+    url: string,
+    timeoutMs: number,
+    private readonly watch: DepartmentWatch,
+    signer?: RequestSigner,
+  ) {
     super({
       url,
       // Signed here, not in willSendRequest: the signature hashes the exact body, serialised only after it.
-      fetcher: (async (input: string, init?: RequestInit) => fetch(input, {
+      fetcher: ((input: string, init?: RequestInit) => watch.breaker.run(async () => fetch(input, {
         ...init,
         headers: { ...(init?.headers as Record<string, string>), ...(await signer?.headersFor(department, String(init?.body ?? ''))) },
         signal: AbortSignal.timeout(timeoutMs),
-      })) as unknown as RemoteGraphQLDataSource['fetcher'],
+      }))) as unknown as RemoteGraphQLDataSource['fetcher'],
     });
   }
 
@@ -31,13 +50,21 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    // Only fetches for client operations are measured; schema polling is not client traffic.
+    const clientFetch = 'incomingRequestContext' in options;
+    const done = clientFetch ? this.watch.metrics.startFetch(this.department) : undefined;
     try {
-      return await super.process(options);
+      const response = await super.process(options);
+      done?.();
+      return response;
     } catch (error) {
-      const reason = (error as Error).name === 'TimeoutError' ? 'did not answer in time' : 'is unavailable';
-      throw new GraphQLError(`The ${this.department} department ${reason}`, {
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', department: this.department },
-      });
+      const { reason, message } = describeFailure(this.department, error);
+      done?.(reason);
+      if (reason !== 'circuit_open') this.watch.logger.warn({ department: this.department, reason, err: (error as Error).message }, 'department fetch failed');
+      const extensions = { code: 'SUBGRAPH_UNAVAILABLE', department: this.department, reason };
+      if (!clientFetch) throw new GraphQLError(message, { extensions });
+      const paths = fieldsLeftNull(options.document ?? options.request.query!, options.request.variables);
+      return { errors: errorsAtPaths(paths, message, extensions) };
     }
   }
 }

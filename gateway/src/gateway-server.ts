@@ -7,7 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { createLogger, createMetrics, viewerFromHeader, InvalidTokenError, formatError, metricsPlugin } from '@rg/subgraph-kit';
+import { createLogger, type Logger, createMetrics, viewerFromHeader, InvalidTokenError, formatError, metricsPlugin } from '@rg/subgraph-kit';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { DepartmentDataSource } from './department-data-source';
@@ -15,6 +15,7 @@ import { createRequestSigner, type RequestSigner } from './request-signing';
 import { subgraphReachability, waitForSubgraphs } from './subgraph-health';
 import { armor, type QueryLimits } from './limits';
 import { queryCostPlugin } from './query-cost';
+import { watchDepartments } from './department-watch';
 
 export interface RunningGateway {
   url: string;
@@ -22,15 +23,26 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-function createGateway(config: GatewayConfig, signer?: RequestSigner): ApolloGateway {
+function createGateway(
+  config: GatewayConfig,
+  departments: ReturnType<typeof watchDepartments>,
+  logger: Logger,
+  signer?: RequestSigner,
+): ApolloGateway {
+  // @apollo/gateway otherwise sends usage metrics to Apollo and probes cloud metadata
+  // addresses (169.254.169.254, 100.100.100.200) from the constructor. The stack runs in
+  // networks without internet and calls nobody uninvited; an operator can still opt in
+  // by setting the variable to 0.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const buildService = ({ name, url }: { name: string; url?: string }) =>
-    new DepartmentDataSource(name, url!, config.subgraphTimeoutMs, signer);
+    new DepartmentDataSource(name, url!, config.subgraphTimeoutMs, departments.watchFor(name, url!), signer);
   if (config.supergraphPath) {
-    return new ApolloGateway({ supergraphSdl: readFileSync(config.supergraphPath, 'utf8'), buildService });
+    return new ApolloGateway({ supergraphSdl: readFileSync(config.supergraphPath, 'utf8'), buildService, logger });
   }
   return new ApolloGateway({
     supergraphSdl: new IntrospectAndCompose({ subgraphs: config.subgraphs, pollIntervalInMs: 10_000 }),
     buildService,
+    logger,
   });
 }
 
@@ -42,7 +54,8 @@ export async function startGateway(config: GatewayConfig, limits: QueryLimits): 
 
   const signer = config.signingKey ? await createRequestSigner(config.signingKey) : undefined;
   if (!signer) logger.warn('no GATEWAY_SIGNING_KEY: departments will refuse this gateway entity requests and composition');
-  const gateway = createGateway(config, signer);
+  const departments = watchDepartments(config.circuitBreaker, metrics.registry, logger);
+  const gateway = createGateway(config, departments, logger, signer);
   let supergraphLoaded = false;
   gateway.onSchemaLoadOrUpdate(() => {
     supergraphLoaded = true;
@@ -53,6 +66,7 @@ export async function startGateway(config: GatewayConfig, limits: QueryLimits): 
   const protection = armor(limits);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    logger, // Apollo's own messages (e.g. a failed schema poll) as JSON lines naming the gateway
     introspection: !config.production,
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
     allowBatchedHttpRequests: false,
@@ -111,6 +125,7 @@ export async function startGateway(config: GatewayConfig, limits: QueryLimits): 
     url,
     port,
     async stop() {
+      departments.stop();
       await apollo.stop();
     },
   };

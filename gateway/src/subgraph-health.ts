@@ -1,7 +1,7 @@
 import type { Logger } from '@rg/subgraph-kit';
 import type { SubgraphEndpoint } from './config';
 
-const readyUrl = (graphqlUrl: string) => graphqlUrl.replace(/\/graphql\/?$/, '/ready');
+export const readyUrl = (graphqlUrl: string) => graphqlUrl.replace(/\/graphql\/?$/, '/ready');
 
 async function isReachable(endpoint: SubgraphEndpoint, timeoutMs = 2000): Promise<boolean> {
   try {

@@ -10,9 +10,31 @@ import { startStackHarness, type StackHarness } from './stack-harness';
 /** A department that is down, slow or failing must not take the graph down. */
 let h: StackHarness;
 beforeAll(async () => {
-  h = await startStackHarness({ env: { SUBGRAPH_TIMEOUT_MS: '2000' } });
+  h = await startStackHarness({
+    env: { SUBGRAPH_TIMEOUT_MS: '2000', CIRCUIT_FAILURE_THRESHOLD: '1', CIRCUIT_RESET_MS: '300', CIRCUIT_PROBE_TIMEOUT_MS: '500' },
+  });
 }, 180_000);
 afterAll(() => h?.stop());
+
+/** One sample of the gateway's /metrics, e.g. metric('subgraph_fetches_total', { department: 'hr' }); 0 when absent. */
+async function metric(name: string, labels: Record<string, string>): Promise<number> {
+  const text = await (await fetch(h.stack.gatewayUrl.replace('/graphql', '/metrics'))).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${name}{`)
+    && Object.entries(labels).every(([key, value]) => l.includes(`${key}="${value}"`)));
+  return line ? Number(line.split(' ').pop()) : 0;
+}
+
+const CLOSED = 0;
+const OPEN = 2;
+
+/** The breaker closes by itself once a probe of the department's /ready succeeds. */
+async function untilAnswersAgain(department: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while ((await metric('subgraph_circuit_state', { department })) !== CLOSED) {
+    if (Date.now() > deadline) throw new Error(`${department} still marked down`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 const TRAINEE = `query($id: ID!) { trainee(id: $id) { id category povertyHousehold { id } stories { id } ventures { id } } }`;
 
@@ -20,6 +42,24 @@ function findPoorTrainee() {
   const keys = new Set(h.world.poverty.members.map((m) => m.personKey));
   return h.world.hr.trainees.find((t) => keys.has(t.personKey))!;
 }
+
+describe('per-department fetch metrics on the gateway', () => {
+  it('counts each fetch and its latency by department', async () => {
+    const trainee = findPoorTrainee();
+    const names = ['hr', 'poverty', 'youth-league', 'agriculture'];
+    const count = (department: string) => metric('subgraph_fetches_total', { department });
+    const timed = (department: string) => metric('subgraph_fetch_duration_seconds_count', { department });
+    const before = await Promise.all(names.flatMap((d) => [count(d), timed(d)]));
+    const answer = await h.query(TRAINEE, { id: String(trainee.id) }, 'admin');
+    expect(answer.errors).toBeUndefined();
+    const after = await Promise.all(names.flatMap((d) => [count(d), timed(d)]));
+    // hr answers trainee(id); poverty and youth-league each add their fields to it; agriculture is not asked.
+    expect(after.map((n, i) => n - before[i])).toEqual([1, 1, 1, 1, 1, 1, 0, 0]);
+    for (const department of ['hr', 'agriculture', 'poverty', 'youth-league', 'womens-federation']) {
+      expect(await metric('subgraph_circuit_state', { department })).toBe(CLOSED);
+    }
+  });
+});
 
 describe('a department stops mid-run', () => {
   it('answers everything else and names the dead department, then recovers when it returns', async () => {
@@ -32,11 +72,26 @@ describe('a department stops mid-run', () => {
     expect(degraded.data.trainee).toMatchObject({ id: String(trainee.id), category: trainee.category, stories: null });
     expect(degraded.data.trainee.povertyHousehold).toEqual(healthy.data.trainee.povertyHousehold);
     expect(degraded.errors?.map((e) => e.message).join(' ')).toContain('youth-league');
+    // the error says where: the one field youth-league would have filled
+    expect(degraded.errors?.map((e) => ({ path: e.path, ...e.extensions }))).toEqual([
+      expect.objectContaining({ path: ['trainee', 'stories'], code: 'SUBGRAPH_UNAVAILABLE', department: 'youth-league', reason: 'unreachable' }),
+    ]);
+    expect(await metric('subgraph_circuit_state', { department: 'youth-league' })).not.toBe(CLOSED);
+    expect(await metric('subgraph_fetch_errors_total', { department: 'youth-league', reason: 'unreachable' })).toBe(1);
+
+    // marked down: the next request does not try it at all
+    const again = await h.query(TRAINEE, { id: String(trainee.id) }, 'admin');
+    expect(again.data.trainee).toMatchObject({ id: String(trainee.id), stories: null });
+    expect(again.errors?.map((e) => ({ path: e.path, ...e.extensions }))).toEqual([
+      expect.objectContaining({ path: ['trainee', 'stories'], department: 'youth-league', reason: 'circuit_open' }),
+    ]);
+    expect(await metric('subgraph_fetch_errors_total', { department: 'youth-league', reason: 'circuit_open' })).toBe(1);
     const ready = (await (await fetch(h.stack.gatewayUrl.replace('/graphql', '/ready'))).json()) as any;
     expect(ready.subgraphs['youth-league']).toBe('unreachable');
     expect(ready.subgraphs.hr).toBe('reachable');
 
-    await h.stack.restart('youth-league');
+    await h.stack.restart('youth-league'); // the gateway itself is not restarted
+    await untilAnswersAgain('youth-league');
     const recovered = await h.query(TRAINEE, { id: String(trainee.id) }, 'admin');
     expect(recovered.errors).toBeUndefined();
     expect(recovered.data).toEqual(healthy.data);
@@ -54,9 +109,22 @@ describe('a department that hangs', () => {
       expect(Date.now() - began).toBeLessThan(8000);
       expect(slow.data.trainee).toMatchObject({ id: String(trainee.id), povertyHousehold: null });
       expect(slow.errors?.map((e) => e.message).join(' ')).toContain('poverty department did not answer in time');
+      expect(slow.errors?.map((e) => e.path)).toEqual([['trainee', 'povertyHousehold']]);
+      expect(await metric('subgraph_fetch_errors_total', { department: 'poverty', reason: 'timeout' })).toBe(1);
+
+      // with poverty marked down, the next request does not wait for its 2 s deadline
+      const again = Date.now();
+      const fast = await h.query(TRAINEE, { id: String(trainee.id) }, 'admin');
+      expect(Date.now() - again).toBeLessThan(1000);
+      expect(fast.data.trainee).toMatchObject({ id: String(trainee.id), povertyHousehold: null });
+      expect(fast.errors?.map((e) => [e.path, e.extensions?.reason, e.message])).toEqual([
+        [['trainee', 'povertyHousehold'], 'circuit_open', expect.stringContaining('poverty department is marked down')],
+      ]);
+      expect([OPEN, 1]).toContain(await metric('subgraph_circuit_state', { department: 'poverty' }));
     } finally {
       poverty.kill('SIGCONT');
     }
+    await untilAnswersAgain('poverty');
     const back = await h.query(TRAINEE, { id: String(trainee.id) }, 'admin');
     expect(back.errors).toBeUndefined();
   });

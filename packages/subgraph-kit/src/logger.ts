@@ -1,12 +1,14 @@
-import pino, { type Logger } from 'pino';
+import { hostname } from 'node:os';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 /**
- * Structured JSON logs. Personal data never reaches a log line: known personal fields are
- * redacted by path, and any 18-character citizen-ID-shaped or phone-shaped string in a
- * message is masked by the formatter.
+ * Structured JSON logs. Every line names its service in a `service` field (pino's own `name`
+ * is not used: it would collide with the personal `name` fields redacted below). Personal data
+ * never reaches a log line: known personal fields are redacted by path, at any of the first
+ * levels, and any 18-character citizen-ID-shaped or phone-shaped string in a message is masked.
  */
-const REDACT_PATHS = [
-  'citizenId', '*.citizenId', '*.*.citizenId', 'name', '*.name', 'phone', '*.phone',
+export const REDACT_PATHS = [
+  'citizenId', '*.citizenId', '*.*.citizenId', 'name', '*.name', '*.*.name', 'phone', '*.phone', '*.*.phone',
   'req.headers.authorization', 'headers.authorization', 'variables', '*.variables',
 ];
 const CITIZEN_ID = /\b\d{17}[\dXx]\b/g;
@@ -16,17 +18,24 @@ export function scrubPersonalData(text: string): string {
   return text.replace(CITIZEN_ID, '[citizen-id]').replace(PHONE, '[phone]');
 }
 
-export function createLogger(service: string): Logger {
-  return pino({
-    name: service,
-    level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
+export interface LoggerOptions {
+  level?: string;
+  /** Where lines go; standard output unless given (tests read them back). */
+  destination?: DestinationStream;
+}
+
+export function createLogger(service: string, options: LoggerOptions = {}): Logger {
+  const settings: pino.LoggerOptions = {
+    base: { service, pid: process.pid, hostname: hostname() },
+    level: options.level ?? process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     hooks: {
       logMethod(args, method) {
         method.apply(this, args.map((a) => (typeof a === 'string' ? scrubPersonalData(a) : a)) as Parameters<typeof method>);
       },
     },
-  });
+  };
+  return options.destination ? pino(settings, options.destination) : pino(settings);
 }
 
 export type { Logger };

@@ -58,6 +58,7 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<DepartmentContext>({
     schema,
+    logger, // Apollo's own messages as JSON lines naming the department, like the rest
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
     formatError,
     // The gateway never uses persisted queries; a hash instead of a query would slip past the channel guard.

@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import path from 'node:path';
+import { startStack, departments, verifyDepartmentChains, describeChain } from '@rg/infra';
+import { signToken } from '@rg/subgraph-kit';
+import { postgresPssKiB, rssKiB } from './process-memory';
+import { soakRequest, type Outcome } from './soak-load';
+
+/**
+ * `npm run bench:soak`: the whole stack under SOAK_CONNECTIONS (10) clients of mixed reads
+ * and writes through the gateway for SOAK_MINUTES (10). Prints each process's memory after
+ * warm-up and at the end, the 5xx count, latency, and whether every department's audit chain
+ * is intact afterwards. A benchmark, not a test: it prints figures and exits 1 only when an
+ * answer was a 5xx or an audit chain is broken.
+ */
+const minutes = Number(process.env.SOAK_MINUTES ?? 10);
+const connections = Number(process.env.SOAK_CONNECTIONS ?? 10);
+const trainees = Number(process.env.SOAK_TRAINEES ?? 3000);
+// Warm-up: the first minute, or a fifth of a shorter run.
+const warmupMs = Math.min(60_000, (minutes * 60_000) / 5);
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+const mib = (kib: number) => (kib / 1024).toFixed(1);
+
+async function main(): Promise<void> {
+  const root = mkdtempSync(path.join(tmpdir(), 'returnee-soak-'));
+  chmodSync(root, 0o755); // run as root, PostgreSQL runs as its own user
+  const dataDir = path.join(root, 'postgres');
+  console.log(`Soak: ${minutes} min, ${connections} connections, ${trainees.toLocaleString()} trainees; ` +
+    `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`);
+  const stack = await startStack({ dataDir, trainees, quiet: true });
+  const tokens = { admin: await signToken('admin'), hr: await signToken('hr'), womensFederation: await signToken('womens-federation') };
+  const names = ['gateway', ...departments.map((d) => d.name)];
+  const memory = () => {
+    const sample: Record<string, number> = {};
+    for (const name of names) sample[name] = rssKiB(stack.services.get(name)!.child.pid!);
+    sample.postgres = postgresPssKiB(dataDir).kib;
+    return sample;
+  };
+
+  const outcomes: Outcome[] = [];
+  let next = 0;
+  const began = Date.now();
+  const endsAt = began + minutes * 60_000;
+  let afterWarmup: Record<string, number> | undefined;
+  const peak: Record<string, number> = {};
+  const sampler = setInterval(() => {
+    const sample = memory();
+    for (const [name, kib] of Object.entries(sample)) peak[name] = Math.max(peak[name] ?? 0, kib);
+    if (!afterWarmup && Date.now() - began >= warmupMs) {
+      afterWarmup = sample;
+      outcomes.length = 0; // latency and counts are reported for the measured period only
+    }
+  }, 5000);
+  try {
+    await Promise.all(Array.from({ length: connections }, async () => {
+      while (Date.now() < endsAt) outcomes.push(await soakRequest(stack.gatewayUrl, next++, tokens));
+    }));
+    clearInterval(sampler);
+    const atEnd = memory();
+    const measuredSeconds = (Date.now() - began - warmupMs) / 1000;
+
+    console.log(`\nMemory (MiB; Node processes by RSS, PostgreSQL as the PSS of all its processes), warm-up ${warmupMs / 1000} s:`);
+    console.log('| process | after warm-up | at end | growth | peak |\n|---|---|---|---|---|');
+    for (const name of [...names, 'postgres']) {
+      const start = afterWarmup?.[name] ?? 0;
+      const growth = start ? ((atEnd[name] - start) / start) * 100 : NaN;
+      console.log(`| ${name} | ${mib(start)} | ${mib(atEnd[name])} | ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} % | ${mib(peak[name] ?? 0)} |`);
+    }
+
+    const latencies = outcomes.map((o) => o.ms).sort((a, b) => a - b);
+    const status5xx = outcomes.filter((o) => o.status >= 500).length;
+    const noAnswer = outcomes.filter((o) => o.status === 0).length;
+    const writes = outcomes.filter((o) => o.kind === 'write');
+    const codes = new Map<string, number>();
+    for (const code of outcomes.flatMap((o) => o.errorCodes)) codes.set(code, (codes.get(code) ?? 0) + 1);
+    console.log(`\nAfter warm-up: ${outcomes.length} requests in ${measuredSeconds.toFixed(0)} s (${(outcomes.length / measuredSeconds).toFixed(1)}/s), ` +
+      `${writes.length} writes (${writes.filter((o) => o.status === 200 && !o.errorCodes.length).length} acknowledged)`);
+    console.log(`latency ms: p50 ${percentile(latencies, 0.5).toFixed(0)}, p95 ${percentile(latencies, 0.95).toFixed(0)}, ` +
+      `p99 ${percentile(latencies, 0.99).toFixed(0)}, max ${(latencies.at(-1) ?? 0).toFixed(0)}`);
+    console.log(`5xx answers: ${status5xx}; no answer: ${noAnswer}; GraphQL errors: ${codes.size ? [...codes].map(([c, n]) => `${c} ×${n}`).join(', ') : 'none'}`);
+
+    const chains = await verifyDepartmentChains(departments.map((department) => ({ department: department.subgraph, url: stack.databaseUrls[department.name] })));
+    console.log('\nAudit chains:');
+    for (const chain of chains) console.log(`  ${describeChain(chain)}`);
+    if (status5xx > 0 || noAnswer > 0 || chains.some((c) => !c.intact)) process.exitCode = 1;
+  } finally {
+    clearInterval(sampler);
+    await stack.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
