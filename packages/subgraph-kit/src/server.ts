@@ -14,6 +14,7 @@ import { viewerFromHeader, InvalidTokenError } from './tokens';
 import { PUBLIC_VIEWER } from './roles';
 import { formatError, metricsPlugin, auditPlugin } from './server-plugins';
 import { AuditRecorder } from './audit';
+import { disclosureMinCount } from './disclosure';
 import type { DepartmentSubgraph } from './department';
 import type { DepartmentContext } from './context';
 
@@ -34,6 +35,7 @@ export interface StartOptions {
 
 /** Starts one department: its database, its schema, and an HTTP server with /graphql, /health, /ready, /metrics. */
 export async function startSubgraph(department: DepartmentSubgraph, options: StartOptions): Promise<RunningSubgraph> {
+  disclosureMinCount(); // a malformed DISCLOSURE_MIN_COUNT stops the start, not the first scorecard
   const logger = createLogger(department.name);
   const metrics = createMetrics(department.name);
   const dataSource = createDataSource({
