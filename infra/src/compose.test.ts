@@ -66,11 +66,19 @@ describe('the composed supergraph keeps the contract', () => {
     expect(fieldsOf('PageInfo')).toEqual(['hasNextPage', 'endCursor']);
   });
 
-  it('keeps every scorecard indicator as Indicator { value target met }', () => {
+  it('keeps every scorecard indicator as Indicator { value target met }, with its disclosure (suppressed, note)', () => {
     expect(fieldsOf('Scorecard')).toEqual(expect.arrayContaining(['trained', 'passRate', 'openingRate6m', 'jobsPerVenture',
       'survivalRate1y', 'loansIssuedYuan', 'newParks', 'poorTraineeShare', 'poorWomenTrainees']));
-    expect(fieldsOf('Indicator')).toEqual(['value', 'target', 'met']);
+    expect(fieldsOf('Indicator')).toEqual(['value', 'target', 'met', 'suppressed', 'note']);
     expect(fieldsOf('Scorecard')).not.toContain('traineeKeySet'); // @inaccessible plumbing stays out of the API
+  });
+
+  it("keeps Region's figures and says per figure which are withheld (RegionDisclosure, one part per department)", () => {
+    expect(fieldsOf('Region')).toEqual(expect.arrayContaining(['traineeCount', 'loansIssuedYuan', 'poorHouseholdCount',
+      'womenSupportCaseCount', 'storyCount', 'parkCount', 'disclosure']));
+    expect(fieldsOf('RegionDisclosure').sort()).toEqual(['exitedHouseholdCount', 'loansIssuedYuan', 'openWomenSupportCaseCount',
+      'poorHouseholdCount', 'poorPopulation', 'traineeCount', 'womenSupportCaseCount']);
+    expect(fieldsOf('FigureDisclosure')).toEqual(['suppressed', 'note']);
   });
 
   it('keeps registerTrainee and never exposes a raw citizen ID in an output type', () => {

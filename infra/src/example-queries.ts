@@ -4,7 +4,7 @@ export const EXAMPLE_QUERIES = `
   { scorecard(regionCode: "320300", year: 2019) {
       trained { value target met } passRate { value target met } openingRate6m { value target met }
       jobsPerVenture { value target met } survivalRate1y { value target met } loansIssuedYuan { value }
-      newParks { value } poorTraineeShare { value } poorWomenTrainees { value } } }
+      newParks { value } poorTraineeShare { value suppressed note } poorWomenTrainees { value suppressed note } } }
 
   # A trainee across all five departments (send an admin token)
   { trainees(filter: { category: REGISTERED_POOR }, first: 3) { totalCount edges { node {

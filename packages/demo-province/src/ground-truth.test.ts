@@ -1,6 +1,6 @@
 import { PROVINCE_CODE, allCities } from '@rg/regions';
 import { generateWorld } from './generate';
-import { expectedRegionFigures, expectedScorecard } from './ground-truth';
+import { expectedRegionFigures, expectedScorecard, expectedScorecardCounts } from './ground-truth';
 import type { Enrolment, Trainee, Venture, World } from './world';
 
 const FENG = '320321'; // Feng County, Xuzhou
@@ -97,6 +97,23 @@ describe('expectedScorecard', () => {
   it('answers 0, not NaN, for an empty region-year', () => {
     const s = expectedScorecard(tinyWorld(), XUZHOU, 2016);
     for (const v of Object.values(s)) expect(v.value).toBe(0);
+  });
+});
+
+describe('the counts disclosure control judges', () => {
+  it('counts the people behind each indicator of the hand-made world', () => {
+    expect(expectedScorecardCounts(tinyWorld(), XUZHOU, 2018)).toEqual({
+      trained: 3, completions: 3, passes: 2, firstTrained: 2, openedWithin6m: 1, ventures: 3,
+      borrowers: 1, // trainee 4's loan is Nanjing's
+      womenTrained: 2, poorTrainees: 1, poorWomen: 1, poorWomenSupported: 1, casesOpened: 1,
+    });
+  });
+
+  it('counts borrowers, registry members, exits and open cases under a region', () => {
+    expect(expectedRegionFigures(tinyWorld(), XUZHOU)).toMatchObject({
+      borrowerCount: 1, poorPopulation: 2, exitedHouseholdCount: 0, openWomenSupportCaseCount: 1,
+    });
+    expect(expectedRegionFigures(tinyWorld(), PEI)).toMatchObject({ borrowerCount: 0, poorPopulation: 1, openWomenSupportCaseCount: 0 });
   });
 });
 

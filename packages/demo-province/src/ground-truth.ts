@@ -19,7 +19,34 @@ function inYear(iso: string | null, year: number): boolean {
   return iso !== null && iso.startsWith(`${year}-`);
 }
 
+/**
+ * The counts of people (and records about people) each indicator rests on, for a region and
+ * year: what disclosure control judges. `borrowers` are the people lent to in the year.
+ */
+export interface ScorecardCounts {
+  trained: number;
+  completions: number;
+  passes: number;
+  firstTrained: number;
+  openedWithin6m: number;
+  ventures: number;
+  borrowers: number;
+  womenTrained: number;
+  poorTrainees: number;
+  poorWomen: number;
+  poorWomenSupported: number;
+  casesOpened: number;
+}
+
 export function expectedScorecard(world: World, regionCode: string, year: number): Record<IndicatorName, IndicatorValue> {
+  return tally(world, regionCode, year).indicators;
+}
+
+export function expectedScorecardCounts(world: World, regionCode: string, year: number): ScorecardCounts {
+  return tally(world, regionCode, year).counts;
+}
+
+function tally(world: World, regionCode: string, year: number): { indicators: Record<IndicatorName, IndicatorValue>; counts: ScorecardCounts } {
   const counties = new Set(countiesUnder(regionCode));
   const traineesById = new Map<number, Trainee>();
   for (const t of world.hr.trainees) traineesById.set(t.id, t);
@@ -67,8 +94,11 @@ export function expectedScorecard(world: World, regionCode: string, year: number
   }
 
   let loansYuan = 0;
+  const borrowers = new Set<number>();
   for (const l of world.hr.loans) {
-    if (inYear(l.issuedOn, year) && inRegion(l.borrowerId)) loansYuan += l.amountYuan;
+    if (!inYear(l.issuedOn, year) || !inRegion(l.borrowerId)) continue;
+    loansYuan += l.amountYuan;
+    borrowers.add(l.borrowerId);
   }
 
   let newParks = 0;
@@ -90,8 +120,10 @@ export function expectedScorecard(world: World, regionCode: string, year: number
   let poorTrainees = 0;
   let poorWomen = 0;
   let poorWomenSupported = 0;
+  let womenTrained = 0;
   for (const id of cohort) {
     const t = traineesById.get(id)!;
+    if (t.gender === 'FEMALE') womenTrained++;
     if (!poorKeys.has(t.personKey)) continue;
     poorTrainees++;
     if (t.gender !== 'FEMALE') continue;
@@ -119,9 +151,13 @@ export function expectedScorecard(world: World, regionCode: string, year: number
     storiesPublished,
     womenSupportCasesOpened: casesOpened,
   };
-  const result = {} as Record<IndicatorName, IndicatorValue>;
-  for (const name of Object.keys(values) as IndicatorName[]) result[name] = judge(name, regionCode, values[name]);
-  return result;
+  const indicators = {} as Record<IndicatorName, IndicatorValue>;
+  for (const name of Object.keys(values) as IndicatorName[]) indicators[name] = judge(name, regionCode, values[name]);
+  const counts: ScorecardCounts = {
+    trained: cohort.size, completions, passes, firstTrained: cohort6, openedWithin6m: opened6, ventures,
+    borrowers: borrowers.size, womenTrained, poorTrainees, poorWomen, poorWomenSupported, casesOpened,
+  };
+  return { indicators, counts };
 }
 
 export interface RegionFigures {
@@ -135,6 +171,11 @@ export interface RegionFigures {
   storyCount: number;
   awardCount: number;
   womenSupportCaseCount: number;
+  /** The people behind loansIssuedYuan (disclosure control). */
+  borrowerCount: number;
+  poorPopulation: number;
+  exitedHouseholdCount: number;
+  openWomenSupportCaseCount: number;
 }
 
 /** All-time totals of records under a region; loans count by the borrower's region. */
@@ -148,7 +189,13 @@ export function expectedRegionFigures(world: World, regionCode: string): RegionF
   let jobsCreated = 0;
   for (const v of world.hr.ventures) if (counties.has(v.regionCode)) jobsCreated += v.jobsCreated;
   let loansIssuedYuan = 0;
-  for (const l of world.hr.loans) if (counties.has(traineeRegion.get(l.borrowerId) ?? '')) loansIssuedYuan += l.amountYuan;
+  const borrowers = new Set<number>();
+  for (const l of world.hr.loans) {
+    if (!counties.has(traineeRegion.get(l.borrowerId) ?? '')) continue;
+    loansIssuedYuan += l.amountYuan;
+    borrowers.add(l.borrowerId);
+  }
+  const households = new Set(world.poverty.households.filter((h) => counties.has(h.regionCode)).map((h) => h.id));
 
   return {
     traineeCount: count(world.hr.trainees),
@@ -160,5 +207,9 @@ export function expectedRegionFigures(world: World, regionCode: string): RegionF
     storyCount: count(world.youthLeague.stories, (s) => s.publishedOn !== null),
     awardCount: count(world.youthLeague.awards),
     womenSupportCaseCount: count(world.womensFederation.cases),
+    borrowerCount: borrowers.size,
+    poorPopulation: world.poverty.members.filter((m) => households.has(m.householdId)).length,
+    exitedHouseholdCount: count(world.poverty.households, (h) => h.exitedYear !== null),
+    openWomenSupportCaseCount: count(world.womensFederation.cases, (c) => c.closedOn === null),
   };
 }

@@ -1,3 +1,5 @@
 export * from './world';
 export { generateWorld, DEFAULT_SEED, DEFAULT_TRAINEES, MAX_TRAINEES } from './generate';
-export { expectedScorecard, expectedRegionFigures, type RegionFigures } from './ground-truth';
+export {
+  expectedScorecard, expectedScorecardCounts, expectedRegionFigures, type RegionFigures, type ScorecardCounts,
+} from './ground-truth';

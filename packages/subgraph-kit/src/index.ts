@@ -10,6 +10,8 @@ export * from './tokens';
 export * from './dataloaders';
 export * from './pagination';
 export * from './region';
+export * from './disclosure';
+export * from './region-disclosure';
 export * from './scorecard';
 export * from './shared-resolvers';
 export * from './context';

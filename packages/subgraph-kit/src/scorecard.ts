@@ -1,19 +1,26 @@
 import { Field, Float, Int, ObjectType, Directive, ID } from 'type-graphql';
-import { judge, type IndicatorName, type IndicatorValue } from '@rg/scorecard';
+import { judge, targetOf, type IndicatorName } from '@rg/scorecard';
 import { findRegion } from '@rg/regions';
 import { badUserInput } from './errors';
+import { shown, type Disclosed } from './disclosure';
 
 @ObjectType({ description: 'A measured figure against the policy target (null target: reported, not judged)' })
 @Directive('@shareable')
-export class Indicator implements IndicatorValue {
-  @Field(() => Float)
-  value: number;
+export class Indicator {
+  @Field(() => Float, { nullable: true, description: 'null when the figure is not given; note says why' })
+  value: number | null;
 
   @Field(() => Float, { nullable: true })
   target: number | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'null when there is no target or no value to judge' })
   met: boolean | null;
+
+  @Field(() => Boolean, { description: 'The value is withheld to protect privacy (disclosure control); note says why' })
+  suppressed: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why value or met is null, in words for the reader; null when both are given' })
+  note: string | null;
 }
 
 /**
@@ -29,8 +36,15 @@ export class ScorecardBase {
   year: number;
 }
 
+/** An indicator shown exactly to everyone (it counts no people). */
 export function indicator(name: IndicatorName, regionCode: string, value: number): Indicator {
-  return judge(name, regionCode, value);
+  return disclosedIndicator(name, regionCode, shown(value));
+}
+
+/** An indicator as disclosure control lets this caller see it: judged only when it has a value. */
+export function disclosedIndicator(name: IndicatorName, regionCode: string, figure: Disclosed): Indicator {
+  if (figure.value === null) return { value: null, target: targetOf(name, regionCode), met: null, suppressed: figure.suppressed, note: figure.note };
+  return { ...judge(name, regionCode, figure.value), suppressed: false, note: null };
 }
 
 export function checkScorecardArgs(regionCode: string, year: number): void {

@@ -17,6 +17,7 @@ import { formatError, metricsPlugin, auditPlugin } from './server-plugins';
 import { AuditRecorder } from './audit';
 import { federationChannelGuard, keepRawBody } from './federation-channel';
 import { gatewayKeySetFromEnv, type GatewayKeySet } from './gateway-signature';
+import { disclosureMinCount } from './disclosure';
 import type { DepartmentSubgraph } from './department';
 import type { DepartmentContext } from './context';
 
@@ -39,6 +40,7 @@ export interface StartOptions {
 
 /** Starts one department: its database, its schema, and an HTTP server with /graphql, /health, /ready, /metrics. */
 export async function startSubgraph(department: DepartmentSubgraph, options: StartOptions): Promise<RunningSubgraph> {
+  disclosureMinCount(); // a malformed DISCLOSURE_MIN_COUNT stops the start, not the first scorecard
   const logger = createLogger(department.name);
   const metrics = createMetrics(department.name);
   const dataSource = createDataSource({

@@ -34,7 +34,8 @@ function registryKeys(world: World, year: number): Set<string> {
 }
 
 const SCORECARD = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Scorecard {
-  regionCode year poorTraineeShare { value target met } poorWomenTrainees { value } poorWomenTraineeKeySet } } }`;
+  regionCode year poorTraineeShare { value target met suppressed note } poorWomenTrainees { value suppressed note }
+  poorWomenTraineeKeySet } } }`;
 
 describe('poverty registry on PostgreSQL', () => {
   it('lists the households of a city by cause with the total the world holds', async () => {
@@ -162,7 +163,7 @@ describe('poverty registry on PostgreSQL', () => {
     const before = await pov.statements();
     const { data, errors } = await pov.query(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Region { code poorHouseholdCount poorPopulation exitedHouseholdCount } } }`,
-      { r: codes.map((code) => ({ __typename: 'Region', code })) },
+      { r: codes.map((code) => ({ __typename: 'Region', code })) }, 'analyst',
     );
     expect(errors).toBeUndefined();
     expect((await pov.statements()) - before).toBe(1);
@@ -180,7 +181,15 @@ describe('poverty registry on PostgreSQL', () => {
   });
 
   it("matches hr's key sets: poorTraineeShare, poorWomenTrainees and the poor women's key set", async () => {
-    const cards = [[PROVINCE_CODE, 2019], [PROVINCE_CODE, 2016], [XUZHOU, 2019], ['320100', 2020]] as const;
+    const cards = [[PROVINCE_CODE, 2019], [PROVINCE_CODE, 2016], [XUZHOU, 2019], ['320100', 2020], ['320321', 2019]] as const;
+    // A set of 1 … 4 people is refused unread, whoever asks (disclosure control).
+    const refused = (people: unknown[]) => people.length > 0 && people.length < 5;
+    const sets = cards.flatMap(([regionCode, year]) => {
+      const trained = cohort(pov.world, regionCode, year);
+      return [trained, trained.filter((t) => t.gender === 'FEMALE')];
+    });
+    expect(sets.filter(refused).length).toBeGreaterThan(0);
+    expect(sets.filter((s) => !refused(s)).length).toBeGreaterThan(0);
     const representations = cards.map(([regionCode, year]) => {
       const trained = cohort(pov.world, regionCode, year);
       return {
@@ -189,22 +198,59 @@ describe('poverty registry on PostgreSQL', () => {
       };
     });
     const before = await pov.statements();
-    const { data, errors } = await pov.query(SCORECARD, { r: representations });
+    const { data, errors } = await pov.query(SCORECARD, { r: representations }, 'analyst');
     expect(errors).toBeUndefined();
-    // One statement per key set (two sets a card), whatever their size.
-    expect((await pov.statements()) - before).toBe(cards.length * 2);
+    // One statement per key set matched (two sets a card), whatever their size; none for a refused or empty set.
+    expect((await pov.statements()) - before).toBe(sets.filter((s) => s.length >= 5).length);
     data._entities.forEach((card: any, i: number) => {
       const [regionCode, year] = cards[i];
       const expected = expectedScorecard(pov.world, regionCode, year);
-      expect(card.poorTraineeShare.value).toBeCloseTo(expected.poorTraineeShare.value, 12);
+      const [trained, women] = [sets[2 * i], sets[2 * i + 1]];
+      const refusal = { value: null, suppressed: true, note: 'poverty refused a key set of fewer than 5 people: suppressed to protect privacy' };
+      if (refused(trained)) expect(card.poorTraineeShare).toEqual({ ...refusal, target: null, met: null });
+      else expect(card.poorTraineeShare.value).toBeCloseTo(expected.poorTraineeShare.value, 12);
       expect(card.poorTraineeShare.target).toBeNull();
-      expect(card.poorWomenTrainees.value).toBe(expected.poorWomenTrainees.value);
       const poor = registryKeys(pov.world, year);
-      const poorWomen = cohort(pov.world, regionCode, year).filter((t) => t.gender === 'FEMALE' && poor.has(t.personKey));
-      expect(card.poorWomenTraineeKeySet).toBe(keySetOf(poorWomen));
-      expect(decodeKeySet(card.poorWomenTraineeKeySet)).toHaveLength(expected.poorWomenTrainees.value);
+      const poorWomen = women.filter((t) => poor.has(t.personKey));
+      if (refused(women)) {
+        expect(card.poorWomenTrainees).toEqual({ value: null, suppressed: true, note: refusal.note });
+        expect(card.poorWomenTraineeKeySet).toBeNull();
+        return;
+      }
+      expect(card.poorWomenTrainees).toEqual({ value: expected.poorWomenTrainees.value, suppressed: false, note: null });
+      // Poverty passes the poor women on only when they are not a handful themselves.
+      expect(card.poorWomenTraineeKeySet).toBe(refused(poorWomen) ? null : keySetOf(poorWomen));
+      if (!refused(poorWomen)) expect(decodeKeySet(card.poorWomenTraineeKeySet)).toHaveLength(expected.poorWomenTrainees.value);
     });
     expect(data._entities[0].poorTraineeShare.value).toBeGreaterThan(0);
+  });
+
+  it('refuses a key set of a handful of people for every caller, without reading the registry', async () => {
+    const poor = [...registryKeys(pov.world, 2019)];
+    const handful = poor.slice(0, 4).map((personKey) => ({ personKey }));
+    // Four registry members, padded with copies of themselves to look like eight: still four people.
+    const padded = encodeKeySet([...handful, ...handful].map((p) => personKeyPrefix(p.personKey)));
+    for (const keySet of [keySetOf(handful), keySetOf(handful.slice(0, 1)), padded]) {
+      for (const role of [undefined, 'analyst', 'admin'] as const) {
+        const before = await pov.statements();
+        const { data, errors } = await pov.query(SCORECARD, {
+          r: [{ __typename: 'Scorecard', regionCode: XUZHOU, year: 2019, traineeKeySet: keySet, womenTraineeKeySet: keySet }],
+        }, role);
+        expect(errors).toBeUndefined();
+        expect((await pov.statements()) - before).toBe(0);
+        const note = 'poverty refused a key set of fewer than 5 people: suppressed to protect privacy';
+        expect(data._entities[0]).toMatchObject({
+          poorTraineeShare: { value: null, met: null, suppressed: true, note },
+          poorWomenTrainees: { value: null, suppressed: true, note },
+          poorWomenTraineeKeySet: null,
+        });
+      }
+    }
+    // Five people are matched: the threshold is a floor, not a ban.
+    const five = await pov.query(SCORECARD, {
+      r: [{ __typename: 'Scorecard', regionCode: XUZHOU, year: 2019, traineeKeySet: keySetOf(poor.slice(0, 5).map((personKey) => ({ personKey }))),
+        womenTraineeKeySet: '' }] }, 'analyst');
+    expect(five.data._entities[0].poorTraineeShare).toMatchObject({ value: 1, suppressed: false, note: null });
   });
 
   it('answers an empty cohort with zero and refuses a missing or broken key set', async () => {

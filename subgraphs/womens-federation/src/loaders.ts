@@ -20,7 +20,7 @@ export function createLoaders(db: DataSource) {
       (keys) => scorecardFigures(db, keys), null,
     ),
     supportedShares: loaderOfValues<string, SupportedShare>(
-      (keys) => supportedShares(db, keys), { people: 0, supported: 0 },
+      (keys) => supportedShares(db, keys), { people: 0, supported: 0, refused: false },
     ),
   };
 }

@@ -39,7 +39,7 @@ describe('mutations', () => {
   const validOpen = () => ({ citizenId: woman, name: '王秀英', supportType: 'ECOMMERCE_TRAINING', openedOn: '2020-03-08', poorPriority: true });
 
   it('opens a case with region and person key derived from the citizen ID', async () => {
-    const before = await harness.query(ENTITIES, { representations: [{ __typename: 'Region', code: '320321' }] });
+    const before = await harness.query(ENTITIES, { representations: [{ __typename: 'Region', code: '320321' }] }, 'womens-federation');
     const response = await harness.query(OPEN, { input: validOpen() }, 'womens-federation');
     expect(response.errors).toBeUndefined();
     expect(response.data.openSupportCase).toMatchObject({

@@ -17,7 +17,7 @@ describe('womens-federation SDL', () => {
   });
 
   it("requires poverty's poor women trainees for poorWomenSupportedShare", () => {
-    expect(sdl).toContain('poorWomenTraineeKeySet: String! @external');
+    expect(sdl).toContain('poorWomenTraineeKeySet: String @external');
     expect(sdl).toContain('poorWomenSupportedShare: Indicator @requires(fields: "poorWomenTraineeKeySet")');
     expect(sdl).toMatch(/womenSupportCasesOpened: Indicator\n/); // nullable: a department that is down nulls only its own figures
     expect(sdl).toMatch(/type Region\s+@key\(fields: "code"\)[^}]*womenSupportCaseCount: Int\n[^}]*openWomenSupportCaseCount: Int\n/);

@@ -57,7 +57,7 @@ const ENTITIES = `query ($representations: [_Any!]!) {
 
 const SHARE = `query ($representations: [_Any!]!) {
   _entities(representations: $representations) {
-    ... on Scorecard { regionCode year poorWomenSupportedShare { value target met } }
+    ... on Scorecard { regionCode year poorWomenSupportedShare { value target met suppressed note } }
   }
 }`;
 
@@ -174,7 +174,7 @@ describe('region figures and the scorecard', () => {
     const city = busiestCity();
     const codes = [PROVINCE_CODE, ...allCities().map((c) => c.code), countiesUnder(city)[0]];
     const before = await harness.statements();
-    const response = await harness.query(ENTITIES, { representations: codes.map((code) => ({ __typename: 'Region', code })) });
+    const response = await harness.query(ENTITIES, { representations: codes.map((code) => ({ __typename: 'Region', code })) }, 'analyst');
     expect(await harness.statements()).toBe(before + 1);
     for (const [i, code] of codes.entries()) {
       const open = cases().filter((c) => under(code).has(c.regionCode) && c.closedOn === null).length;
@@ -188,7 +188,7 @@ describe('region figures and the scorecard', () => {
     const city = busiestCity();
     const cards = [2016, 2017, 2018, 2019, 2020].flatMap((year) => [PROVINCE_CODE, city].map((regionCode) => ({ regionCode, year })));
     const before = await harness.statements();
-    const response = await harness.query(ENTITIES, { representations: cards.map((c) => ({ __typename: 'Scorecard', ...c })) });
+    const response = await harness.query(ENTITIES, { representations: cards.map((c) => ({ __typename: 'Scorecard', ...c })) }, 'analyst');
     expect(await harness.statements()).toBe(before + 1);
     for (const [i, card] of cards.entries()) {
       expect(response.data._entities[i].womenSupportCasesOpened)
@@ -203,17 +203,27 @@ describe('region figures and the scorecard', () => {
       __typename: 'Scorecard', ...card, poorWomenTraineeKeySet: encodeKeySet(poorWomenTraineePrefixes(card.regionCode, card.year)),
     }));
     const before = await harness.statements();
-    const response = await harness.query(SHARE, { representations });
+    const response = await harness.query(SHARE, { representations }, 'analyst');
     expect(response.errors).toBeUndefined();
     expect(await harness.statements()).toBe(before + 1);
     let judged = 0;
+    let refused = 0;
     for (const [i, card] of cards.entries()) {
       const expected = expectedScorecard(world, card.regionCode, card.year).poorWomenSupportedShare;
-      expect(response.data._entities[i].poorWomenSupportedShare.value).toBeCloseTo(expected.value, 12);
-      expect(response.data._entities[i].poorWomenSupportedShare).toMatchObject({ target: expected.target, met: expected.met });
-      if (poorWomenTraineePrefixes(card.regionCode, card.year).length) judged++;
+      const people = poorWomenTraineePrefixes(card.regionCode, card.year).length;
+      const actual = response.data._entities[i].poorWomenSupportedShare;
+      if (people > 0 && people < 5) { // a handful of people: refused whoever asks (disclosure control)
+        expect(actual).toEqual({ value: null, target: expected.target, met: null, suppressed: true,
+          note: 'womens-federation refused a key set of fewer than 5 people: suppressed to protect privacy' });
+        refused++;
+        continue;
+      }
+      expect(actual.value).toBeCloseTo(expected.value, 12);
+      expect(actual).toMatchObject({ target: expected.target, met: expected.met, suppressed: false, note: null });
+      if (people) judged++;
     }
     expect(judged).toBeGreaterThan(0);
+    expect(refused).toBeGreaterThan(0);
     expect(response.data._entities.some((e: any) => e.poorWomenSupportedShare.value > 0)).toBe(true);
   });
 
@@ -222,6 +232,13 @@ describe('region figures and the scorecard', () => {
       representations: [{ __typename: 'Scorecard', regionCode: PROVINCE_CODE, year: 2019, poorWomenTraineeKeySet: '' }],
     });
     expect(empty.data._entities[0].poorWomenSupportedShare.value).toBe(0);
+    const withheld = await harness.query(SHARE, { // poverty withheld a set of a handful of people
+      representations: [{ __typename: 'Scorecard', regionCode: PROVINCE_CODE, year: 2019, poorWomenTraineeKeySet: null }],
+    }, 'admin');
+    expect(withheld.errors).toBeUndefined();
+    expect(withheld.data._entities[0].poorWomenSupportedShare).toMatchObject({
+      value: null, met: null, suppressed: true, note: 'poverty withheld a key set of fewer than 5 people: suppressed to protect privacy',
+    });
     const malformed = await harness.query(SHARE, {
       representations: [{ __typename: 'Scorecard', regionCode: PROVINCE_CODE, year: 2019, poorWomenTraineeKeySet: 'AAAA' }],
     });

@@ -7,10 +7,12 @@ export interface HrRegionFigures extends Record<string, number> {
   operatingVentureCount: number;
   jobsCreated: number;
   loansIssuedYuan: number;
+  /** People who borrowed: how many the loan total rests on (disclosure control). */
+  borrowerCount: number;
 }
 
-const zero = (): HrRegionFigures => ({
-  traineeCount: 0, ventureCount: 0, operatingVentureCount: 0, jobsCreated: 0, loansIssuedYuan: 0,
+export const zero = (): HrRegionFigures => ({
+  traineeCount: 0, ventureCount: 0, operatingVentureCount: 0, jobsCreated: 0, loansIssuedYuan: 0, borrowerCount: 0,
 });
 
 /** hr's all-time figures for each region: one grouped statement for any number of regions. */
@@ -23,7 +25,9 @@ export async function regionFigures(db: DataSource, codes: readonly string[]): P
        (SELECT count(*) FROM venture v WHERE v.region_code = c.county AND v.closed_on IS NULL) AS "operatingVentureCount",
        (SELECT coalesce(sum(v.jobs_created), 0) FROM venture v WHERE v.region_code = c.county) AS "jobsCreated",
        (SELECT coalesce(sum(l.amount_yuan), 0) FROM loan l JOIN trainee t ON t.id = l.borrower_id
-         WHERE t.region_code = c.county) AS "loansIssuedYuan"
+         WHERE t.region_code = c.county) AS "loansIssuedYuan",
+       (SELECT count(DISTINCT l.borrower_id) FROM loan l JOIN trainee t ON t.id = l.borrower_id
+         WHERE t.region_code = c.county) AS "borrowerCount"
      FROM counties c`,
     [countiesUnderAll(codes)],
   );

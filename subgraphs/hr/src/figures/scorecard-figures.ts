@@ -13,6 +13,8 @@ export interface HrScorecardFigures {
   jobsCreated: number;
   survivedOneYear: number;
   loansIssuedYuan: number;
+  /** People who borrowed in the year: how many the loan total rests on (disclosure control). */
+  borrowers: number;
   /** The trained cohort's person-key prefixes, for poverty to match against its registry. */
   traineeKeySet: string;
   womenTraineeKeySet: string;
@@ -57,7 +59,7 @@ async function figuresFor(db: DataSource, regionCode: string, year: number): Pro
       params,
     ),
     db.query(
-      `SELECT coalesce(sum(l.amount_yuan), 0) AS total FROM loan l JOIN trainee t ON t.id = l.borrower_id
+      `SELECT coalesce(sum(l.amount_yuan), 0) AS total, count(DISTINCT l.borrower_id) AS borrowers FROM loan l JOIN trainee t ON t.id = l.borrower_id
        WHERE t.region_code = ANY($1) AND l.issued_on >= $2 AND l.issued_on < $3`,
       params,
     ),
@@ -73,6 +75,7 @@ async function figuresFor(db: DataSource, regionCode: string, year: number): Pro
     jobsCreated: Number(ventures[0].jobs),
     survivedOneYear: Number(ventures[0].survived),
     loansIssuedYuan: Number(loans[0].total),
+    borrowers: Number(loans[0].borrowers),
     traineeKeySet: t.key_set ?? '',
     womenTraineeKeySet: t.women_key_set ?? '',
   };

@@ -1,5 +1,7 @@
 import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import { Indicator, ScorecardBase, indicator } from '@rg/subgraph-kit';
+import {
+  Indicator, ScorecardBase, disclosedIndicator, disclosurePolicy, indicator, suppressCount, suppressShare, suppressTotal,
+} from '@rg/subgraph-kit';
 import { ratio } from '@rg/scorecard';
 import type { HrContext } from './context';
 import { scorecardKey, type HrScorecardFigures } from '../figures/scorecard-figures';
@@ -21,17 +23,22 @@ async function figures(ctx: HrContext, card: ScorecardBase): Promise<HrScorecard
   return (await ctx.loaders.scorecardFigures.load(scorecardKey(card.regionCode, card.year)))!;
 }
 
+/**
+ * Trained people, pass and opening rates and loans count people: withheld from the public
+ * below the disclosure threshold. Jobs per venture and survival are computed from venture
+ * records the public can list (`ventures(filter)`), so they are shown as they are.
+ */
 @Resolver(() => Scorecard)
 export class HrScorecardResolver {
   @FieldResolver(() => Indicator, { nullable: true, description: 'People trained (a course completed in the year); ≥ 1,500 per city' })
   async trained(@Root() card: Scorecard, @Ctx() ctx: HrContext): Promise<Indicator> {
-    return indicator('trained', card.regionCode, (await figures(ctx, card)).trained);
+    return disclosedIndicator('trained', card.regionCode, suppressCount((await figures(ctx, card)).trained, disclosurePolicy(ctx.viewer)));
   }
 
   @FieldResolver(() => Indicator, { nullable: true, description: 'Share of completed courses passed; ≥ 80 %' })
   async passRate(@Root() card: Scorecard, @Ctx() ctx: HrContext): Promise<Indicator> {
     const f = await figures(ctx, card);
-    return indicator('passRate', card.regionCode, ratio(f.passes, f.completions));
+    return disclosedIndicator('passRate', card.regionCode, suppressShare(f.passes, f.completions, disclosurePolicy(ctx.viewer)));
   }
 
   @FieldResolver(() => Indicator, {
@@ -40,7 +47,8 @@ export class HrScorecardResolver {
   })
   async openingRate6m(@Root() card: Scorecard, @Ctx() ctx: HrContext): Promise<Indicator> {
     const f = await figures(ctx, card);
-    return indicator('openingRate6m', card.regionCode, ratio(f.openedWithinWindow, f.openingCohort));
+    const share = suppressShare(f.openedWithinWindow, f.openingCohort, disclosurePolicy(ctx.viewer));
+    return disclosedIndicator('openingRate6m', card.regionCode, share);
   }
 
   @FieldResolver(() => Indicator, { nullable: true, description: 'Jobs created per venture opened in the year; ≥ 4 (Jiangsu)' })
@@ -57,7 +65,8 @@ export class HrScorecardResolver {
 
   @FieldResolver(() => Indicator, { nullable: true, description: 'Guaranteed start-up loans issued in the year, yuan' })
   async loansIssuedYuan(@Root() card: Scorecard, @Ctx() ctx: HrContext): Promise<Indicator> {
-    return indicator('loansIssuedYuan', card.regionCode, (await figures(ctx, card)).loansIssuedYuan);
+    const f = await figures(ctx, card);
+    return disclosedIndicator('loansIssuedYuan', card.regionCode, suppressTotal(f.loansIssuedYuan, f.borrowers, disclosurePolicy(ctx.viewer)));
   }
 
   @FieldResolver(() => String)

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { createHash } from 'node:crypto';
-import { aggregateCache, decodeKeySet, toBigintArrayParameter } from '@rg/subgraph-kit';
+import { aggregateCache, decodeKeySet, refusesKeySet, toBigintArrayParameter } from '@rg/subgraph-kit';
 
 /** A key set from hr matched against the registry as of a year. */
 export interface RegistryMatch {
@@ -8,6 +8,8 @@ export interface RegistryMatch {
   size: number;
   /** Prefixes of the set that belong to a member of a household registered in or before the year. */
   poor: string[];
+  /** The set named too few people to be matched (disclosure control): the registry was not read. */
+  refused: boolean;
 }
 
 /** Loader keys are "year:keySet" (a key set is base64, so it has no colon). */
@@ -18,7 +20,8 @@ export function registryMatchKey(year: number, keySet: string): string {
 /**
  * One statement per set, whatever its size: the set travels as a single bigint[] parameter
  * and is joined on the indexed prefix, so 200,000 trainees are one hash join, not 200,000
- * bind values. An undecodable set answers null.
+ * bind values. An undecodable set answers null; a set of fewer people than the disclosure
+ * threshold is refused unread.
  */
 async function matchOne(db: DataSource, year: number, keySet: string): Promise<RegistryMatch | null> {
   let prefixes: bigint[];
@@ -27,7 +30,9 @@ async function matchOne(db: DataSource, year: number, keySet: string): Promise<R
   } catch {
     return null;
   }
-  if (prefixes.length === 0) return { size: 0, poor: [] };
+  if (prefixes.length === 0) return { size: 0, poor: [], refused: false };
+  // A set of a handful of people would make the answer a membership test of the registry.
+  if (refusesKeySet(prefixes)) return { size: prefixes.length, poor: [], refused: true };
   const rows: Array<{ prefix: string }> = await db.query(
     `SELECT DISTINCT m.person_key_prefix AS prefix
      FROM unnest($1::bigint[]) k(prefix)
@@ -36,7 +41,7 @@ async function matchOne(db: DataSource, year: number, keySet: string): Promise<R
      WHERE h.registered_year <= $2`,
     [toBigintArrayParameter(prefixes), year],
   );
-  return { size: prefixes.length, poor: rows.map((r) => r.prefix) };
+  return { size: prefixes.length, poor: rows.map((r) => r.prefix), refused: false };
 }
 
 export async function registryMatches(db: DataSource, keys: readonly string[]): Promise<Map<string, RegistryMatch | null>> {

@@ -1,13 +1,16 @@
 import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import { badUserInput, encodeKeySet, Indicator, indicator, ScorecardBase } from '@rg/subgraph-kit';
-import { ratio } from '@rg/scorecard';
+import {
+  badUserInput, disclosedIndicator, disclosureMinCount, disclosurePolicy, encodeKeySet, Indicator, isSmallCell,
+  refusedKeySetNote, ScorecardBase, suppressCount, suppressed, suppressShare,
+} from '@rg/subgraph-kit';
 import type { PovertyContext } from './context';
 import { registryMatchKey, type RegistryMatch } from '../figures/registry-match';
 
 /**
  * The scorecard as the registry sees it: hr hands over its trained cohort as key sets
  * (@requires), and the registry says which of them are poor. Neither side sees the other's
- * records.
+ * records. A set naming fewer people than the disclosure threshold is refused, whoever asks:
+ * the indicator then says so instead of answering a membership test.
  */
 @ObjectType({ description: "A region's year against the policy's targets; each department contributes its indicators" })
 @Directive('@key(fields: "regionCode year")')
@@ -32,6 +35,8 @@ async function match(ctx: PovertyContext, card: Scorecard, field: KeySetField): 
   return result;
 }
 
+const refused = () => suppressed(refusedKeySetNote(disclosureMinCount(), 'poverty'));
+
 @Resolver(() => Scorecard)
 export class PovertyScorecardResolver {
   @FieldResolver(() => Indicator, {
@@ -41,21 +46,29 @@ export class PovertyScorecardResolver {
   @Directive('@requires(fields: "traineeKeySet")')
   async poorTraineeShare(@Root() card: Scorecard, @Ctx() ctx: PovertyContext): Promise<Indicator> {
     const m = await match(ctx, card, 'traineeKeySet');
-    return indicator('poorTraineeShare', card.regionCode, ratio(m.poor.length, m.size));
+    const share = m.refused ? refused() : suppressShare(m.poor.length, m.size, disclosurePolicy(ctx.viewer));
+    return disclosedIndicator('poorTraineeShare', card.regionCode, share);
   }
 
   @FieldResolver(() => Indicator, { nullable: true, description: 'Women trainees of the year in a household registered by then' })
   @Directive('@requires(fields: "womenTraineeKeySet")')
   async poorWomenTrainees(@Root() card: Scorecard, @Ctx() ctx: PovertyContext): Promise<Indicator> {
     const m = await match(ctx, card, 'womenTraineeKeySet');
-    return indicator('poorWomenTrainees', card.regionCode, m.poor.length);
+    const count = m.refused ? refused() : suppressCount(m.poor.length, disclosurePolicy(ctx.viewer));
+    return disclosedIndicator('poorWomenTrainees', card.regionCode, count);
   }
 
-  /** The poor women trainees themselves, as a key set, for womens-federation's matching. */
-  @FieldResolver(() => String)
+  /**
+   * The poor women trainees themselves, as a key set, for womens-federation's matching. Null
+   * when poverty refused hr's set or the poor women are too few to pass on: womens-federation
+   * then withholds its share, saying why.
+   */
+  @FieldResolver(() => String, { nullable: true })
   @Directive('@inaccessible')
   @Directive('@requires(fields: "womenTraineeKeySet")')
-  async poorWomenTraineeKeySet(@Root() card: Scorecard, @Ctx() ctx: PovertyContext): Promise<string> {
-    return encodeKeySet((await match(ctx, card, 'womenTraineeKeySet')).poor);
+  async poorWomenTraineeKeySet(@Root() card: Scorecard, @Ctx() ctx: PovertyContext): Promise<string | null> {
+    const m = await match(ctx, card, 'womenTraineeKeySet');
+    if (m.refused || isSmallCell(m.poor.length, disclosureMinCount())) return null;
+    return encodeKeySet(m.poor);
   }
 }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { badUserInput, countByRegionAndYear, decodeKeySet, toBigintArrayParameter, yearRange } from '@rg/subgraph-kit';
+import { badUserInput, countByRegionAndYear, decodeKeySet, refusesKeySet, toBigintArrayParameter, yearRange } from '@rg/subgraph-kit';
 
 export { scorecardKey } from '@rg/subgraph-kit';
 
@@ -26,6 +26,8 @@ export interface SupportedShare {
   people: number;
   /** Of them, those with a case opened on or before the end of the year. */
   supported: number;
+  /** The set named too few people to be matched (disclosure control): no case was read for it. */
+  refused: boolean;
 }
 
 /** A key set and the year it is measured in: "year:base64". */
@@ -36,16 +38,18 @@ export function supportedShareKey(year: number, keySet: string): string {
 /**
  * How many of each key set (poverty's poor women trainees) the federation has supported by
  * the end of the year. One statement for every set in the request: each prefix travels
- * tagged with its set's position, and the year's end is looked up by that position.
+ * tagged with its set's position, and the year's end is looked up by that position. A set of
+ * fewer people than the disclosure threshold is refused: its prefixes are not looked up.
  */
 export async function supportedShares(db: DataSource, keys: readonly string[]): Promise<Map<string, SupportedShare>> {
   const sets = keys.map((key) => {
     const colon = key.indexOf(':');
-    return { year: Number(key.slice(0, colon)), prefixes: [...new Set(decodeOrRefuse(key.slice(colon + 1)))] };
+    const prefixes = [...new Set(decodeOrRefuse(key.slice(colon + 1)))];
+    return { year: Number(key.slice(0, colon)), prefixes, refused: refusesKeySet(prefixes) };
   });
   const positions: bigint[] = [];
   const prefixes: bigint[] = [];
-  sets.forEach((set, i) => set.prefixes.forEach((prefix) => {
+  sets.forEach((set, i) => !set.refused && set.prefixes.forEach((prefix) => {
     positions.push(BigInt(i + 1));
     prefixes.push(prefix);
   }));
@@ -58,5 +62,7 @@ export async function supportedShares(db: DataSource, keys: readonly string[]): 
     [toBigintArrayParameter(positions), toBigintArrayParameter(prefixes), sets.map((set) => yearRange(set.year)[1])],
   );
   const supported = new Map(rows.map((row) => [row.position, Number(row.supported)]));
-  return new Map(keys.map((key, i) => [key, { people: sets[i].prefixes.length, supported: supported.get(i + 1) ?? 0 }]));
+  return new Map(keys.map((key, i) => [key, {
+    people: sets[i].prefixes.length, supported: supported.get(i + 1) ?? 0, refused: sets[i].refused,
+  }]));
 }

@@ -1,6 +1,8 @@
 import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import { badUserInput, Indicator, ScorecardBase, indicator } from '@rg/subgraph-kit';
-import { ratio } from '@rg/scorecard';
+import {
+  badUserInput, disclosedIndicator, disclosureMinCount, disclosurePolicy, Indicator, refusedKeySetNote, ScorecardBase,
+  suppressCount, suppressed, suppressShare, withheldKeySetNote,
+} from '@rg/subgraph-kit';
 import type { WomensFederationContext } from './context';
 import { scorecardKey, supportedShareKey } from '../figures/scorecard-figures';
 
@@ -8,13 +10,15 @@ import { scorecardKey, supportedShareKey } from '../figures/scorecard-figures';
  * The federation's part of the scorecard. Who the poor women trainees are is poverty's
  * knowledge (registry × hr's cohort): poverty hands the set over as prefixes (@requires), and
  * the federation answers how many of them it has supported. Neither sees the other's records.
+ * poverty withholds the set (null) when it names fewer people than the disclosure threshold,
+ * and the federation refuses such a set itself too; the share then says why it is missing.
  */
 @ObjectType({ description: "A region's year against the policy's targets; each department contributes its indicators" })
 @Directive('@key(fields: "regionCode year")')
 export class Scorecard extends ScorecardBase {
-  @Field()
+  @Field(() => String, { nullable: true })
   @Directive('@external')
-  poorWomenTraineeKeySet: string;
+  poorWomenTraineeKeySet: string | null;
 }
 
 @Resolver(() => Scorecard)
@@ -26,16 +30,23 @@ export class WomensFederationScorecardResolver {
   @Directive('@requires(fields: "poorWomenTraineeKeySet")')
   async poorWomenSupportedShare(@Root() card: Scorecard, @Ctx() ctx: WomensFederationContext): Promise<Indicator> {
     // Only the gateway can fetch the set from poverty; a direct query cannot be answered honestly.
+    if (card.poorWomenTraineeKeySet === null) {
+      return disclosedIndicator('poorWomenSupportedShare', card.regionCode, suppressed(withheldKeySetNote(disclosureMinCount(), 'poverty')));
+    }
     if (typeof card.poorWomenTraineeKeySet !== 'string') {
       throw badUserInput('poorWomenTraineeKeySet', 'is required: ask for this indicator through the gateway');
     }
     const share = await ctx.loaders.supportedShares.load(supportedShareKey(card.year, card.poorWomenTraineeKeySet));
-    return indicator('poorWomenSupportedShare', card.regionCode, ratio(share.supported, share.people));
+    const disclosed = share.refused
+      ? suppressed(refusedKeySetNote(disclosureMinCount(), 'womens-federation'))
+      : suppressShare(share.supported, share.people, disclosurePolicy(ctx.viewer));
+    return disclosedIndicator('poorWomenSupportedShare', card.regionCode, disclosed);
   }
 
   @FieldResolver(() => Indicator, { nullable: true, description: 'Support cases opened in the region in the year (reported, no target)' })
   async womenSupportCasesOpened(@Root() card: Scorecard, @Ctx() ctx: WomensFederationContext): Promise<Indicator> {
     const figures = await ctx.loaders.scorecardFigures.load(scorecardKey(card.regionCode, card.year));
-    return indicator('womenSupportCasesOpened', card.regionCode, figures?.womenSupportCasesOpened ?? 0);
+    const opened = suppressCount(figures?.womenSupportCasesOpened ?? 0, disclosurePolicy(ctx.viewer), 'support cases');
+    return disclosedIndicator('womenSupportCasesOpened', card.regionCode, opened);
   }
 }
