@@ -27,3 +27,4 @@ export * from './audit-migration';
 export * from './unique-violation';
 export * from './scorecard-figures';
 export * from './aggregate-cache';
+export * from './database-unavailable';
