@@ -28,3 +28,7 @@ export * from './unique-violation';
 export * from './scorecard-figures';
 export * from './aggregate-cache';
 export * from './database-unavailable';
+export * from './idempotency';
+export * from './idempotency-migration';
+export * from './idempotency-plugin';
+export * from './write-transaction';

@@ -54,24 +54,59 @@ export function metricsPlugin(metrics: ServiceMetrics, logger?: Logger): ApolloS
   };
 }
 
+const AUDIT_ATTEMPTS_AFTER_WRITE = 4;
+
+async function flushReadsWithRetry(contextValue: DepartmentContext, dataSource: DataSource): Promise<void> {
+  // A committed write's answer is worth waiting a little for: retry a database that is restarting.
+  const attempts = contextValue.audit.committedWrite ? AUDIT_ATTEMPTS_AFTER_WRITE : 1;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await contextValue.audit.flushReads(dataSource);
+    } catch (error) {
+      if (attempt >= attempts || !isDatabaseUnavailable(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+    }
+  }
+}
+
+function auditFailure(error: unknown, committedWrite: boolean): GraphQLFormattedError {
+  const unavailable = isDatabaseUnavailable(error);
+  const code = unavailable ? SERVICE_UNAVAILABLE : 'AUDIT_UNAVAILABLE';
+  if (committedWrite) {
+    return {
+      message: 'The write was committed, but reading its answer back could not be audited; send the same request with the same Idempotency-Key to receive it',
+      extensions: { code, retryable: true, committed: true },
+    };
+  }
+  return { message: 'The audit trail could not be written; the read was refused', extensions: unavailable ? { code, retryable: true } : { code } };
+}
+
 /**
  * Writes the request's audited reads before the answer leaves. If the audit cannot be
- * written, the read is refused: personal data never goes out unrecorded.
+ * written, the read is refused: personal data never goes out unrecorded. (A mutation's
+ * returned record is read-audited inside the write's own transaction, so this step only
+ * concerns other records its answer shows.) The answer that leaves is then recorded under the
+ * request's Idempotency-Key — after the audit, so a refused answer is never replayed.
  */
 export function auditPlugin(dataSource: DataSource, logger: Logger): ApolloServerPlugin<DepartmentContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, response }) {
+          const { audit, idempotency } = contextValue;
           try {
-            await contextValue.audit.flushReads(dataSource);
+            await flushReadsWithRetry(contextValue, dataSource);
           } catch (error) {
             logger.error({ err: (error as Error).message }, 'audit write failed; read refused');
-            if (response.body.kind === 'single') {
-              response.body.singleResult = {
-                errors: [{ message: 'The audit trail could not be written; the read was refused', extensions: { code: 'AUDIT_UNAVAILABLE' } }],
-              };
-            }
+            if (response.body.kind === 'single') response.body.singleResult = { errors: [auditFailure(error, audit.committedWrite)] };
+            return;
+          }
+          if (!idempotency?.committed || response.body.kind !== 'single') return;
+          try {
+            await idempotency.recordAnswer(dataSource, response.body.singleResult, audit.answeredReads());
+          } catch (error) {
+            // The key and the write are committed: a retry finds the record and answers from it.
+            logger.warn({ err: (error as Error).message }, 'answer of an idempotent write not recorded');
           }
         },
       };

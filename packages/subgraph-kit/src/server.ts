@@ -14,6 +14,10 @@ import { viewerFromHeader, InvalidTokenError } from './tokens';
 import { PUBLIC_VIEWER } from './roles';
 import { formatError, metricsPlugin, auditPlugin } from './server-plugins';
 import { AuditRecorder } from './audit';
+import { IdempotencyClaim, purgeExpiredKeys } from './idempotency';
+import { idempotencyPlugin } from './idempotency-plugin';
+import { writeTransaction } from './write-transaction';
+import { isDatabaseUnavailable } from './database-unavailable';
 import type { DepartmentSubgraph } from './department';
 import type { DepartmentContext } from './context';
 
@@ -47,13 +51,22 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
   if (options.migrate !== false) await migrate(dataSource);
 
   const schema = await buildDepartmentSchema(department.schema);
+  const auditedTypes = new Set(Object.keys(department.schema.auditedTypes ?? {}));
+  const purgeKeys = () => purgeExpiredKeys(dataSource).catch((error) => {
+    if (!isDatabaseUnavailable(error)) logger.warn({ err: (error as Error).message }, 'expired idempotency keys not purged');
+  });
+  const purgeTimer = setInterval(purgeKeys, 60 * 60 * 1000).unref();
+  void purgeKeys();
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<DepartmentContext>({
     schema,
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
     formatError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), metricsPlugin(metrics, logger), auditPlugin(dataSource, logger)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), metricsPlugin(metrics, logger),
+      idempotencyPlugin(dataSource), auditPlugin(dataSource, logger),
+    ],
   });
   await apollo.start();
 
@@ -85,12 +98,17 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
           if (!(error instanceof InvalidTokenError)) throw error;
         }
         const operationName = (req.headers['x-operation-name'] as string | undefined) ?? req.body?.operationName ?? null;
+        const key = req.headers['idempotency-key'];
+        const idempotency = typeof key === 'string' ? new IdempotencyClaim(viewer.subject, key) : null;
+        const audit = new AuditRecorder(department.name, viewer, operationName, auditedTypes);
         const base = {
           viewer,
           dataSource,
           logger: logger.child({ subject: viewer.subject, role: viewer.role }),
           operationName,
-          audit: new AuditRecorder(department.name, viewer, operationName),
+          audit,
+          idempotency,
+          transaction: writeTransaction(dataSource, audit, idempotency),
         };
         return { ...base, loaders: department.createLoaders(dataSource, base) };
       },
@@ -108,6 +126,7 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
     port: actualPort,
     dataSource,
     async stop() {
+      clearInterval(purgeTimer);
       await apollo.stop();
       await dataSource.destroy();
     },
