@@ -23,11 +23,11 @@ export interface SubgraphHarness {
 export const TEST_WORLD_SIZE = 600;
 
 export async function postGraphQL<T = any>(
-  url: string, query: string, variables?: Record<string, unknown>, token?: string,
+  url: string, query: string, variables?: Record<string, unknown>, token?: string, headers: Record<string, string> = {},
 ): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as GraphQLResponse<T>;
