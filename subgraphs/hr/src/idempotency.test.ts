@@ -162,4 +162,35 @@ describe('the read-back of a write', () => {
     expect(event).toEqual({ action: 'READ', record_type: 'Trainee', record_ids: [first.data.registerTrainee.id] });
     expect((await verifyAuditChain(hr.subgraph.dataSource)).intact).toBe(true);
   });
+
+  it('a committed write whose answer shows another record that cannot be audited says so, and its retry gets the answer', async () => {
+    const founder = await register(newPerson('赵六'));
+    const founderId = founder.data.registerTrainee.id;
+    const RECORD_VENTURE = `mutation($input: RecordVentureInput!) { recordVenture(input: $input) { id name founder { id name } } }`;
+    const input = { founderId, name: '赵六农家乐', industry: '餐饮', openedOn: new Date().toISOString().slice(0, 10), jobsCreated: 3 };
+    const key = randomUUID();
+    const ventures = await hr.rowCount('venture');
+    // The founder's read (the answer shows it) cannot be recorded; the venture's own write can.
+    await hr.subgraph.dataSource.query(`
+      CREATE FUNCTION refuse_founder_reads() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.action = 'READ' AND NEW.record_type = 'Trainee' THEN RAISE EXCEPTION 'audit store refuses'; END IF; RETURN NEW; END $$;
+      CREATE TRIGGER refuse_founder_reads BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION refuse_founder_reads()`);
+    let refused;
+    try {
+      refused = await postGraphQL(hr.subgraph.url, RECORD_VENTURE, { input }, adminToken, { 'Idempotency-Key': key });
+    } finally {
+      await hr.subgraph.dataSource.query('DROP TRIGGER refuse_founder_reads ON audit_event; DROP FUNCTION refuse_founder_reads()');
+    }
+    expect(refused.data).toBeUndefined();
+    expect(refused.errors?.[0].extensions).toEqual({ code: 'AUDIT_UNAVAILABLE', retryable: true, committed: true });
+    expect(await hr.rowCount('venture')).toBe(ventures + 1);
+
+    const retry = await postGraphQL(hr.subgraph.url, RECORD_VENTURE, { input }, adminToken, { 'Idempotency-Key': key });
+    expect(retry.errors).toBeUndefined();
+    expect(retry.data.recordVenture).toMatchObject({ name: '赵六农家乐', founder: { id: founderId, name: '赵六' } });
+    expect(await hr.rowCount('venture')).toBe(ventures + 1);
+    const [read] = await hr.subgraph.dataSource.query('SELECT action, record_type, record_ids FROM audit_event ORDER BY id DESC LIMIT 1');
+    expect(read).toEqual({ action: 'READ', record_type: 'Trainee', record_ids: [founderId] });
+    expect((await verifyAuditChain(hr.subgraph.dataSource)).intact).toBe(true);
+  });
 });
