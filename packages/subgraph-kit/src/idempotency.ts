@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import { badUserInput, notFound } from './errors';
-import { serviceUnavailable } from './database-unavailable';
+import { isDatabaseUnavailable, serviceUnavailable } from './database-unavailable';
+import type { Logger } from './logger';
 
 /** The HTTP header a client sends with a write it may retry; the gateway forwards it. */
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
@@ -125,7 +126,16 @@ function recordOf(tx: EntityManager, result: unknown): [string, string] {
   return [metadata.name, String(metadata.primaryColumns[0].getEntityValue(result as object))];
 }
 
-/** Deletes keys past their lifetime; run now and then, so the table holds about a day of writes. */
-export async function purgeExpiredKeys(db: DataSource): Promise<void> {
-  await db.query(`DELETE FROM idempotency_key WHERE created_at <= now() - interval '${IDEMPOTENCY_KEY_LIFETIME}'`);
+/**
+ * Deletes keys past their lifetime now and every hour, so the table holds about a day of
+ * writes. Returns the function that stops it.
+ */
+export function purgeExpiredKeysHourly(db: DataSource, logger: Logger): () => void {
+  const purge = () => db.query(`DELETE FROM idempotency_key WHERE created_at <= now() - interval '${IDEMPOTENCY_KEY_LIFETIME}'`).catch((error) => {
+    // A database that is away is said elsewhere; the next hour tries again.
+    if (!isDatabaseUnavailable(error)) logger.warn({ err: (error as Error).message }, 'expired idempotency keys not purged');
+  });
+  void purge();
+  const timer = setInterval(purge, 60 * 60 * 1000).unref();
+  return () => clearInterval(timer);
 }

@@ -14,10 +14,9 @@ import { viewerFromHeader, InvalidTokenError } from './tokens';
 import { PUBLIC_VIEWER } from './roles';
 import { formatError, metricsPlugin, auditPlugin } from './server-plugins';
 import { AuditRecorder } from './audit';
-import { IdempotencyClaim, purgeExpiredKeys } from './idempotency';
+import { IdempotencyClaim, purgeExpiredKeysHourly } from './idempotency';
 import { idempotencyPlugin } from './idempotency-plugin';
 import { writeTransaction } from './write-transaction';
-import { isDatabaseUnavailable } from './database-unavailable';
 import type { DepartmentSubgraph } from './department';
 import type { DepartmentContext } from './context';
 
@@ -52,11 +51,7 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
 
   const schema = await buildDepartmentSchema(department.schema);
   const auditedTypes = new Set(Object.keys(department.schema.auditedTypes ?? {}));
-  const purgeKeys = () => purgeExpiredKeys(dataSource).catch((error) => {
-    if (!isDatabaseUnavailable(error)) logger.warn({ err: (error as Error).message }, 'expired idempotency keys not purged');
-  });
-  const purgeTimer = setInterval(purgeKeys, 60 * 60 * 1000).unref();
-  void purgeKeys();
+  const stopPurgingKeys = purgeExpiredKeysHourly(dataSource, logger);
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<DepartmentContext>({
@@ -126,7 +121,7 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
     port: actualPort,
     dataSource,
     async stop() {
-      clearInterval(purgeTimer);
+      stopPurgingKeys();
       await apollo.stop();
       await dataSource.destroy();
     },

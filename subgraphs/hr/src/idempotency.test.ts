@@ -122,6 +122,18 @@ describe('Idempotency-Key on a write', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('holds a key for 24 hours; after that it may be used afresh', async () => {
+    const key = randomUUID();
+    expect((await register(newPerson(), key)).errors).toBeUndefined();
+    await hr.subgraph.dataSource.query("UPDATE idempotency_key SET created_at = now() - interval '23 hours 59 minutes' WHERE key = $1", [key]);
+    expect((await register(newPerson(), key)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'Idempotency-Key' });
+    await hr.subgraph.dataSource.query("UPDATE idempotency_key SET created_at = now() - interval '24 hours 1 minute' WHERE key = $1", [key]);
+    const before = await hr.rowCount('trainee');
+    const fresh = await register(newPerson(), key);
+    expect(fresh.errors).toBeUndefined();
+    expect(await hr.rowCount('trainee')).toBe(before + 1);
+  });
+
   it('refuses a key on an operation with two writes', async () => {
     const before = await counts();
     const { errors } = await postGraphQL(hr.subgraph.url, `mutation($a: RegisterTraineeInput!, $b: RegisterTraineeInput!) {
