@@ -47,6 +47,9 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
     const incoming = 'incomingRequestContext' in options ? options.incomingRequestContext.operationName : undefined;
     const operationName = incoming ?? context?.operationName;
     if (operationName) request.http?.headers.set('x-operation-name', operationName);
+    // A retried write carries its Idempotency-Key to the department, which decides what it means.
+    const idempotencyKey = 'incomingRequestContext' in options ? options.incomingRequestContext.request.http?.headers.get('idempotency-key') : undefined;
+    if (typeof idempotencyKey === 'string') request.http?.headers.set('idempotency-key', idempotencyKey);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {

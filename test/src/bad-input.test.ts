@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DEPARTMENTS } from '@rg/departments';
+import { postGraphQL } from '@rg/dev-postgres';
+import { signToken } from '@rg/subgraph-kit';
 import { generateWorld } from '@rg/demo-province';
 import { E2E_TRAINEES, startStackHarness, type StackHarness } from './stack-harness';
 import { buildCorpus, doc, MUTATIONS, type Department, type Fixtures } from './bad-input/corpus';
@@ -60,6 +63,17 @@ async function snapshot(department: Department): Promise<Snapshot> {
 const snapshotAll = async () =>
   Object.fromEntries(await Promise.all(DEPARTMENTS.map(async (d) => [d, await snapshot(d)] as const))) as Record<Department, Snapshot>;
 
+/** A snapshot without the audit trail, which a replayed answer's read may extend. */
+const withoutAudit = (snap: Snapshot) => ({
+  counts: Object.fromEntries(Object.entries(snap.counts).filter(([t]) => t !== 'audit_event')),
+  digests: Object.fromEntries(Object.entries(snap.digests).filter(([t]) => t !== 'audit_event')),
+});
+
+async function writeEvents(department: Department): Promise<number> {
+  const { rows: [row] } = await clients.get(department)!.query("SELECT count(*)::int AS n FROM audit_event WHERE action = 'WRITE'");
+  return row.n;
+}
+
 const total = (snap: Snapshot) => Object.values(snap.counts).reduce((a, b) => a + b, 0);
 
 describe('the corpus', () => {
@@ -96,14 +110,37 @@ describe('bad input is answered BAD_USER_INPUT naming the field, and writes noth
   });
 });
 
-describe('the same documents with good input succeed and write', () => {
+describe('the same documents with good input succeed and write, once per Idempotency-Key', () => {
   it.each(Object.entries(MUTATIONS))('%s (%s)', async (mutation, department) => {
+    const token = await signToken('admin');
+    const send = (key: string, document = doc(mutation)) =>
+      postGraphQL(h.stack.gatewayUrl, document, { input: BASE[mutation] }, token, { 'Idempotency-Key': key });
     const before = await snapshot(department);
-    const { data, errors } = await h.query(doc(mutation), { input: BASE[mutation] }, 'admin');
+
+    for (const bad of ['', 'k'.repeat(201)]) {
+      const refused = await send(bad);
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'Idempotency-Key' });
+      expect(await snapshot(department)).toEqual(before);
+    }
+
+    const key = randomUUID();
+    const { data, errors } = await send(key);
     expect(errors).toBeUndefined();
     expect(data[mutation].id).toEqual(expect.any(String));
     const after = await snapshot(department);
     expect(total(after)).toBeGreaterThan(total(before));
     expect(after.counts.audit_event).toBeGreaterThan(before.counts.audit_event);
+    expect(after.counts.idempotency_key).toBe(before.counts.idempotency_key + 1);
+
+    // A retry gets the first answer and writes nothing (the admin's read of the answer is audited
+    // again, as a READ); the key used for another request is refused.
+    const writesAfter = await writeEvents(department);
+    expect(await send(key)).toEqual({ data, errors });
+    expect(withoutAudit(await snapshot(department))).toEqual(withoutAudit(after));
+    expect(await writeEvents(department)).toBe(writesAfter);
+    const replayed = await snapshot(department);
+    const reused = await send(key, doc(mutation).replace('mutation(', 'mutation AnotherRequest('));
+    expect(reused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'Idempotency-Key' });
+    expect(await snapshot(department)).toEqual(replayed);
   });
 });

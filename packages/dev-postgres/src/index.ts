@@ -2,3 +2,4 @@ export * from './embedded-postgres';
 export * from './state';
 export * from './databases';
 export * from './subgraph-harness';
+export * from './postgres-process';

@@ -53,12 +53,24 @@ async function append(db: EntityManager, rows: AuditRow[]): Promise<void> {
  */
 export class AuditRecorder {
   private readonly reads = new Map<string, Set<string>>();
+  /** Records whose read-back was audited inside the transaction that wrote them (`Type:id`). */
+  private readonly readWithWrite = new Set<string>();
+  private uncommittedReads: string[] = [];
+  /** Whether this request committed a write: its answer must then not become an error lightly. */
+  committedWrite = false;
 
-  constructor(private readonly owner: Department, private readonly viewer: Viewer, private readonly operation: string | null) {}
+  constructor(
+    private readonly owner: Department,
+    private readonly viewer: Viewer,
+    private readonly operation: string | null,
+    /** GraphQL types whose reads are audited; a write of one also records the read of its answer. */
+    private readonly auditedTypes: ReadonlySet<string> = new Set(),
+  ) {}
 
   /** Notes a read of personal records when the reader is another department (or an admin). */
   read(recordType: string, id: string | number): void {
     if (!isCrossDepartmentRead(this.viewer.role, this.owner)) return;
+    if (this.readWithWrite.has(`${recordType}:${id}`)) return;
     let ids = this.reads.get(recordType);
     if (!ids) this.reads.set(recordType, (ids = new Set()));
     ids.add(String(id));
@@ -68,18 +80,54 @@ export class AuditRecorder {
     return this.reads.size;
   }
 
+  /** The reads this answer carries, including those recorded with the write, to audit again when it is replayed. */
+  answeredReads(): Record<string, string[]> {
+    const all: Record<string, string[]> = {};
+    for (const [type, ids] of this.reads) all[type] = [...ids];
+    for (const entry of this.readWithWrite) {
+      const at = entry.indexOf(':');
+      (all[entry.slice(0, at)] ??= []).push(entry.slice(at + 1));
+    }
+    return all;
+  }
+
+  /** Notes the reads of a stored answer that is sent again (an idempotent replay). */
+  readAgain(reads: Record<string, string[]>): void {
+    for (const [type, ids] of Object.entries(reads)) for (const id of ids) this.read(type, id);
+  }
+
   /** Writes the gathered reads; called once per request, before the response is sent. */
   async flushReads(db: DataSource): Promise<void> {
     if (!this.reads.size) return;
     const occurredAt = new Date().toISOString();
     const rows = [...this.reads.entries()].map(([recordType, ids]) => this.row('READ', recordType, [...ids], occurredAt));
-    this.reads.clear();
     await db.transaction((tx) => append(tx, rows));
+    this.reads.clear();
   }
 
-  /** Appends a write event inside the caller's transaction: no write without its audit row. */
+  /**
+   * Appends a write event inside the caller's transaction: no write without its audit row. When
+   * the writer is audited for reading this type, the read of the record it gets back is recorded
+   * in the same transaction, so a committed write never waits on a later audit to be answered.
+   */
   async write(tx: EntityManager, recordType: string, ids: Array<string | number>): Promise<void> {
-    await append(tx, [this.row('WRITE', recordType, ids.map(String), new Date().toISOString())]);
+    const occurredAt = new Date().toISOString();
+    const recordIds = ids.map(String);
+    const rows = [this.row('WRITE', recordType, recordIds, occurredAt)];
+    if (this.auditedTypes.has(recordType) && isCrossDepartmentRead(this.viewer.role, this.owner)) {
+      rows.push(this.row('READ', recordType, recordIds, occurredAt));
+      this.uncommittedReads.push(...recordIds.map((id) => `${recordType}:${id}`));
+    }
+    await append(tx, rows);
+  }
+
+  /** Called by the kit's write transaction once it committed (or rolled back). */
+  settleWrite(committed: boolean): void {
+    if (committed) {
+      for (const entry of this.uncommittedReads) this.readWithWrite.add(entry);
+      this.committedWrite = true;
+    }
+    this.uncommittedReads = [];
   }
 
   private row(action: AuditAction, recordType: string, recordIds: string[], occurredAt: string): AuditRow {

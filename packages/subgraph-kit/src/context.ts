@@ -2,6 +2,8 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from './logger';
 import type { Viewer } from './roles';
 import type { AuditRecorder } from './audit';
+import type { IdempotencyClaim } from './idempotency';
+import type { WriteTransaction } from './write-transaction';
 
 /** What every resolver receives: who asks, this request's loaders, and the department's database. */
 export interface DepartmentContext<Loaders = unknown> {
@@ -13,4 +15,11 @@ export interface DepartmentContext<Loaders = unknown> {
   operationName: string | null;
   /** This request's audit events, kept at this department. */
   audit: AuditRecorder;
+  /** The request's Idempotency-Key header, scoped by the caller; null when none was sent. */
+  idempotency: IdempotencyClaim | null;
+  /**
+   * The transaction every mutation writes in: the write, its audit row and the request's
+   * Idempotency-Key commit together. A retry of a committed write gets the record it wrote.
+   */
+  transaction: WriteTransaction;
 }

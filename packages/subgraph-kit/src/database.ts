@@ -47,7 +47,17 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     migrationsRun: false,
     maxQueryExecutionTime: 1000,
     logger: new StatementCountingLogger(options.statements, options.logger),
-    extra: { max: options.poolSize ?? 10 },
+    // After PostgreSQL restarts, pg's pool drops the broken connections (an idle one reports its
+    // error here, a busy one fails its query) and opens new ones on demand: no reconnect logic needed.
+    poolErrorHandler: (error: Error) => options.logger?.warn({ err: error.message }, 'idle database connection lost; the pool replaces it'),
+    extra: {
+      max: options.poolSize ?? 10,
+      // While the database is down, a request waits this long for a connection and then fails
+      // as SERVICE_UNAVAILABLE (retryable) instead of hanging until the client gives up.
+      connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 5000),
+      idleTimeoutMillis: 30_000,
+      keepAlive: true,
+    },
   });
 }
 

@@ -31,3 +31,8 @@ export * from './scorecard-figures';
 export * from './aggregate-cache';
 export * from './gateway-signature';
 export * from './federation-channel';
+export * from './database-unavailable';
+export * from './idempotency';
+export * from './idempotency-migration';
+export * from './idempotency-plugin';
+export * from './write-transaction';

@@ -18,6 +18,9 @@ import { AuditRecorder } from './audit';
 import { federationChannelGuard, keepRawBody } from './federation-channel';
 import { gatewayKeySetFromEnv, type GatewayKeySet } from './gateway-signature';
 import { disclosureMinCount } from './disclosure';
+import { IdempotencyClaim, purgeExpiredKeysHourly } from './idempotency';
+import { idempotencyPlugin } from './idempotency-plugin';
+import { writeTransaction } from './write-transaction';
 import type { DepartmentSubgraph } from './department';
 import type { DepartmentContext } from './context';
 
@@ -56,6 +59,8 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
   const schema = await buildDepartmentSchema(department.schema);
   const gatewayKeys = options.gatewayKeys ?? (await gatewayKeySetFromEnv());
   if (!gatewayKeys) logger.warn('no gateway public keys (GATEWAY_PUBLIC_KEYS): the federation channel is closed to everyone');
+  const auditedTypes = new Set(Object.keys(department.schema.auditedTypes ?? {}));
+  const stopPurgingKeys = purgeExpiredKeysHourly(dataSource, logger);
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<DepartmentContext>({
@@ -65,7 +70,10 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
     formatError,
     // The gateway never uses persisted queries; a hash instead of a query would slip past the channel guard.
     persistedQueries: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), metricsPlugin(metrics, logger), auditPlugin(dataSource, logger)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), metricsPlugin(metrics, logger),
+      idempotencyPlugin(dataSource), auditPlugin(dataSource, logger),
+    ],
   });
   await apollo.start();
 
@@ -98,12 +106,17 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
           if (!(error instanceof InvalidTokenError)) throw error;
         }
         const operationName = (req.headers['x-operation-name'] as string | undefined) ?? req.body?.operationName ?? null;
+        const key = req.headers['idempotency-key'];
+        const idempotency = typeof key === 'string' ? new IdempotencyClaim(viewer.subject, key) : null;
+        const audit = new AuditRecorder(department.name, viewer, operationName, auditedTypes);
         const base = {
           viewer,
           dataSource,
           logger: logger.child({ subject: viewer.subject, role: viewer.role }),
           operationName,
-          audit: new AuditRecorder(department.name, viewer, operationName),
+          audit,
+          idempotency,
+          transaction: writeTransaction(dataSource, audit, idempotency),
         };
         return { ...base, loaders: department.createLoaders(dataSource, base) };
       },
@@ -121,6 +134,7 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
     port: actualPort,
     dataSource,
     async stop() {
+      stopPurgingKeys();
       await apollo.stop();
       await dataSource.destroy();
     },

@@ -46,7 +46,7 @@ export class ParkMutationResolver {
     }
     const industries = input.industries.map((i) => i.trim());
     if (new Set(industries).size !== industries.length) throw badUserInput('input.industries', 'must not repeat an industry');
-    return ctx.dataSource.transaction(async (tx) => {
+    return ctx.transaction(async (tx) => {
       const repo = tx.getRepository(IncubatorPark);
       const park = await repo.save(repo.create({
         name: input.name.trim(), regionCode: input.regionCode, level: input.level, openedOn: input.openedOn,

@@ -38,7 +38,7 @@ export class ResidencyMutationResolver {
   async admitVenture(@Arg('input') input: AdmitVentureInput, @Ctx() ctx: AgricultureContext): Promise<Residency> {
     const parkId = parseId('input.parkId', input.parkId);
     const ventureId = parseId('input.ventureId', input.ventureId);
-    return ctx.dataSource.transaction(async (tx) => {
+    return ctx.transaction(async (tx) => {
       // Locking the park serialises admissions to it, so occupancy cannot pass capacity.
       const park = await tx.getRepository(IncubatorPark).findOne({ where: { id: parkId }, lock: { mode: 'pessimistic_write' } });
       if (!park) throw badUserInput('input.parkId', 'no such park');
@@ -76,7 +76,7 @@ export class ResidencyMutationResolver {
   async releaseVenture(@Arg('input') input: ReleaseVentureInput, @Ctx() ctx: AgricultureContext): Promise<Residency> {
     const parkId = parseId('input.parkId', input.parkId);
     const ventureId = parseId('input.ventureId', input.ventureId);
-    return ctx.dataSource.transaction(async (tx) => {
+    return ctx.transaction(async (tx) => {
       if (!(await tx.getRepository(IncubatorPark).existsBy({ id: parkId }))) throw badUserInput('input.parkId', 'no such park');
       const repo = tx.getRepository(Residency);
       const residency = await repo.findOne({

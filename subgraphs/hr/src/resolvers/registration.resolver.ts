@@ -43,7 +43,7 @@ export class RegistrationResolver {
     if (!region || region.level !== 'COUNTY') {
       throw badUserInput('input.citizenId', `region ${id.regionCode} is not a Jiangsu county`);
     }
-    return ctx.dataSource.transaction(async (tx) => {
+    return ctx.transaction(async (tx) => {
       const repo = tx.getRepository(Trainee);
       if (await repo.existsBy({ citizenId: id.value })) {
         throw badUserInput('input.citizenId', 'a trainee with this citizen ID is already registered');

@@ -44,7 +44,7 @@ export class TrainingMutationResolver {
   async enrol(@Arg('input') input: EnrolInput, @Ctx() ctx: HrContext): Promise<Enrolment> {
     const traineeId = parseId('input.traineeId', input.traineeId);
     const courseId = parseId('input.courseId', input.courseId);
-    return ctx.dataSource.transaction(async (tx) => {
+    return ctx.transaction(async (tx) => {
       if (!(await tx.getRepository(Trainee).existsBy({ id: traineeId }))) throw badUserInput('input.traineeId', 'no such trainee');
       const course = await tx.getRepository(Course).findOneBy({ id: courseId });
       if (!course) throw badUserInput('input.courseId', 'no such course');
@@ -64,7 +64,7 @@ export class TrainingMutationResolver {
   @Mutation(() => Enrolment, { description: 'Records the exam result; a pass issues the certificate number' })
   async recordCompletion(@Arg('input') input: RecordCompletionInput, @Ctx() ctx: HrContext): Promise<Enrolment> {
     const enrolmentId = parseId('input.enrolmentId', input.enrolmentId);
-    return ctx.dataSource.transaction(async (tx) => {
+    return ctx.transaction(async (tx) => {
       const repo = tx.getRepository(Enrolment);
       const enrolment = await repo.findOne({ where: { id: enrolmentId }, lock: { mode: 'pessimistic_write' } });
       if (!enrolment) throw badUserInput('input.enrolmentId', 'no such enrolment');

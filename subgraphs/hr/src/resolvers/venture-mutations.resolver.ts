@@ -81,7 +81,7 @@ export class VentureMutationResolver {
   @Mutation(() => Venture, { description: 'Records a business a trainee opened (开业)' })
   async recordVenture(@Arg('input') input: RecordVentureInput, @Ctx() ctx: HrContext): Promise<Venture> {
     const founderId = parseId('input.founderId', input.founderId);
-    return ctx.dataSource.transaction(async (tx) => {
+    return ctx.transaction(async (tx) => {
       const founder = await tx.getRepository(Trainee).findOneBy({ id: founderId });
       if (!founder) throw badUserInput('input.founderId', 'no such trainee');
       if (input.openedOn < founder.registeredOn) throw badUserInput('input.openedOn', 'must not be before the founder registered');
@@ -100,7 +100,7 @@ export class VentureMutationResolver {
   async issueLoan(@Arg('input') input: IssueLoanInput, @Ctx() ctx: HrContext): Promise<Loan> {
     const borrowerId = parseId('input.borrowerId', input.borrowerId);
     const ventureId = input.ventureId ? parseId('input.ventureId', input.ventureId) : null;
-    return ctx.dataSource.transaction(async (tx) => {
+    return ctx.transaction(async (tx) => {
       // Locking the borrower serialises concurrent loans to one person, so the cap holds.
       const borrower = await tx.getRepository(Trainee).findOne({ where: { id: borrowerId }, lock: { mode: 'pessimistic_write' } });
       if (!borrower) throw badUserInput('input.borrowerId', 'no such trainee');
@@ -127,7 +127,7 @@ export class VentureMutationResolver {
   async recordFollowUp(@Arg('input') input: RecordFollowUpInput, @Ctx() ctx: HrContext): Promise<FollowUp> {
     const traineeId = parseId('input.traineeId', input.traineeId);
     const mentorId = input.mentorId ? parseId('input.mentorId', input.mentorId) : null;
-    return ctx.dataSource.transaction(async (tx) => {
+    return ctx.transaction(async (tx) => {
       if (!(await tx.getRepository(Trainee).existsBy({ id: traineeId }))) throw badUserInput('input.traineeId', 'no such trainee');
       if (mentorId !== null && !(await tx.getRepository(Mentor).existsBy({ id: mentorId }))) {
         throw badUserInput('input.mentorId', 'no such mentor');

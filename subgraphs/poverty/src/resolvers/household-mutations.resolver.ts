@@ -52,7 +52,7 @@ export class HouseholdMutationResolver {
       throw badUserInput('input.regionCode', `${input.regionCode} is not a Jiangsu county code`);
     }
     const head = parseCitizenId(input.head.citizenId);
-    return ctx.dataSource.transaction(async (tx) => {
+    return ctx.transaction(async (tx) => {
       const households = tx.getRepository(PoorHousehold);
       const members = tx.getRepository(HouseholdMember);
       if (await members.existsBy({ citizenId: head.value })) {
@@ -81,7 +81,7 @@ export class HouseholdMutationResolver {
       throw badUserInput('input.relation', 'a household has one head, registered with the household');
     }
     const id = parseCitizenId(input.citizenId);
-    return ctx.dataSource.transaction(async (tx) => {
+    return ctx.transaction(async (tx) => {
       // Locking the household serialises its size updates.
       const household = await tx.getRepository(PoorHousehold).findOne({ where: { id: householdId }, lock: { mode: 'pessimistic_write' } });
       if (!household) throw badUserInput('input.householdId', 'no such household');
@@ -98,7 +98,7 @@ export class HouseholdMutationResolver {
   @Mutation(() => PoorHousehold, { description: 'Records that a household has left poverty (脱贫)' })
   async recordExit(@Arg('input') input: RecordExitInput, @Ctx() ctx: PovertyContext): Promise<PoorHousehold> {
     const householdId = parseId('input.householdId', input.householdId);
-    return ctx.dataSource.transaction(async (tx) => {
+    return ctx.transaction(async (tx) => {
       const repo = tx.getRepository(PoorHousehold);
       const household = await repo.findOne({ where: { id: householdId }, lock: { mode: 'pessimistic_write' } });
       if (!household) throw badUserInput('input.householdId', 'no such household');

@@ -58,7 +58,7 @@ export class SupportCaseMutationResolver {
       throw badUserInput('input.citizenId', "is a man's ID (odd sequence digit); the federation's cases are for women");
     }
     const personKey = personKeyOf(id.value);
-    return ctx.dataSource.transaction(async (tx) => {
+    return ctx.transaction(async (tx) => {
       const repo = tx.getRepository(WomenSupportCase);
       const opened = await repo.save(repo.create({
         citizenId: id.value,
@@ -85,7 +85,7 @@ export class SupportCaseMutationResolver {
   ): Promise<WomenSupportCase> {
     const caseId = parseId('input.caseId', input.caseId);
     if (input.outcome === SupportOutcome.ONGOING) throw badUserInput('input.outcome', 'a closed case needs its outcome, not ONGOING');
-    return ctx.dataSource.transaction(async (tx) => {
+    return ctx.transaction(async (tx) => {
       const repo = tx.getRepository(WomenSupportCase);
       // The lock makes two concurrent closings of one case see each other.
       const found = await repo.findOne({ where: { id: caseId }, lock: { mode: 'pessimistic_write' } });

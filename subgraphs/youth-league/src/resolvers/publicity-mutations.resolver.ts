@@ -79,7 +79,7 @@ export class PublicityMutationResolver {
   @Mutation(() => SuccessStory, { description: 'Publishes a success story (青春创富故事汇)' })
   async publishStory(@Arg('input') input: PublishStoryInput, @Ctx() ctx: YouthLeagueContext): Promise<SuccessStory> {
     const ventureId = parseId('input.ventureId', input.ventureId);
-    return ctx.dataSource.transaction(async (tx) => {
+    return ctx.transaction(async (tx) => {
       const repo = tx.getRepository(SuccessStory);
       const story = await repo.save(repo.create({
         title: input.title.trim(),
@@ -101,7 +101,7 @@ export class PublicityMutationResolver {
   async grantAward(@Arg('input') input: GrantAwardInput, @Ctx() ctx: YouthLeagueContext): Promise<Award> {
     const title = input.title.trim();
     try {
-      return await ctx.dataSource.transaction(async (tx) => {
+      return await ctx.transaction(async (tx) => {
         const repo = tx.getRepository(Award);
         if (await repo.existsBy({ personKey: input.personKey, title, year: input.year })) {
           throw badUserInput('input.title', DUPLICATE);

@@ -1,0 +1,125 @@
+import { Client, Pool, DatabaseError } from 'pg';
+import { GraphQLError } from 'graphql';
+import { randomBytes } from 'node:crypto';
+import net from 'node:net';
+import { createDataSource, ensureDatabase } from './database';
+import { isDatabaseUnavailable } from './database-unavailable';
+import { formatError } from './server-plugins';
+
+/** The errors real PostgreSQL, pg and pg-pool raise when the database is away, and some that are not that. */
+let url: string;
+beforeAll(async () => {
+  // The kit cannot depend on the test harness package (it depends on the kit): the jest run's server directly.
+  url = `${process.env.TEST_POSTGRES_URL}/kit_unavailable_${randomBytes(4).toString('hex')}`;
+  await ensureDatabase(url);
+});
+
+/** A port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function failureOf(work: () => Promise<unknown>): Promise<unknown> {
+  try {
+    await work();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a failure');
+}
+
+/** Runs pg_sleep on one connection and terminates it from another, as a server shutdown does. */
+async function terminatedMidQuery(run: (sql: string) => Promise<unknown>, pidOf: () => Promise<number>): Promise<unknown> {
+  const pid = await pidOf();
+  const admin = new Client({ connectionString: url });
+  await admin.connect();
+  try {
+    const pending = failureOf(() => run('SELECT pg_sleep(10)'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+    return await pending;
+  } finally {
+    await admin.end();
+  }
+}
+
+describe('isDatabaseUnavailable', () => {
+  it('recognises a refused connection', async () => {
+    const client = new Client({ connectionString: `postgres://postgres:postgres@127.0.0.1:${await closedPort()}/none` });
+    const error = await failureOf(() => client.connect());
+    expect((error as { code?: string }).code ?? String(error)).toMatch(/ECONNREFUSED/);
+    expect(isDatabaseUnavailable(error)).toBe(true);
+  });
+
+  it('recognises a connection the server terminated mid-query (57P01), as TypeORM reports it', async () => {
+    const db = createDataSource({ url, entities: [], migrations: [] });
+    await db.initialize();
+    const runner = db.createQueryRunner();
+    try {
+      const error = await terminatedMidQuery((sql) => runner.query(sql), async () => (await runner.query('SELECT pg_backend_pid() AS pid'))[0].pid);
+      expect((error as { driverError?: { code?: string } }).driverError?.code).toBe('57P01');
+      expect(isDatabaseUnavailable(error)).toBe(true);
+      // The pool replaced the dead connection: the next statement works.
+      await runner.release();
+      expect(await db.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('recognises a pool that could not hand out a connection in time', async () => {
+    const pool = new Pool({ connectionString: url, max: 1, connectionTimeoutMillis: 1000 });
+    const held = await pool.connect();
+    try {
+      const error = await failureOf(() => pool.query('SELECT 1'));
+      expect(String(error)).toMatch(/timeout exceeded when trying to connect/);
+      expect(isDatabaseUnavailable(error)).toBe(true);
+    } finally {
+      held.release();
+      await pool.end();
+    }
+  });
+
+  it.each([['57P03', 'the database system is starting up'], ['57P02', 'terminating connection due to crash of another server process'], ['08006', 'connection failure']])(
+    'recognises SQLSTATE %s', (code, message) => {
+      const error = Object.assign(new DatabaseError(message, 0, 'error'), { code });
+      expect(isDatabaseUnavailable(error)).toBe(true);
+    });
+
+  it('does not mistake a bad statement or a broken rule for an outage', async () => {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      const syntax = await failureOf(() => client.query('SELEC 1'));
+      const division = await failureOf(() => client.query('SELECT 1 / 0'));
+      expect(isDatabaseUnavailable(syntax)).toBe(false);
+      expect(isDatabaseUnavailable(division)).toBe(false);
+      expect(isDatabaseUnavailable(new Error('boom'))).toBe(false);
+    } finally {
+      await client.end();
+    }
+  });
+});
+
+describe('formatError', () => {
+  it('answers an outage inside a resolver as retryable SERVICE_UNAVAILABLE, anything else as INTERNAL_SERVER_ERROR', async () => {
+    const port = await closedPort();
+    const refused = await failureOf(() => new Client({ connectionString: `postgres://x:y@127.0.0.1:${port}/none` }).connect());
+    const outage = new GraphQLError('connect ECONNREFUSED', { path: ['registerTrainee'], originalError: refused as Error });
+    expect(formatError({ message: outage.message, path: ['registerTrainee'] }, outage)).toEqual({
+      message: expect.stringMatching(/retry/), path: ['registerTrainee'], locations: undefined,
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true },
+    });
+    const bug = new GraphQLError('x is undefined', { originalError: new TypeError('x is undefined') });
+    expect(formatError({ message: bug.message }, bug).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+  });
+
+  it("passes a department's SERVICE_UNAVAILABLE through the gateway unchanged", () => {
+    const fromDepartment = { message: 'The database is unavailable', path: ['trainee'], extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true, serviceName: 'hr' } };
+    expect(formatError(fromDepartment, new GraphQLError(fromDepartment.message))).toEqual(fromDepartment);
+  });
+});
