@@ -27,3 +27,5 @@ export * from './audit-migration';
 export * from './unique-violation';
 export * from './scorecard-figures';
 export * from './aggregate-cache';
+// Every mutation's default date is today in Beijing, the calendar IsPastDate checks against.
+export { todayInBeijing, isAfterToday } from '@rg/beijing-date';

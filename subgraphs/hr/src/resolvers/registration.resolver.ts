@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Field, InputType, Mutation, Resolver } from 'type
 import { IsOptional } from 'class-validator';
 import { parseCitizenId, personKeyOf, personKeyPrefix } from '@rg/person-key';
 import { findRegion } from '@rg/regions';
-import { badUserInput, IsCitizenId, IsMobilePhone, IsPastDate, IsText, ownerOnly } from '@rg/subgraph-kit';
+import { badUserInput, IsCitizenId, IsMobilePhone, IsPastDate, IsText, ownerOnly, todayInBeijing } from '@rg/subgraph-kit';
 import { Trainee, TraineeCategory, TraineeStage } from '../entities';
 import type { HrContext } from './context';
 
@@ -60,7 +60,7 @@ export class RegistrationResolver {
         regionCode: id.regionCode,
         category: input.category,
         stage: input.stage,
-        registeredOn: input.registeredOn ?? new Date().toISOString().slice(0, 10),
+        registeredOn: input.registeredOn ?? todayInBeijing(),
         firstCompletedOn: null,
       }));
       await ctx.audit.write(tx, 'Trainee', [trainee.id]);

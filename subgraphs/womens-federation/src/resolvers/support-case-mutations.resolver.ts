@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Resolver } from '
 import { IsOptional } from 'class-validator';
 import { parseCitizenId, personKeyOf, personKeyPrefix } from '@rg/person-key';
 import { findRegion } from '@rg/regions';
-import { badUserInput, parseId, IsCitizenId, IsPastDate, IsText, ownerOnly } from '@rg/subgraph-kit';
+import { badUserInput, parseId, IsCitizenId, IsPastDate, IsText, ownerOnly, todayInBeijing } from '@rg/subgraph-kit';
 import { SupportOutcome, SupportType, WomenSupportCase } from '../entities';
 import type { WomensFederationContext } from './context';
 
@@ -67,7 +67,7 @@ export class SupportCaseMutationResolver {
         name: input.name.trim(),
         regionCode: id.regionCode,
         supportType: input.supportType,
-        openedOn: input.openedOn ?? new Date().toISOString().slice(0, 10),
+        openedOn: input.openedOn ?? todayInBeijing(),
         closedOn: null,
         outcome: SupportOutcome.ONGOING,
         poorPriority: input.poorPriority,

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import { IsOptional } from 'class-validator';
 import { QueryFailedError } from 'typeorm';
-import { badUserInput, parseId, IsPastDate, IsText, ownerOnly } from '@rg/subgraph-kit';
+import { badUserInput, parseId, IsPastDate, IsText, ownerOnly, todayInBeijing } from '@rg/subgraph-kit';
 import { Award, AwardLevel, StoryChannel, SuccessStory } from '../entities';
 import type { YouthLeagueContext } from './context';
 import { IsCountyCode, IsPersonKey, IsYearSince } from '@rg/subgraph-kit';
@@ -88,7 +88,7 @@ export class PublicityMutationResolver {
         protagonistName: input.protagonistName.trim(),
         ventureId,
         regionCode: input.regionCode,
-        publishedOn: input.publishedOn ?? new Date().toISOString().slice(0, 10),
+        publishedOn: input.publishedOn ?? todayInBeijing(),
         channel: input.channel,
       }));
       await ctx.audit.write(tx, 'SuccessStory', [story.id]);
