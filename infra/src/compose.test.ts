@@ -2,7 +2,7 @@ import { Supergraph } from '@apollo/federation-internals';
 import { GraphQLObjectType, GraphQLInputObjectType, type GraphQLSchema } from 'graphql';
 import { composeSupergraph } from './compose';
 
-/** CONTRACT.md's names are promises to front-end teams: the composed API must keep every one. */
+/** The API's type and field names are promises to front-end teams: the composed API must keep every one. */
 let api: GraphQLSchema;
 let supergraphSdl: string;
 beforeAll(async () => {

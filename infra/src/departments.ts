@@ -5,7 +5,7 @@ import { povertySubgraph } from '@rg/poverty';
 import { youthLeagueSubgraph } from '@rg/youth-league';
 import { womensFederationSubgraph } from '@rg/womens-federation';
 
-/** The five departments, in CONTRACT.md's port order. */
+/** The five departments, in port order (hr 4001 … womens-federation 4005). */
 export const departments: DepartmentSubgraph<any>[] = [
   hrSubgraph, agricultureSubgraph, povertySubgraph, youthLeagueSubgraph, womensFederationSubgraph,
 ];

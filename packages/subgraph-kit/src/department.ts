@@ -10,7 +10,7 @@ import type { DepartmentContext } from './context';
  */
 export interface DepartmentSubgraph<Loaders = unknown> {
   name: Department;
-  /** CONTRACT.md's default port. */
+  /** The port the department listens on unless configured (hr 4001 … womens-federation 4005). */
   defaultPort: number;
   entities: MixedList<Function | string | EntitySchema>;
   migrations: MixedList<Function | string>;

@@ -1,4 +1,4 @@
-/** The roles of CONTRACT.md: the five departments' staff, cross-agency analysts, admins, and the public. */
+/** The roles a token can carry: the five departments' staff, cross-agency analysts, admins; no token is the public. */
 export const DEPARTMENTS = ['hr', 'agriculture', 'poverty', 'youth-league', 'womens-federation'] as const;
 export type Department = (typeof DEPARTMENTS)[number];
 export const ROLES = [...DEPARTMENTS, 'analyst', 'admin'] as const;
