@@ -1,3 +1,4 @@
 export * from './world';
 export { generateWorld, DEFAULT_SEED, DEFAULT_TRAINEES, MAX_TRAINEES } from './generate';
 export { expectedScorecard, expectedRegionFigures, type RegionFigures } from './ground-truth';
+export { rosterPeople, type RosterPerson } from './roster';
