@@ -11,8 +11,10 @@ export interface ImportColumn {
   /** The header the departments use. */
   header: string;
   kind?: ColumnKind;
-  /** The column must be in the file (a blank cell is still "no value" for optional fields). */
+  /** The column must be in the file and every row must give a value (GraphQL's non-null). */
   required?: boolean;
+  /** The value of a blank cell (the input field's GraphQL default). */
+  defaultValue?: unknown;
   /** enum columns: Chinese label → the API's enum name (the names themselves are accepted too). */
   labels?: Record<string, string>;
   /** Shown in the template's header note. */

@@ -51,7 +51,7 @@ function firstViolation(errors: ValidationError[]): { field: string; message: st
   for (const error of errors) {
     if (error.constraints) return { field: error.property, message: Object.values(error.constraints)[0].replace(`${error.property} `, '') };
     const nested = firstViolation(error.children ?? []);
-    if (nested) return { field: error.property, message: nested.message };
+    if (nested) return { field: `${error.property}.${nested.field}`, message: nested.message };
   }
   return null;
 }
@@ -69,7 +69,7 @@ const RACED = { field: '', message: 'another row of this file with the same key 
 function badInput(error: unknown): { field: string; message: string } | null {
   const extensions = (error as { extensions?: { code?: string; field?: string } }).extensions;
   if (extensions?.code !== 'BAD_USER_INPUT') return null;
-  const field = (extensions.field ?? '').replace(/^input\./, '');
+  const field = (extensions.field ?? '').replace(/^input\./, '');  // input.head.citizenId → head.citizenId
   return { field, message: (error as Error).message.replace(/^[\w.]+: /, '') };
 }
 
@@ -120,7 +120,9 @@ export async function openImport(source: AsyncIterable<Buffer>, recordType: Impo
             if (!column) return;
             const cell = row.cells[i] ?? null;
             if (isUnreadable(cell)) throw new CellProblem(column.field, cell.unreadable);
-            values[column.field] = cellValue(column, cell);
+            const value = cellValue(column, cell) ?? column.defaultValue;
+            if (value === undefined && column.required) throw new CellProblem(column.field, 'must not be blank');
+            values[column.field] = value;
           });
           const input = recordType.toInput
             ? await recordType.toInput(values, tx)
