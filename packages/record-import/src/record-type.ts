@@ -12,6 +12,8 @@ export interface ImportRecordType<Input extends object = any, Existing = any> {
   /** The audit trail's record type, e.g. "Trainee". */
   recordType: string;
   columns: ImportColumn[];
+  /** Batches written at once; 1 when rows lock a shared record (a household, a trainee), so batches cannot deadlock. */
+  concurrency?: number;
   /** The mutation's input class. */
   inputClass: new () => Input;
   /**

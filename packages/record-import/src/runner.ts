@@ -203,7 +203,7 @@ export async function openImport(source: AsyncIterable<Buffer>, recordType: Impo
       // the database, and waiting on them one at a time leaves both ends idle. Reading stops
       // while the batches in flight are full, so memory stays bounded whatever the file's size.
       const batchSize = options.batchSize ?? 500;
-      const concurrency = options.concurrency ?? 3;
+      const concurrency = recordType.concurrency ?? options.concurrency ?? 3;
       const inFlight = new Set<Promise<void>>();
       let failure: unknown = null;
       const start = (rows: SheetRow[]) => {
