@@ -47,9 +47,14 @@ interface BatchOutcome {
   rejections: Array<[PreparedRow, string, string]>;
 }
 
+/** class-validator's own messages start with the property ("amountYuan must not be …"); ours do not. */
+function withoutProperty(message: string, property: string): string {
+  return message.startsWith(`${property} `) ? message.slice(property.length + 1) : message;
+}
+
 function firstViolation(errors: ValidationError[]): { field: string; message: string } | null {
   for (const error of errors) {
-    if (error.constraints) return { field: error.property, message: Object.values(error.constraints)[0].replace(`${error.property} `, '') };
+    if (error.constraints) return { field: error.property, message: withoutProperty(Object.values(error.constraints)[0], error.property) };
     const nested = firstViolation(error.children ?? []);
     if (nested) return { field: `${error.property}.${nested.field}`, message: nested.message };
   }
