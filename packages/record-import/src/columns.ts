@@ -3,7 +3,7 @@
  * (身份证号, 姓名, …), the API's English field name (also accepted as a header), and how a
  * cell becomes the value the mutation input takes.
  */
-export type ColumnKind = 'text' | 'int' | 'date' | 'boolean' | 'enum';
+export type ColumnKind = 'text' | 'int' | 'date' | 'boolean' | 'enum' | 'list';
 
 export interface ImportColumn {
   /** The mutation input's field name; also accepted as the header. */
@@ -118,6 +118,9 @@ export function cellValue(column: ImportColumn, cell: Cell): unknown {
       if (FALSE.has(s)) return false;
       throw new CellProblem(column.field, 'must be 是 or 否 (true or false)');
     }
+    case 'list':
+      // 种植业、养殖业 — the enumeration comma Chinese sheets use, or any comma or semicolon.
+      return String(text).split(/[、,，;；]/).map((item) => item.trim()).filter(Boolean);
     case 'enum': {
       const s = String(text);
       const labels = column.labels ?? {};
