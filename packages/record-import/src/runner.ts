@@ -118,7 +118,7 @@ export async function openImport(source: AsyncIterable<Buffer>, recordType: Impo
       };
 
       /** The row as the mutation's input, validated by the input class's own rules; null when rejected. */
-      const prepare = async (row: SheetRow, tx: EntityManager): Promise<PreparedRow | null> => {
+      const prepare = async (row: SheetRow, tx: EntityManager, refused: BatchOutcome['rejections']): Promise<PreparedRow | null> => {
         const values: Record<string, unknown> = {};
         try {
           columns.forEach((column, i) => {
@@ -138,7 +138,7 @@ export async function openImport(source: AsyncIterable<Buffer>, recordType: Impo
           return { row: row.row, cells: row.cells, input };
         } catch (error) {
           if (!(error instanceof CellProblem)) throw error;
-          reject(row, error.field, error.message);
+          refused.push([{ row: row.row, cells: row.cells, input: {} }, error.field, error.message]);
           return null;
         }
       };
@@ -184,10 +184,11 @@ export async function openImport(source: AsyncIterable<Buffer>, recordType: Impo
 
       const importBatch = async (batch: SheetRow[]) => {
         // References are looked up (read only) once; the writes may run twice.
+        const refused: BatchOutcome['rejections'] = [];
         const prepared = await options.dataSource.transaction(async (tx) => {
           const ready: PreparedRow[] = [];
           for (const row of batch) {
-            const p = await prepare(row, tx);
+            const p = await prepare(row, tx, refused);
             if (p) ready.push(p);
           }
           return ready;
@@ -201,7 +202,9 @@ export async function openImport(source: AsyncIterable<Buffer>, recordType: Impo
         }
         counts.imported += outcome.imported;
         counts.unchanged += outcome.unchanged;
-        for (const [p, field, reason] of outcome.rejections) reject(p, field, reason);
+        // The report lists a batch's refused rows in the sheet's order, whichever step refused them.
+        const rejections = [...refused, ...outcome.rejections].sort((a, b) => a[0].row - b[0].row);
+        for (const [p, field, reason] of rejections) reject(p, field, reason);
       };
 
       // A few batches in flight on their own connections: a row costs a couple of round trips to
