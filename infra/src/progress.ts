@@ -1,4 +1,4 @@
-import { MultiBar, Presets } from 'cli-progress';
+import { MultiBar, Presets, SingleBar } from 'cli-progress';
 
 /** A progress bar per table while seeding: a million-trainee load takes minutes, so show it. */
 export function createProgress() {
@@ -17,6 +17,28 @@ export function createProgress() {
     },
     stop(): void {
       bars?.stop();
+    },
+  };
+}
+
+/** One bar for a file being sent: bytes sent of the file's size, and the rows the department has handled. */
+export function createUploadProgress(totalBytes: number) {
+  const bar = new SingleBar(
+    { format: ' {file} [{bar}] {percentage}% | {rows} rows, {imported} imported, {unchanged} unchanged, {rejected} rejected', hideCursor: true },
+    Presets.shades_classic,
+  );
+  return {
+    start(file: string): void {
+      bar.start(Math.max(totalBytes, 1), 0, { file, rows: 0, imported: 0, unchanged: 0, rejected: 0 });
+    },
+    sent(bytes: number): void {
+      bar.update(bytes);
+    },
+    rows(counts: { rows: number; imported: number; unchanged: number; rejected: number }): void {
+      bar.update(counts);
+    },
+    stop(): void {
+      bar.stop();
     },
   };
 }

@@ -3,3 +3,4 @@ export { generateWorld, DEFAULT_SEED, DEFAULT_TRAINEES, MAX_TRAINEES } from './g
 export {
   expectedScorecard, expectedScorecardCounts, expectedRegionFigures, type RegionFigures, type ScorecardCounts,
 } from './ground-truth';
+export { rosterPeople, type RosterPerson } from './roster';

@@ -3,6 +3,7 @@ import {
   GATEWAY_SIGNATURE_HEADER, type DepartmentSubgraph, type RunningSubgraph, type Role, type GatewaySigningKey, type GatewayKeySet,
 } from '@rg/subgraph-kit';
 import { generateWorld, type World } from '@rg/demo-province';
+import { sendImport, type ImportAnswer, type Rejection } from '@rg/record-import';
 import { freshDatabaseUrl } from './databases';
 
 export interface GraphQLResponse<T = any> {
@@ -22,6 +23,8 @@ export interface SubgraphHarness {
   statements(): Promise<number>;
   /** Rows in one of the department's tables: writes refused must leave it unchanged. */
   rowCount(table: string): Promise<number>;
+  /** Sends a file to POST /import/<record type> as `role` (the department's own by default). */
+  importFile(recordType: string, body: Buffer, role?: Exclude<Role, 'public'>): Promise<ImportAnswer & { rejections: Rejection[] }>;
   stop(): Promise<void>;
 }
 
@@ -111,6 +114,13 @@ export async function startSubgraphHarness(
     async rowCount(table) {
       const [{ n }] = await subgraph.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`);
       return n;
+    },
+    async importFile(recordType, body, role = department.name) {
+      const rejections: Rejection[] = [];
+      const answer = await sendImport(subgraph.url.replace('/graphql', `/import/${recordType}`), body, {
+        token: await signToken(role), onRejected: (r) => rejections.push(r),
+      });
+      return { ...answer, rejections };
     },
     stop: () => subgraph.stop(),
   };

@@ -1,7 +1,7 @@
 import { findRegion, allCities, type RegionLevel } from '@rg/regions';
 
 /**
- * The policy's targets (DOMAIN.md, "Targets the analysts measure"), per region level.
+ * The targets of the provincial returnee-entrepreneurship plan (2016–2020) that analysts measure, per region level.
  * A null target means the policy sets none at that level: the figure is reported, not judged.
  */
 export type IndicatorName =

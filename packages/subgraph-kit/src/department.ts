@@ -1,5 +1,6 @@
 import type { DataSource, MixedList, EntitySchema } from 'typeorm';
 import type { World } from '@rg/demo-province';
+import type { ImportRecordType } from '@rg/record-import';
 import type { Department } from './roles';
 import type { SchemaOptions } from './federation-schema';
 import type { DepartmentContext } from './context';
@@ -15,6 +16,8 @@ export interface DepartmentSubgraph<Loaders = unknown> {
   migrations: MixedList<Function | string>;
   schema: SchemaOptions;
   createLoaders(dataSource: DataSource, context: Omit<DepartmentContext, 'loaders'>): Loaders;
+  /** The records the department imports from its spreadsheets (POST /import/<name>, npm run import). */
+  imports?: ImportRecordType[];
   /** Inserts this department's part of a generated world into an empty database; idempotent. */
   seed(dataSource: DataSource, world: World, onProgress?: (table: string, done: number, total: number) => void): Promise<void>;
 }

@@ -36,3 +36,5 @@ export * from './idempotency';
 export * from './idempotency-migration';
 export * from './idempotency-plugin';
 export * from './write-transaction';
+// Every mutation's default date is today in Beijing, the calendar IsPastDate checks against.
+export { todayInBeijing, isAfterToday } from '@rg/beijing-date';

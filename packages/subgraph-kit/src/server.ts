@@ -22,6 +22,7 @@ import { IdempotencyClaim, purgeExpiredKeysHourly } from './idempotency';
 import { idempotencyPlugin } from './idempotency-plugin';
 import { writeTransaction } from './write-transaction';
 import type { DepartmentSubgraph } from './department';
+import { importHandler } from './import-endpoint';
 import type { DepartmentContext } from './context';
 
 export interface RunningSubgraph {
@@ -91,6 +92,11 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  if (department.imports?.length) {
+    app.post('/import/:recordType', (req, res, next) => {
+      importHandler(department.name, department.imports!, dataSource, logger)(req, res).catch(next);
+    });
+  }
   app.use(
     '/graphql',
     // Scorecard key sets arrive here (~2.7 MB per 200,000 people); the public limit is the gateway's.
@@ -123,6 +129,9 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
     }),
   );
 
+  // An import streams its file while it writes: a million rows take minutes, far past Node's
+  // 5-minute default for receiving a request. Public traffic is bounded by the gateway.
+  httpServer.requestTimeout = Number(process.env.SUBGRAPH_REQUEST_TIMEOUT_MS ?? 3_600_000);
   const port = options.port ?? departmentEntry(department.name).port;
   await new Promise<void>((resolve) => httpServer.listen(port, options.host ?? '127.0.0.1', resolve));
   const actualPort = (httpServer.address() as { port: number }).port;

@@ -1,6 +1,7 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { parseCitizenId, CitizenIdError, isPersonKey } from '@rg/person-key';
 import { findRegion } from '@rg/regions';
+import { currentYearInBeijing, isAfterToday } from '@rg/beijing-date';
 
 /** Shared class-validator rules for the departments' inputs. */
 
@@ -39,13 +40,13 @@ export function IsCitizenId(options?: ValidationOptions): PropertyDecorator {
   }, options);
 }
 
-/** ISO calendar date (YYYY-MM-DD), not after today and not before 2000. */
+/** ISO calendar date (YYYY-MM-DD), not after today in Beijing and not before 2000. */
 export function IsPastDate(options?: ValidationOptions): PropertyDecorator {
   return rule('isPastDate', (value) => {
     if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return 'must be a date YYYY-MM-DD';
     const date = new Date(`${value}T00:00:00Z`);
     if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return 'is not a calendar date';
-    if (value > new Date().toISOString().slice(0, 10)) return 'must not be in the future';
+    if (isAfterToday(value)) return 'must not be in the future';
     if (value < '2000-01-01') return 'must not be before 2000-01-01';
     return null;
   }, options);
@@ -66,8 +67,9 @@ export function IsText(max: number, options?: ValidationOptions): PropertyDecora
   }, options);
 }
 
+/** The current year in Beijing, where the departments' records are dated. */
 export function currentYear(): number {
-  return new Date().getUTCFullYear();
+  return currentYearInBeijing();
 }
 
 /**

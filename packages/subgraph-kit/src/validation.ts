@@ -1,11 +1,16 @@
 import { validate, type ValidationError } from 'class-validator';
 import { badUserInput } from './errors';
 
+/** class-validator's own messages start with the property ("amountYuan must not be …"); ours do not. */
+function withoutProperty(message: string, property: string): string {
+  return message.startsWith(`${property} `) ? message.slice(property.length + 1) : message;
+}
+
 function firstViolation(errors: ValidationError[], prefix = ''): { field: string; message: string } | null {
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     if (error.constraints) {
-      return { field, message: Object.values(error.constraints)[0].replace(`${error.property} `, '') };
+      return { field, message: withoutProperty(Object.values(error.constraints)[0], error.property) };
     }
     const nested = firstViolation(error.children ?? [], field);
     if (nested) return nested;

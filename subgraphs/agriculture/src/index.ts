@@ -5,6 +5,7 @@ import { migrations } from './migrations';
 import { createLoaders, type AgricultureLoaders } from './loaders';
 import { orphanedTypes, referenceResolvers, resolvers } from './resolvers';
 import { seed } from './seed';
+import { imports } from './imports';
 
 /** Agriculture (农业农村局): incubator parks, the ventures resident in them, the project library. */
 export const agricultureSubgraph: DepartmentSubgraph<AgricultureLoaders> = {
@@ -15,6 +16,7 @@ export const agricultureSubgraph: DepartmentSubgraph<AgricultureLoaders> = {
   schema: { resolvers: [...resolvers], orphanedTypes, referenceResolvers },
   createLoaders,
   seed,
+  imports,
 };
 
 runWhenMain(module, agricultureSubgraph);

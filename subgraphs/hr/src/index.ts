@@ -5,6 +5,7 @@ import { migrations } from './migrations';
 import { createLoaders, type HrLoaders } from './loaders';
 import { orphanedTypes, referenceResolvers, resolvers } from './resolvers';
 import { seed } from './seed';
+import { imports } from './imports';
 
 /** Human Resources & Social Security (人社): trainees, training, ventures, loans, follow-ups. */
 export const hrSubgraph: DepartmentSubgraph<HrLoaders> = {
@@ -20,6 +21,7 @@ export const hrSubgraph: DepartmentSubgraph<HrLoaders> = {
   },
   createLoaders,
   seed,
+  imports,
 };
 
 runWhenMain(module, hrSubgraph);

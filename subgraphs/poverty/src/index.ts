@@ -5,6 +5,7 @@ import { migrations } from './migrations';
 import { createLoaders, type PovertyLoaders } from './loaders';
 import { orphanedTypes, referenceResolvers, resolvers } from './resolvers';
 import { seed } from './seed';
+import { imports } from './imports';
 
 /** Poverty Alleviation Office (扶贫办): the registry of poor households and their members. */
 export const povertySubgraph: DepartmentSubgraph<PovertyLoaders> = {
@@ -20,6 +21,7 @@ export const povertySubgraph: DepartmentSubgraph<PovertyLoaders> = {
   },
   createLoaders,
   seed,
+  imports,
 };
 
 runWhenMain(module, povertySubgraph);

@@ -5,6 +5,7 @@ import { migrations } from './migrations';
 import { createLoaders, type WomensFederationLoaders } from './loaders';
 import { orphanedTypes, referenceResolvers, resolvers } from './resolvers';
 import { seed } from './seed';
+import { imports } from './imports';
 
 /** Women's Federation (妇联): support cases for women entrepreneurs, poor women first. */
 export const womensFederationSubgraph: DepartmentSubgraph<WomensFederationLoaders> = {
@@ -20,6 +21,7 @@ export const womensFederationSubgraph: DepartmentSubgraph<WomensFederationLoader
   },
   createLoaders,
   seed,
+  imports,
 };
 
 runWhenMain(module, womensFederationSubgraph);

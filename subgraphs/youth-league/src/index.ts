@@ -5,6 +5,7 @@ import { migrations } from './migrations';
 import { createLoaders, type YouthLeagueLoaders } from './loaders';
 import { orphanedTypes, referenceResolvers, resolvers } from './resolvers';
 import { seed } from './seed';
+import { imports } from './imports';
 
 /** Communist Youth League (团委): success stories (青春创富故事汇) and entrepreneur awards. */
 export const youthLeagueSubgraph: DepartmentSubgraph<YouthLeagueLoaders> = {
@@ -20,6 +21,7 @@ export const youthLeagueSubgraph: DepartmentSubgraph<YouthLeagueLoaders> = {
   },
   createLoaders,
   seed,
+  imports,
 };
 
 runWhenMain(module, youthLeagueSubgraph);

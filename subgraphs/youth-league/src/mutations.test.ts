@@ -2,6 +2,7 @@ import { startSubgraphHarness, type GraphQLResponse, type SubgraphHarness } from
 import { expectedRegionFigures, type World } from '@rg/demo-province';
 import { PROVINCE_CODE } from '@rg/regions';
 import { youthLeagueSubgraph } from './index';
+import { todayInBeijing } from '@rg/subgraph-kit';
 
 /** youth-league's writes: each on a fresh database, validated, transactional, all or nothing. */
 let harness: SubgraphHarness;
@@ -73,7 +74,8 @@ describe('mutations', () => {
     const input: Record<string, unknown> = { ...validStory(), title: '今日发布' };
     delete input.publishedOn;
     const response = await harness.query(PUBLISH, { input }, 'youth-league');
-    expect(response.data.publishStory.publishedOn).toBe(new Date().toISOString().slice(0, 10));
+    // Today in Beijing, where the league's records are dated (from 16:00 UTC it is already tomorrow there).
+    expect(response.data.publishStory.publishedOn).toBe(todayInBeijing());
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import { checkCharacter, composeCitizenId } from '@rg/person-key';
+import { todayInBeijing } from '@rg/beijing-date';
 import type { World } from '@rg/demo-province';
 import type { Department } from '@rg/departments';
 
@@ -28,10 +29,11 @@ export const MUTATIONS: Record<string, Department> = {
 export const doc = (mutation: string) =>
   `mutation($input: ${mutation[0].toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { id } }`;
 
-export const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+/** Dates relative to today in Beijing, the calendar the mutations check against. */
+export const day = (offset: number) => todayInBeijing(new Date(Date.now() + offset * 86_400_000));
 export const TODAY = day(0);
 export const TOMORROW = day(1);
-export const NEXT_YEAR = new Date().getUTCFullYear() + 1;
+export const NEXT_YEAR = Number(TODAY.slice(0, 4)) + 1;
 export const long = (n: number) => '长'.repeat(n);
 /** The same ID with a wrong check character. */
 export const wrongCheck = (id: string) => id.slice(0, 17) + (id[17] === '1' ? '2' : '1');

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import { ArrayMaxSize, ArrayMinSize, IsInt, Matches, Max, MaxLength, Min } from 'class-validator';
+import type { EntityManager } from 'typeorm';
 import { findRegion } from '@rg/regions';
 import { badUserInput, IsPastDate, IsText, ownerOnly } from '@rg/subgraph-kit';
 import { IncubatorPark, ParkLevel } from '../entities';
@@ -40,20 +41,25 @@ export class ParkMutationResolver {
   @Authorized(ownerOnly('agriculture'))
   @Mutation(() => IncubatorPark, { description: 'Registers an incubator park (返乡创业园)' })
   async createPark(@Arg('input') input: CreateParkInput, @Ctx() ctx: AgricultureContext): Promise<IncubatorPark> {
-    const region = findRegion(input.regionCode);
-    if (!region || region.level !== 'COUNTY') {
-      throw badUserInput('input.regionCode', `${input.regionCode} is not a Jiangsu county code`);
-    }
-    const industries = input.industries.map((i) => i.trim());
-    if (new Set(industries).size !== industries.length) throw badUserInput('input.industries', 'must not repeat an industry');
     return ctx.transaction(async (tx) => {
-      const repo = tx.getRepository(IncubatorPark);
-      const park = await repo.save(repo.create({
-        name: input.name.trim(), regionCode: input.regionCode, level: input.level, openedOn: input.openedOn,
-        capacity: input.capacity, industries,
-      }));
+      const park = await createPark(tx, input);
       await ctx.audit.write(tx, 'IncubatorPark', [park.id]);
       return park;
     });
   }
+}
+
+/** createPark's checks beyond the input's rules, and its write, shared with the park import. */
+export async function createPark(tx: EntityManager, input: CreateParkInput): Promise<IncubatorPark> {
+  const region = findRegion(input.regionCode);
+  if (!region || region.level !== 'COUNTY') {
+    throw badUserInput('input.regionCode', `${input.regionCode} is not a Jiangsu county code`);
+  }
+  const industries = input.industries.map((i) => i.trim());
+  if (new Set(industries).size !== industries.length) throw badUserInput('input.industries', 'must not repeat an industry');
+  const repo = tx.getRepository(IncubatorPark);
+  return repo.save(repo.create({
+    name: input.name.trim(), regionCode: input.regionCode, level: input.level, openedOn: input.openedOn,
+    capacity: input.capacity, industries,
+  }));
 }

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
-import { IsNull } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import { badUserInput, parseId, IsPastDate, ownerOnly } from '@rg/subgraph-kit';
 import { IncubatorPark, Residency } from '../entities';
 import type { AgricultureContext } from './context';
@@ -36,36 +36,8 @@ export class ResidencyMutationResolver {
   @Authorized(ownerOnly('agriculture'))
   @Mutation(() => Residency, { description: 'Admits a venture to a park with room; a venture resides in one park at a time' })
   async admitVenture(@Arg('input') input: AdmitVentureInput, @Ctx() ctx: AgricultureContext): Promise<Residency> {
-    const parkId = parseId('input.parkId', input.parkId);
-    const ventureId = parseId('input.ventureId', input.ventureId);
     return ctx.transaction(async (tx) => {
-      // Locking the park serialises admissions to it, so occupancy cannot pass capacity.
-      const park = await tx.getRepository(IncubatorPark).findOne({ where: { id: parkId }, lock: { mode: 'pessimistic_write' } });
-      if (!park) throw badUserInput('input.parkId', 'no such park');
-      if (input.enteredOn < park.openedOn) throw badUserInput('input.enteredOn', `must not be before the park opened (${park.openedOn})`);
-      const [venture] = await tx.query(
-        `SELECT count(*) FILTER (WHERE left_on IS NULL) AS resident, max(left_on)::text AS "lastLeftOn"
-         FROM residency WHERE venture_id = $1`,
-        [ventureId],
-      );
-      if (Number(venture.resident) > 0) throw badUserInput('input.ventureId', 'is already resident in a park');
-      if (venture.lastLeftOn && input.enteredOn < venture.lastLeftOn) {
-        throw badUserInput('input.enteredOn', `must not be before the venture left its previous park (${venture.lastLeftOn})`);
-      }
-      const [{ occupancy }] = await tx.query(
-        'SELECT count(*) AS occupancy FROM residency WHERE park_id = $1 AND left_on IS NULL',
-        [parkId],
-      );
-      if (Number(occupancy) >= park.capacity) throw badUserInput('input.parkId', `the park is full (capacity ${park.capacity})`);
-      const repo = tx.getRepository(Residency);
-      let residency: Residency;
-      try {
-        residency = await repo.save(repo.create({ parkId, ventureId, enteredOn: input.enteredOn, leftOn: null }));
-      } catch (error) {
-        // Another park admitted the same venture concurrently and committed first.
-        if (isUniqueViolation(error, 'residency_open_venture_key')) throw badUserInput('input.ventureId', 'is already resident in a park');
-        throw error;
-      }
+      const residency = await admitVenture(tx, input);
       await ctx.audit.write(tx, 'Residency', [residency.id]);
       return residency;
     });
@@ -93,4 +65,38 @@ export class ResidencyMutationResolver {
       return residency;
     });
   }
+}
+
+/** admitVenture's checks (park open, room left, one park at a time) and write, shared with the residency import. */
+export async function admitVenture(tx: EntityManager, input: AdmitVentureInput): Promise<Residency> {
+  const parkId = parseId('input.parkId', input.parkId);
+  const ventureId = parseId('input.ventureId', input.ventureId);
+  // Locking the park serialises admissions to it, so occupancy cannot pass capacity.
+  const park = await tx.getRepository(IncubatorPark).findOne({ where: { id: parkId }, lock: { mode: 'pessimistic_write' } });
+  if (!park) throw badUserInput('input.parkId', 'no such park');
+  if (input.enteredOn < park.openedOn) throw badUserInput('input.enteredOn', `must not be before the park opened (${park.openedOn})`);
+  const [venture] = await tx.query(
+    `SELECT count(*) FILTER (WHERE left_on IS NULL) AS resident, max(left_on)::text AS "lastLeftOn"
+     FROM residency WHERE venture_id = $1`,
+    [ventureId],
+  );
+  if (Number(venture.resident) > 0) throw badUserInput('input.ventureId', 'is already resident in a park');
+  if (venture.lastLeftOn && input.enteredOn < venture.lastLeftOn) {
+    throw badUserInput('input.enteredOn', `must not be before the venture left its previous park (${venture.lastLeftOn})`);
+  }
+  const [{ occupancy }] = await tx.query(
+    'SELECT count(*) AS occupancy FROM residency WHERE park_id = $1 AND left_on IS NULL',
+    [parkId],
+  );
+  if (Number(occupancy) >= park.capacity) throw badUserInput('input.parkId', `the park is full (capacity ${park.capacity})`);
+  const repo = tx.getRepository(Residency);
+  let residency: Residency;
+  try {
+    residency = await repo.save(repo.create({ parkId, ventureId, enteredOn: input.enteredOn, leftOn: null }));
+  } catch (error) {
+    // Another park admitted the same venture concurrently and committed first.
+    if (isUniqueViolation(error, 'residency_open_venture_key')) throw badUserInput('input.ventureId', 'is already resident in a park');
+    throw error;
+  }
+  return residency;
 }

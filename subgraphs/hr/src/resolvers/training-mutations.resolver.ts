@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { EntityManager } from 'typeorm';
 import { badUserInput, parseId, IsPastDate, ownerOnly } from '@rg/subgraph-kit';
 import { Course, Enrolment, Trainee } from '../entities';
 import type { HrContext } from './context';
@@ -42,19 +43,8 @@ export class TrainingMutationResolver {
   @Authorized(ownerOnly('hr'))
   @Mutation(() => Enrolment)
   async enrol(@Arg('input') input: EnrolInput, @Ctx() ctx: HrContext): Promise<Enrolment> {
-    const traineeId = parseId('input.traineeId', input.traineeId);
-    const courseId = parseId('input.courseId', input.courseId);
     return ctx.transaction(async (tx) => {
-      if (!(await tx.getRepository(Trainee).existsBy({ id: traineeId }))) throw badUserInput('input.traineeId', 'no such trainee');
-      const course = await tx.getRepository(Course).findOneBy({ id: courseId });
-      if (!course) throw badUserInput('input.courseId', 'no such course');
-      if (input.enrolledOn > course.startsOn) throw badUserInput('input.enrolledOn', 'must not be after the course starts');
-      const repo = tx.getRepository(Enrolment);
-      if (await repo.existsBy({ traineeId, courseId })) throw badUserInput('input.courseId', 'the trainee is already enrolled');
-      const enrolment = await repo.save(repo.create({
-        traineeId, courseId, enrolledOn: input.enrolledOn,
-        completedOn: null, passed: null, certificateNo: null, satisfaction: null,
-      }));
+      const enrolment = await enrol(tx, input);
       await ctx.audit.write(tx, 'Enrolment', [enrolment.id]);
       return enrolment;
     });
@@ -85,4 +75,20 @@ export class TrainingMutationResolver {
       return enrolment;
     });
   }
+}
+
+/** enrol's checks (the trainee and course exist, before the course starts, once) and write, shared with the enrolment import. */
+export async function enrol(tx: EntityManager, input: EnrolInput): Promise<Enrolment> {
+  const traineeId = parseId('input.traineeId', input.traineeId);
+  const courseId = parseId('input.courseId', input.courseId);
+  if (!(await tx.getRepository(Trainee).existsBy({ id: traineeId }))) throw badUserInput('input.traineeId', 'no such trainee');
+  const course = await tx.getRepository(Course).findOneBy({ id: courseId });
+  if (!course) throw badUserInput('input.courseId', 'no such course');
+  if (input.enrolledOn > course.startsOn) throw badUserInput('input.enrolledOn', 'must not be after the course starts');
+  const repo = tx.getRepository(Enrolment);
+  if (await repo.existsBy({ traineeId, courseId })) throw badUserInput('input.courseId', 'the trainee is already enrolled');
+  return repo.save(repo.create({
+    traineeId, courseId, enrolledOn: input.enrolledOn,
+    completedOn: null, passed: null, certificateNo: null, satisfaction: null,
+  }));
 }

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import { IsInt, Max, Min } from 'class-validator';
+import type { EntityManager } from 'typeorm';
 import { LOAN_CAP_YUAN } from '@rg/scorecard';
 import { badUserInput, parseId, IsPastDate, IsText, ownerOnly } from '@rg/subgraph-kit';
 import { BusinessStatus, FollowUp, Loan, Mentor, Trainee, Venture } from '../entities';
@@ -80,16 +81,8 @@ export class VentureMutationResolver {
   @Authorized(ownerOnly('hr'))
   @Mutation(() => Venture, { description: 'Records a business a trainee opened (开业)' })
   async recordVenture(@Arg('input') input: RecordVentureInput, @Ctx() ctx: HrContext): Promise<Venture> {
-    const founderId = parseId('input.founderId', input.founderId);
     return ctx.transaction(async (tx) => {
-      const founder = await tx.getRepository(Trainee).findOneBy({ id: founderId });
-      if (!founder) throw badUserInput('input.founderId', 'no such trainee');
-      if (input.openedOn < founder.registeredOn) throw badUserInput('input.openedOn', 'must not be before the founder registered');
-      const repo = tx.getRepository(Venture);
-      const venture = await repo.save(repo.create({
-        founderId, name: input.name.trim(), industry: input.industry.trim(), regionCode: founder.regionCode,
-        openedOn: input.openedOn, jobsCreated: input.jobsCreated, closedOn: null,
-      }));
+      const venture = await recordVenture(tx, input);
       await ctx.audit.write(tx, 'Venture', [venture.id]);
       return venture;
     });
@@ -98,25 +91,8 @@ export class VentureMutationResolver {
   @Authorized(ownerOnly('hr'))
   @Mutation(() => Loan, { description: 'Issues a guaranteed start-up loan within the per-person cap' })
   async issueLoan(@Arg('input') input: IssueLoanInput, @Ctx() ctx: HrContext): Promise<Loan> {
-    const borrowerId = parseId('input.borrowerId', input.borrowerId);
-    const ventureId = input.ventureId ? parseId('input.ventureId', input.ventureId) : null;
     return ctx.transaction(async (tx) => {
-      // Locking the borrower serialises concurrent loans to one person, so the cap holds.
-      const borrower = await tx.getRepository(Trainee).findOne({ where: { id: borrowerId }, lock: { mode: 'pessimistic_write' } });
-      if (!borrower) throw badUserInput('input.borrowerId', 'no such trainee');
-      if (ventureId !== null) {
-        const venture = await tx.getRepository(Venture).findOneBy({ id: ventureId });
-        if (!venture || venture.founderId !== borrowerId) throw badUserInput('input.ventureId', 'is not a venture of the borrower');
-      }
-      const [{ total }] = await tx.query('SELECT coalesce(sum(amount_yuan), 0) AS total FROM loan WHERE borrower_id = $1', [borrowerId]);
-      if (Number(total) + input.amountYuan > LOAN_CAP_YUAN) {
-        throw badUserInput('input.amountYuan', `would take the borrower past the ${LOAN_CAP_YUAN}-yuan cap (already ${total})`);
-      }
-      const repo = tx.getRepository(Loan);
-      const loan = await repo.save(repo.create({
-        borrowerId, ventureId, amountYuan: input.amountYuan, bank: input.bank.trim(), issuedOn: input.issuedOn,
-        interestSubsidised: input.interestSubsidised, repaidOn: null,
-      }));
+      const loan = await issueLoan(tx, input);
       await ctx.audit.write(tx, 'Loan', [loan.id]);
       return loan;
     });
@@ -140,4 +116,39 @@ export class VentureMutationResolver {
       return visit;
     });
   }
+}
+
+/** recordVenture's checks and write, shared with the venture import. Auditing is the caller's. */
+export async function recordVenture(tx: EntityManager, input: RecordVentureInput): Promise<Venture> {
+  const founderId = parseId('input.founderId', input.founderId);
+  const founder = await tx.getRepository(Trainee).findOneBy({ id: founderId });
+  if (!founder) throw badUserInput('input.founderId', 'no such trainee');
+  if (input.openedOn < founder.registeredOn) throw badUserInput('input.openedOn', 'must not be before the founder registered');
+  const repo = tx.getRepository(Venture);
+  return repo.save(repo.create({
+    founderId, name: input.name.trim(), industry: input.industry.trim(), regionCode: founder.regionCode,
+    openedOn: input.openedOn, jobsCreated: input.jobsCreated, closedOn: null,
+  }));
+}
+
+/** issueLoan's checks (the borrower's venture, the per-person cap) and write, shared with the loan import. */
+export async function issueLoan(tx: EntityManager, input: IssueLoanInput): Promise<Loan> {
+  const borrowerId = parseId('input.borrowerId', input.borrowerId);
+  const ventureId = input.ventureId ? parseId('input.ventureId', input.ventureId) : null;
+  // Locking the borrower serialises concurrent loans to one person, so the cap holds.
+  const borrower = await tx.getRepository(Trainee).findOne({ where: { id: borrowerId }, lock: { mode: 'pessimistic_write' } });
+  if (!borrower) throw badUserInput('input.borrowerId', 'no such trainee');
+  if (ventureId !== null) {
+    const venture = await tx.getRepository(Venture).findOneBy({ id: ventureId });
+    if (!venture || venture.founderId !== borrowerId) throw badUserInput('input.ventureId', 'is not a venture of the borrower');
+  }
+  const [{ total }] = await tx.query('SELECT coalesce(sum(amount_yuan), 0) AS total FROM loan WHERE borrower_id = $1', [borrowerId]);
+  if (Number(total) + input.amountYuan > LOAN_CAP_YUAN) {
+    throw badUserInput('input.amountYuan', `would take the borrower past the ${LOAN_CAP_YUAN}-yuan cap (already ${total})`);
+  }
+  const repo = tx.getRepository(Loan);
+  return repo.save(repo.create({
+    borrowerId, ventureId, amountYuan: input.amountYuan, bank: input.bank.trim(), issuedOn: input.issuedOn,
+    interestSubsidised: input.interestSubsidised, repaidOn: null,
+  }));
 }

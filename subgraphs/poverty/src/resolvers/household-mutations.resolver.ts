@@ -47,48 +47,19 @@ export class HouseholdMutationResolver {
   @Authorized(ownerOnly('poverty'))
   @Mutation(() => PoorHousehold, { description: 'Registers a poor household (建档立卡) with its head' })
   async registerHousehold(@Arg('input') input: RegisterHouseholdInput, @Ctx() ctx: PovertyContext): Promise<PoorHousehold> {
-    const region = findRegion(input.regionCode);
-    if (!region || region.level !== 'COUNTY') {
-      throw badUserInput('input.regionCode', `${input.regionCode} is not a Jiangsu county code`);
-    }
-    const head = parseCitizenId(input.head.citizenId);
     return ctx.transaction(async (tx) => {
-      const households = tx.getRepository(PoorHousehold);
-      const members = tx.getRepository(HouseholdMember);
-      if (await members.existsBy({ citizenId: head.value })) {
-        throw badUserInput('input.head.citizenId', 'is already registered in a household');
-      }
-      const householdNo = input.householdNo?.trim() ?? (await nextHouseholdNo(tx, input.regionCode, input.registeredYear));
-      if (await households.existsBy({ householdNo })) throw badUserInput('input.householdNo', 'is already registered');
-      return saveUnique(async () => {
-        const household = await households.save(households.create({
-          householdNo, regionCode: input.regionCode, size: 1, cause: input.cause, registeredYear: input.registeredYear,
-          exitedYear: null, perCapitaIncomeYuan: input.perCapitaIncomeYuan,
-        }));
-        const member = await members.save(members.create(memberOf(household.id, head, input.head.name, HouseholdRelation.HEAD)));
-        await ctx.audit.write(tx, 'PoorHousehold', [household.id]);
-        await ctx.audit.write(tx, 'HouseholdMember', [member.id]);
-        return household;
-      }, 'input.head.citizenId');
+      const household = await registerHousehold(tx, input);
+      await ctx.audit.write(tx, 'PoorHousehold', [household.id]);
+      await ctx.audit.write(tx, 'HouseholdMember', [household.headMemberId]);
+      return household;
     });
   }
 
   @Authorized(ownerOnly('poverty'))
   @Mutation(() => HouseholdMember, { description: "Adds a member to a registered household; the household's size grows by one" })
   async addMember(@Arg('input') input: AddMemberInput, @Ctx() ctx: PovertyContext): Promise<HouseholdMember> {
-    const householdId = parseId('input.householdId', input.householdId);
-    if (input.relation === HouseholdRelation.HEAD) {
-      throw badUserInput('input.relation', 'a household has one head, registered with the household');
-    }
-    const id = parseCitizenId(input.citizenId);
     return ctx.transaction(async (tx) => {
-      // Locking the household serialises its size updates.
-      const household = await tx.getRepository(PoorHousehold).findOne({ where: { id: householdId }, lock: { mode: 'pessimistic_write' } });
-      if (!household) throw badUserInput('input.householdId', 'no such household');
-      const members = tx.getRepository(HouseholdMember);
-      if (await members.existsBy({ citizenId: id.value })) throw badUserInput('input.citizenId', 'is already registered in a household');
-      const member = await saveUnique(() => members.save(members.create(memberOf(householdId, id, input.name, input.relation))), 'input.citizenId');
-      await tx.query('UPDATE poor_household SET size = size + 1 WHERE id = $1', [householdId]);
+      const member = await addMember(tx, input);
       await ctx.audit.write(tx, 'HouseholdMember', [member.id]);
       return member;
     });
@@ -113,4 +84,48 @@ export class HouseholdMutationResolver {
       return household;
     });
   }
+}
+
+/**
+ * The checks beyond the input's own rules, and the writes, of registerHousehold (the household
+ * and its head): called by the mutation and by the household import. Auditing is the caller's.
+ */
+export async function registerHousehold(tx: EntityManager, input: RegisterHouseholdInput): Promise<PoorHousehold & { headMemberId: number }> {
+  const region = findRegion(input.regionCode);
+  if (!region || region.level !== 'COUNTY') {
+    throw badUserInput('input.regionCode', `${input.regionCode} is not a Jiangsu county code`);
+  }
+  const head = parseCitizenId(input.head.citizenId);
+  const households = tx.getRepository(PoorHousehold);
+  const members = tx.getRepository(HouseholdMember);
+  if (await members.existsBy({ citizenId: head.value })) {
+    throw badUserInput('input.head.citizenId', 'is already registered in a household');
+  }
+  const householdNo = input.householdNo?.trim() ?? (await nextHouseholdNo(tx, input.regionCode, input.registeredYear));
+  if (await households.existsBy({ householdNo })) throw badUserInput('input.householdNo', 'is already registered');
+  return saveUnique(async () => {
+    const household = await households.save(households.create({
+      householdNo, regionCode: input.regionCode, size: 1, cause: input.cause, registeredYear: input.registeredYear,
+      exitedYear: null, perCapitaIncomeYuan: input.perCapitaIncomeYuan,
+    }));
+    const member = await members.save(members.create(memberOf(household.id, head, input.head.name, HouseholdRelation.HEAD)));
+    return Object.assign(household, { headMemberId: member.id });
+  }, 'input.head.citizenId');
+}
+
+/** addMember's checks and writes (the member, the household's size), shared with the member import. */
+export async function addMember(tx: EntityManager, input: AddMemberInput): Promise<HouseholdMember> {
+  const householdId = parseId('input.householdId', input.householdId);
+  if (input.relation === HouseholdRelation.HEAD) {
+    throw badUserInput('input.relation', 'a household has one head, registered with the household');
+  }
+  const id = parseCitizenId(input.citizenId);
+  // Locking the household serialises its size updates.
+  const household = await tx.getRepository(PoorHousehold).findOne({ where: { id: householdId }, lock: { mode: 'pessimistic_write' } });
+  if (!household) throw badUserInput('input.householdId', 'no such household');
+  const members = tx.getRepository(HouseholdMember);
+  if (await members.existsBy({ citizenId: id.value })) throw badUserInput('input.citizenId', 'is already registered in a household');
+  const member = await saveUnique(() => members.save(members.create(memberOf(householdId, id, input.name, input.relation))), 'input.citizenId');
+  await tx.query('UPDATE poor_household SET size = size + 1 WHERE id = $1', [householdId]);
+  return member;
 }

@@ -1,8 +1,9 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 import { IsOptional } from 'class-validator';
+import type { EntityManager } from 'typeorm';
 import { parseCitizenId, personKeyOf, personKeyPrefix } from '@rg/person-key';
 import { findRegion } from '@rg/regions';
-import { badUserInput, parseId, IsCitizenId, IsPastDate, IsText, ownerOnly } from '@rg/subgraph-kit';
+import { badUserInput, parseId, IsCitizenId, IsPastDate, IsText, ownerOnly, todayInBeijing } from '@rg/subgraph-kit';
 import { SupportOutcome, SupportType, WomenSupportCase } from '../entities';
 import type { WomensFederationContext } from './context';
 
@@ -49,29 +50,8 @@ export class SupportCaseMutationResolver {
     @Arg('input') input: OpenSupportCaseInput,
     @Ctx() ctx: WomensFederationContext,
   ): Promise<WomenSupportCase> {
-    const id = parseCitizenId(input.citizenId);
-    const region = findRegion(id.regionCode);
-    if (!region || region.level !== 'COUNTY') {
-      throw badUserInput('input.citizenId', `region ${id.regionCode} is not a Jiangsu county`);
-    }
-    if (id.gender !== 'FEMALE') {
-      throw badUserInput('input.citizenId', "is a man's ID (odd sequence digit); the federation's cases are for women");
-    }
-    const personKey = personKeyOf(id.value);
     return ctx.transaction(async (tx) => {
-      const repo = tx.getRepository(WomenSupportCase);
-      const opened = await repo.save(repo.create({
-        citizenId: id.value,
-        personKey,
-        personKeyPrefix: personKeyPrefix(personKey).toString(),
-        name: input.name.trim(),
-        regionCode: id.regionCode,
-        supportType: input.supportType,
-        openedOn: input.openedOn ?? new Date().toISOString().slice(0, 10),
-        closedOn: null,
-        outcome: SupportOutcome.ONGOING,
-        poorPriority: input.poorPriority,
-      }));
+      const opened = await openSupportCase(tx, input);
       await ctx.audit.write(tx, 'WomenSupportCase', [opened.id]);
       return opened;
     });
@@ -101,4 +81,33 @@ export class SupportCaseMutationResolver {
       return found;
     });
   }
+}
+
+/**
+ * The checks beyond the input's own rules, and the write, of openSupportCase: called by the
+ * mutation and by the support-case import, so the two cannot drift. Auditing is the caller's.
+ */
+export async function openSupportCase(tx: EntityManager, input: OpenSupportCaseInput): Promise<WomenSupportCase> {
+  const id = parseCitizenId(input.citizenId);
+  const region = findRegion(id.regionCode);
+  if (!region || region.level !== 'COUNTY') {
+    throw badUserInput('input.citizenId', `region ${id.regionCode} is not a Jiangsu county`);
+  }
+  if (id.gender !== 'FEMALE') {
+    throw badUserInput('input.citizenId', "is a man's ID (odd sequence digit); the federation's cases are for women");
+  }
+  const personKey = personKeyOf(id.value);
+  const repo = tx.getRepository(WomenSupportCase);
+  return repo.save(repo.create({
+    citizenId: id.value,
+    personKey,
+    personKeyPrefix: personKeyPrefix(personKey).toString(),
+    name: input.name.trim(),
+    regionCode: id.regionCode,
+    supportType: input.supportType,
+    openedOn: input.openedOn ?? todayInBeijing(),
+    closedOn: null,
+    outcome: SupportOutcome.ONGOING,
+    poorPriority: input.poorPriority,
+  }));
 }

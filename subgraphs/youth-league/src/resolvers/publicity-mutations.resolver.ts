@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import { IsOptional } from 'class-validator';
-import { QueryFailedError } from 'typeorm';
-import { badUserInput, parseId, IsPastDate, IsText, ownerOnly } from '@rg/subgraph-kit';
+import { QueryFailedError, type EntityManager } from 'typeorm';
+import { badUserInput, parseId, IsPastDate, IsText, ownerOnly, todayInBeijing } from '@rg/subgraph-kit';
 import { Award, AwardLevel, StoryChannel, SuccessStory } from '../entities';
 import type { YouthLeagueContext } from './context';
 import { IsCountyCode, IsPersonKey, IsYearSince } from '@rg/subgraph-kit';
@@ -78,19 +78,8 @@ export class PublicityMutationResolver {
   @Authorized(ownerOnly('youth-league'))
   @Mutation(() => SuccessStory, { description: 'Publishes a success story (青春创富故事汇)' })
   async publishStory(@Arg('input') input: PublishStoryInput, @Ctx() ctx: YouthLeagueContext): Promise<SuccessStory> {
-    const ventureId = parseId('input.ventureId', input.ventureId);
     return ctx.transaction(async (tx) => {
-      const repo = tx.getRepository(SuccessStory);
-      const story = await repo.save(repo.create({
-        title: input.title.trim(),
-        summary: input.summary.trim(),
-        protagonistPersonKey: input.protagonistPersonKey,
-        protagonistName: input.protagonistName.trim(),
-        ventureId,
-        regionCode: input.regionCode,
-        publishedOn: input.publishedOn ?? new Date().toISOString().slice(0, 10),
-        channel: input.channel,
-      }));
+      const story = await publishStory(tx, input);
       await ctx.audit.write(tx, 'SuccessStory', [story.id]);
       return story;
     });
@@ -99,21 +88,9 @@ export class PublicityMutationResolver {
   @Authorized(ownerOnly('youth-league'))
   @Mutation(() => Award, { description: 'Grants an entrepreneur award (e.g. 返乡创业之星)' })
   async grantAward(@Arg('input') input: GrantAwardInput, @Ctx() ctx: YouthLeagueContext): Promise<Award> {
-    const title = input.title.trim();
     try {
       return await ctx.transaction(async (tx) => {
-        const repo = tx.getRepository(Award);
-        if (await repo.existsBy({ personKey: input.personKey, title, year: input.year })) {
-          throw badUserInput('input.title', DUPLICATE);
-        }
-        const award = await repo.save(repo.create({
-          personKey: input.personKey,
-          recipientName: input.recipientName.trim(),
-          title,
-          level: input.level,
-          year: input.year,
-          regionCode: input.regionCode,
-        }));
+        const award = await grantAward(tx, input);
         await ctx.audit.write(tx, 'Award', [award.id]);
         return award;
       });
@@ -122,4 +99,37 @@ export class PublicityMutationResolver {
       throw error;
     }
   }
+}
+
+/** publishStory's write, shared with the story import. Auditing is the caller's. */
+export async function publishStory(tx: EntityManager, input: PublishStoryInput): Promise<SuccessStory> {
+  const ventureId = parseId('input.ventureId', input.ventureId);
+  const repo = tx.getRepository(SuccessStory);
+  return repo.save(repo.create({
+    title: input.title.trim(),
+    summary: input.summary.trim(),
+    protagonistPersonKey: input.protagonistPersonKey,
+    protagonistName: input.protagonistName.trim(),
+    ventureId,
+    regionCode: input.regionCode,
+    publishedOn: input.publishedOn ?? todayInBeijing(),
+    channel: input.channel,
+  }));
+}
+
+/** grantAward's check (one title a person a year) and write, shared with the award import. */
+export async function grantAward(tx: EntityManager, input: GrantAwardInput): Promise<Award> {
+  const title = input.title.trim();
+  const repo = tx.getRepository(Award);
+  if (await repo.existsBy({ personKey: input.personKey, title, year: input.year })) {
+    throw badUserInput('input.title', DUPLICATE);
+  }
+  return repo.save(repo.create({
+    personKey: input.personKey,
+    recipientName: input.recipientName.trim(),
+    title,
+    level: input.level,
+    year: input.year,
+    regionCode: input.regionCode,
+  }));
 }

@@ -1,0 +1,38 @@
+import { generateWorld, DEFAULT_TRAINEES } from '@rg/demo-province';
+import { departments } from './departments';
+import { departmentDatabaseUrl, provisionDepartment } from './provision';
+import { EMBEDDED_BASE, openLocalDatabases } from './local-databases';
+import { createProgress } from './progress';
+
+/**
+ * `npm run seed [-- department…]`: migrates and seeds the demo province (DEMO_TRAINEES
+ * trainees, 3,000 by default) into the configured databases, or npm start's embedded server,
+ * without starting any service. A department whose database already has records is left as
+ * it is, so the command is safe to repeat.
+ */
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const unknown = only.filter((name) => !departments.some((d) => d.name === name));
+  if (unknown.length) {
+    console.error(`unknown department ${unknown.join(', ')}; one of ${departments.map((d) => d.name).join(', ')}`);
+    process.exit(2);
+  }
+  const trainees = Number(process.env.DEMO_TRAINEES ?? DEFAULT_TRAINEES);
+  const chosen = departments.filter((d) => !only.length || only.includes(d.name));
+  const server = await openLocalDatabases();
+  const progress = createProgress();
+  try {
+    const world = generateWorld({ trainees });
+    await Promise.all(chosen.map((department) =>
+      provisionDepartment(department.subgraph, departmentDatabaseUrl(department, EMBEDDED_BASE), world, progress.update)));
+    progress.stop();
+    for (const department of chosen) console.log(`${department.name}: migrated, demo province of ${trainees} trainees seeded (or already there)`);
+  } finally {
+    await server?.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
