@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import type { Logger } from '@rg/subgraph-kit';
+import type { Logger } from '@rg/observability';
 import type { GatewayContext } from './context';
 import type { RequestSigner } from './request-signing';
 import type { CircuitBreaker } from './circuit-breaker';

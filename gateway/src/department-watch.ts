@@ -1,5 +1,5 @@
 import type { Registry } from 'prom-client';
-import type { Logger } from '@rg/subgraph-kit';
+import type { Logger } from '@rg/observability';
 import { CircuitBreaker, type BreakerSettings } from './circuit-breaker';
 import { DepartmentMetrics } from './department-metrics';
 import type { DepartmentWatch } from './department-data-source';

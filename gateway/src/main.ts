@@ -1,4 +1,4 @@
-import { usesDevelopmentSecret, tokenConfigFromEnv } from '@rg/subgraph-kit';
+import { usesDevelopmentSecret, tokenConfigFromEnv } from '@rg/access';
 import { gatewayConfigFromEnv } from './config';
 import { startGateway } from './gateway-server';
 import { queryLimitsFromEnv } from './limits';

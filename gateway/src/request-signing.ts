@@ -1,4 +1,4 @@
-import { importGatewaySigningKey, signGatewayRequest, GATEWAY_SIGNATURE_HEADER } from '@rg/subgraph-kit';
+import { importGatewaySigningKey, signGatewayRequest, GATEWAY_SIGNATURE_HEADER } from '@rg/access';
 
 /**
  * Signs each request the gateway sends a department (see the kit's gateway-signature): the

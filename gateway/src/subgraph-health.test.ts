@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLogger } from '@rg/subgraph-kit';
+import { createLogger } from '@rg/observability';
 import { subgraphReachability, waitForSubgraphs } from './subgraph-health';
 
 /** A stand-in department whose /ready starts answering only after `lateMs`. */

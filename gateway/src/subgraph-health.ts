@@ -1,4 +1,4 @@
-import type { Logger } from '@rg/subgraph-kit';
+import type { Logger } from '@rg/observability';
 import type { SubgraphEndpoint } from './config';
 
 export const readyUrl = (graphqlUrl: string) => graphqlUrl.replace(/\/graphql\/?$/, '/ready');

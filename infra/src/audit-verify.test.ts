@@ -1,5 +1,7 @@
 import { freshDatabaseUrl } from '@rg/dev-postgres';
-import { AuditRecorder, createDataSource, migrate, PUBLIC_VIEWER } from '@rg/subgraph-kit';
+import { AuditRecorder } from '@rg/audit';
+import { createDataSource, migrate } from '@rg/data-helpers';
+import { PUBLIC_VIEWER } from '@rg/access';
 import { hrSubgraph } from '@rg/hr';
 import type { DataSource } from 'typeorm';
 import { describeChain, verifyDepartmentChains } from './audit-verify';

@@ -1,4 +1,6 @@
-import { createDataSource, verifyAuditChain, type ChainVerification, type DepartmentSubgraph } from '@rg/subgraph-kit';
+import { createDataSource } from '@rg/data-helpers';
+import { verifyAuditChain, type ChainVerification } from '@rg/audit';
+import { type DepartmentSubgraph } from '@rg/subgraph-kit';
 
 export interface DepartmentChain extends ChainVerification {
   department: string;

@@ -1,12 +1,13 @@
 import { DEPARTMENT_ENTRIES, type DepartmentEntry } from '@rg/departments';
 import type { DepartmentSubgraph } from '@rg/subgraph-kit';
+import type { World } from '@rg/demo-province';
 
 /** A department as infra runs it: its manifest entry and the subgraph its package exports. */
 export interface LoadedDepartment extends DepartmentEntry {
-  readonly subgraph: DepartmentSubgraph;
+  readonly subgraph: DepartmentSubgraph<unknown, World>;
 }
 
-function isSubgraphOf(name: DepartmentEntry['name'], value: unknown): value is DepartmentSubgraph {
+function isSubgraphOf(name: DepartmentEntry['name'], value: unknown): value is DepartmentSubgraph<unknown, World> {
   const candidate = value as Partial<DepartmentSubgraph> | null;
   return typeof candidate === 'object' && candidate !== null && candidate.name === name
     && typeof candidate.seed === 'function' && typeof candidate.createLoaders === 'function' && Boolean(candidate.schema);

@@ -1,4 +1,4 @@
-import { createDataSource, migrate } from '@rg/subgraph-kit';
+import { createDataSource, migrate } from '@rg/data-helpers';
 import { freshDatabaseUrl } from '@rg/dev-postgres';
 import { departments } from './departments';
 

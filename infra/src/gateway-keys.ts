@@ -1,4 +1,4 @@
-import { generateGatewayKeyPair, importGatewayKeySet, type GatewayKeyConfigError } from '@rg/subgraph-kit';
+import { generateGatewayKeyPair, importGatewayKeySet, type GatewayKeyConfigError } from '@rg/access';
 
 /**
  * What admitting one more gateway (a canary, a replacement under test, the next key of a

@@ -1,7 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { Transform } from 'node:stream';
 import path from 'node:path';
-import { signToken, isRole, usesDevelopmentSecret, tokenConfigFromEnv, type Department } from '@rg/subgraph-kit';
+import { signToken, isRole, usesDevelopmentSecret, tokenConfigFromEnv, type Department } from '@rg/access';
 import { createReportWriter, sendImport, summary, writeTemplate, type ImportRecordType } from '@rg/record-import';
 import { portVariable, subgraphUrlVariable } from '@rg/departments';
 import { departments } from './departments';

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { Client } from 'pg';
 import { defaultDataDir, startEmbeddedPostgres, type EmbeddedServer } from '@rg/dev-postgres';
-import { databaseUrlVariable, DEPARTMENTS } from '@rg/subgraph-kit';
+import { databaseUrlVariable } from '@rg/subgraph-kit';
+import { DEPARTMENTS } from '@rg/access';
 
 const EMBEDDED_PORT = Number(process.env.POSTGRES_PORT ?? 54329);
 export const EMBEDDED_BASE = `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}`;

@@ -1,5 +1,6 @@
 import { databaseUrlVariable, type DepartmentEntry } from '@rg/departments';
-import { createDataSource, ensureDatabase, migrate, type DepartmentSubgraph } from '@rg/subgraph-kit';
+import { createDataSource, ensureDatabase, migrate } from '@rg/data-helpers';
+import { type DepartmentSubgraph } from '@rg/subgraph-kit';
 import type { World } from '@rg/demo-province';
 
 /** The database URL of each department: its own variable, or a database on the embedded server. */
@@ -12,7 +13,7 @@ export function departmentDatabaseUrl(department: DepartmentEntry, embeddedBaseU
 
 /** Creates the department's database if needed, applies its migrations, and seeds it if empty. */
 export async function provisionDepartment(
-  department: DepartmentSubgraph,
+  department: DepartmentSubgraph<unknown, World>,
   url: string,
   world: World,
   onProgress?: (table: string, done: number, total: number) => void,

@@ -1,6 +1,6 @@
 import { generateWorld, DEFAULT_TRAINEES } from '@rg/demo-province';
 import { databaseUrlVariable, portVariable, subgraphUrlVariable, DEPARTMENTS } from '@rg/departments';
-import { generateGatewayKeyPair } from '@rg/subgraph-kit';
+import { generateGatewayKeyPair } from '@rg/access';
 import { freePort, startEmbeddedPostgres, type EmbeddedServer } from '@rg/dev-postgres';
 import { departments, departmentEntryPoint } from './departments';
 import { departmentDatabaseUrl, provisionDepartment } from './provision';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { defaultDataDir } from '@rg/dev-postgres';
 import { GATEWAY_PORT, ROLES } from '@rg/departments';
-import { signToken } from '@rg/subgraph-kit';
+import { signToken } from '@rg/access';
 import { startStack } from './stack';
 import { EXAMPLE_QUERIES } from './example-queries';
 

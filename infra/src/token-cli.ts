@@ -1,4 +1,4 @@
-import { signToken, isRole, ROLES, usesDevelopmentSecret, tokenConfigFromEnv } from '@rg/subgraph-kit';
+import { signToken, isRole, ROLES, usesDevelopmentSecret, tokenConfigFromEnv } from '@rg/access';
 import { gatewayAdmission } from './gateway-keys';
 
 /**

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { DEPARTMENTS } from '@rg/departments';
-import { ROLES, type Role } from '@rg/subgraph-kit';
+import { ROLES, type Role } from '@rg/access';
 import { startStackHarness, type StackHarness } from './stack-harness';
 
 /**

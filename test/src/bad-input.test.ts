@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DEPARTMENTS } from '@rg/departments';
 import { postGraphQL } from '@rg/dev-postgres';
-import { signToken } from '@rg/subgraph-kit';
+import { signToken } from '@rg/access';
 import { generateWorld } from '@rg/demo-province';
 import { E2E_TRAINEES, startStackHarness, type StackHarness } from './stack-harness';
 import { buildCorpus, doc, MUTATIONS, type Department, type Fixtures } from './bad-input/corpus';

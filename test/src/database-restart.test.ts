@@ -6,7 +6,8 @@ import { freePort, postGraphQL, startPostgresProcess, type EmbeddedServer, type 
 import { departments, startStack, verifyDepartmentChains, type Stack } from '@rg/infra';
 import { composeCitizenId } from '@rg/person-key';
 import { generateWorld } from '@rg/demo-province';
-import { createDataSource, signToken } from '@rg/subgraph-kit';
+import { createDataSource } from '@rg/data-helpers';
+import { signToken } from '@rg/access';
 
 /**
  * PostgreSQL restarts under the whole system. This file runs its OWN embedded server (the jest

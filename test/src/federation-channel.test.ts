@@ -1,9 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { Client } from 'pg';
-import {
-  ROLES, GATEWAY_SIGNATURE_HEADER, generateGatewayKeyPair, importGatewaySigningKey, signGatewayRequest, signToken,
-  type GatewaySigningKey, type Role,
-} from '@rg/subgraph-kit';
+import { ROLES, GATEWAY_SIGNATURE_HEADER, generateGatewayKeyPair, importGatewaySigningKey, signGatewayRequest, signToken, type GatewaySigningKey, type Role } from '@rg/access';
 import { freePort, postGraphQL } from '@rg/dev-postgres';
 import { spawnService } from '@rg/infra';
 import { startStackHarness, type StackHarness } from './stack-harness';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { composeSupergraph, spawnService, waitUntilReady, type ServiceProcess } from '@rg/infra';
 import { freePort } from '@rg/dev-postgres';
 import { postGraphQL } from '@rg/dev-postgres';
-import { signToken } from '@rg/subgraph-kit';
+import { signToken } from '@rg/access';
 import { startStackHarness, type StackHarness } from './stack-harness';
 
 /** A department that is down, slow or failing must not take the graph down. */

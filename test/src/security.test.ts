@@ -1,5 +1,5 @@
 import { SignJWT, UnsecuredJWT } from 'jose';
-import { signToken, DEVELOPMENT_JWT_SECRET } from '@rg/subgraph-kit';
+import { signToken, DEVELOPMENT_JWT_SECRET } from '@rg/access';
 import { postGraphQL } from '@rg/dev-postgres';
 import { startStackHarness, type StackHarness } from './stack-harness';
 

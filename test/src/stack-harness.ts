@@ -1,7 +1,7 @@
 import { freshDatabaseUrl, postGraphQL, readCounter, type GraphQLResponse } from '@rg/dev-postgres';
 import { startStack, type Stack } from '@rg/infra';
 import { DEPARTMENTS } from '@rg/departments';
-import { signToken, type Role } from '@rg/subgraph-kit';
+import { signToken, type Role } from '@rg/access';
 import { generateWorld, type World } from '@rg/demo-province';
 
 /** Size of the province the end-to-end tests run on: big enough for every city, quick to seed. */

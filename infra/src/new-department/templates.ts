@@ -23,7 +23,8 @@ export function departmentFiles(n: DepartmentNames, migrationTimestamp: number):
         test: `cd ../.. && jest subgraphs/${n.name}/`,
       },
       dependencies: {
-        '@rg/subgraph-kit': '0.1.0', '@rg/demo-province': '0.1.0', 'dataloader': '2.2.3', 'graphql': '^16.15.0',
+        '@rg/subgraph-kit': '0.1.0', '@rg/audit': '0.1.0', '@rg/data-helpers': '0.1.0', '@rg/idempotency': '0.1.0',
+        '@rg/region-scorecard': '0.1.0', '@rg/demo-province': '0.1.0', 'dataloader': '2.2.3', 'graphql': '^16.15.0',
         'graphql-scalars': '^1.25.0', 'reflect-metadata': '0.2.2', 'type-graphql': '2.0.0-rc.4', 'typeorm': '1.1.1',
       },
       devDependencies: { '@rg/dev-postgres': '0.1.0' },
@@ -32,6 +33,7 @@ export function departmentFiles(n: DepartmentNames, migrationTimestamp: number):
 
     'src/index.ts': `import 'reflect-metadata';
 import { runWhenMain, type DepartmentSubgraph } from '@rg/subgraph-kit';
+import type { World } from '@rg/demo-province';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { createLoaders, type ${n.pascal}Loaders } from './loaders';
@@ -39,7 +41,7 @@ import { orphanedTypes, referenceResolvers, resolvers } from './resolvers';
 import { seed } from './seed';
 
 /** ${n.name}: its port and database are in the department manifest (@rg/departments). */
-export const ${n.camel}Subgraph: DepartmentSubgraph<${n.pascal}Loaders> = {
+export const ${n.camel}Subgraph: DepartmentSubgraph<${n.pascal}Loaders, World> = {
   name: '${n.name}',
   entities,
   migrations,
@@ -87,10 +89,11 @@ export class ${record} {
 }
 `,
 
-    'src/migrations/index.ts': `import { CreateAuditTrail1764100000000 } from '@rg/subgraph-kit';
+    'src/migrations/index.ts': `import { CreateAuditTrail1764100000000 } from '@rg/audit';
+import { CreateIdempotencyKeys1764200000000 } from '@rg/idempotency';
 import { ${migration} } from './${migrationTimestamp}-create-${n.name}-records';
 
-export const migrations = [${migration}, CreateAuditTrail1764100000000];
+export const migrations = [${migration}, CreateAuditTrail1764100000000, CreateIdempotencyKeys1764200000000];
 `,
     [`src/migrations/${migrationTimestamp}-create-${n.name}-records.ts`]: `import type { MigrationInterface, QueryRunner } from 'typeorm';
 
@@ -117,7 +120,7 @@ export class ${migration} implements MigrationInterface {
 `,
 
     'src/figures/region-figures.ts': `import type { DataSource } from 'typeorm';
-import { countiesUnderAll, rollUp } from '@rg/subgraph-kit';
+import { countiesUnderAll, rollUp } from '@rg/region-scorecard';
 
 export interface ${n.pascal}RegionFigures extends Record<string, number> {
   recordCount: number;
@@ -139,7 +142,7 @@ export async function regionFigures(db: DataSource, codes: readonly string[]): P
 
     'src/loaders.ts': `import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
-import { loaderByKey, loaderOfValues } from '@rg/subgraph-kit';
+import { loaderByKey, loaderOfValues } from '@rg/data-helpers';
 import { ${record} } from './entities';
 import { regionFigures, type ${n.pascal}RegionFigures } from './figures/region-figures';
 
@@ -159,7 +162,8 @@ import type { ${n.pascal}Loaders } from '../loaders';
 export type ${n.pascal}Context = DepartmentContext<${n.pascal}Loaders>;
 `,
     'src/resolvers/record.resolver.ts': `import { Arg, Args, Ctx, ID, ObjectType, Query, Resolver } from 'type-graphql';
-import { Connection, countyCodesFor, paginate, PageArgs } from '@rg/subgraph-kit';
+import { Connection, paginate, PageArgs } from '@rg/data-helpers';
+import { countyCodesFor } from '@rg/region-scorecard';
 import { ${record} } from '../entities';
 import type { ${n.pascal}Context } from './context';
 
@@ -188,7 +192,7 @@ export class ${record}Resolver {
 }
 `,
     'src/resolvers/region.resolver.ts': `import { Ctx, Directive, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { RegionBase } from '@rg/subgraph-kit';
+import { RegionBase } from '@rg/region-scorecard';
 import type { ${n.pascal}Context } from './context';
 
 @ObjectType({ description: 'A GB/T 2260 region; each department adds its own figures' })
@@ -204,14 +208,14 @@ export class ${n.pascal}RegionResolver {
 }
 `,
     'src/resolvers/scorecard.resolver.ts': `import { Directive, ObjectType } from 'type-graphql';
-import { ScorecardBase } from '@rg/subgraph-kit';
+import { ScorecardBase } from '@rg/region-scorecard';
 
 /** ${n.name} answers scorecard(regionCode, year) like every department; it adds indicators here when it has some. */
 @ObjectType({ description: "A region's year against the policy's targets; each department contributes its indicators" })
 @Directive('@key(fields: "regionCode year")')
 export class Scorecard extends ScorecardBase {}
 `,
-    'src/resolvers/references.ts': `import { sharedReferenceResolvers } from '@rg/subgraph-kit';
+    'src/resolvers/references.ts': `import { sharedReferenceResolvers } from '@rg/region-scorecard';
 import type { ${n.pascal}Context } from './context';
 
 /** How the gateway's entity references become ${n.name} objects. */
@@ -225,7 +229,7 @@ export const referenceResolvers = {
   },
 };
 `,
-    'src/resolvers/index.ts': `import { createSharedRootResolver } from '@rg/subgraph-kit';
+    'src/resolvers/index.ts': `import { createSharedRootResolver } from '@rg/region-scorecard';
 import { ${record}Resolver } from './record.resolver';
 import { Region, ${n.pascal}RegionResolver } from './region.resolver';
 import { Scorecard } from './scorecard.resolver';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ensureDatabase } from '@rg/subgraph-kit';
+import { ensureDatabase } from '@rg/data-helpers';
 import { testPostgresUrl } from './state';
 
 /** A fresh, uniquely named database on the test server, for one test file. */

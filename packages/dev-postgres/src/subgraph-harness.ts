@@ -1,7 +1,5 @@
-import {
-  startSubgraph, signToken, generateGatewayKeyPair, importGatewayKeySet, importGatewaySigningKey, signGatewayRequest,
-  GATEWAY_SIGNATURE_HEADER, type DepartmentSubgraph, type RunningSubgraph, type Role, type GatewaySigningKey, type GatewayKeySet,
-} from '@rg/subgraph-kit';
+import { startSubgraph, type DepartmentSubgraph, type RunningSubgraph } from '@rg/subgraph-kit';
+import { signToken, generateGatewayKeyPair, importGatewayKeySet, importGatewaySigningKey, signGatewayRequest, GATEWAY_SIGNATURE_HEADER, type Role, type GatewaySigningKey, type GatewayKeySet } from '@rg/access';
 import { generateWorld, type World } from '@rg/demo-province';
 import { sendImport, type ImportAnswer, type Rejection } from '@rg/record-import';
 import { freshDatabaseUrl } from './databases';

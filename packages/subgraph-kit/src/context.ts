@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
-import type { Logger } from './logger';
-import type { Viewer } from './roles';
-import type { AuditRecorder } from './audit';
-import type { IdempotencyClaim } from './idempotency';
+import type { Logger } from '@rg/observability';
+import type { Viewer } from '@rg/access';
+import type { AuditRecorder } from '@rg/audit';
+import type { IdempotencyClaim } from '@rg/idempotency';
 import type { WriteTransaction } from './write-transaction';
 
 /** What every resolver receives: who asks, this request's loaders, and the department's database. */

@@ -7,7 +7,7 @@ import { federationChannelFields, channelFieldsSelected } from './federation-cha
 import {
   generateGatewayKeyPair, importGatewayKeySet, importGatewaySigningKey, signGatewayRequest, verifyGatewaySignature,
   GatewaySignatureError, GatewayKeyConfigError,
-} from './gateway-signature';
+} from '@rg/access';
 
 /** The channel's two halves without a server: which selections need the gateway, and which signatures pass. */
 const schema = buildSubgraphSchema({

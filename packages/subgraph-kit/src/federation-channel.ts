@@ -6,8 +6,8 @@ import {
 } from 'graphql';
 import {
   GATEWAY_SIGNATURE_HEADER, GatewaySignatureError, verifyGatewaySignature, type GatewayKeySet,
-} from './gateway-signature';
-import type { Logger } from './logger';
+} from '@rg/access';
+import type { Logger } from '@rg/observability';
 
 /**
  * The federation channel: what only the gateway may ask a department for. `_entities` resolves

@@ -4,9 +4,9 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
-import { roleAuthChecker } from './access';
-import { auditReadsMiddleware } from './audit';
-import { validateInput } from './validation';
+import { roleAuthChecker } from './auth-checker';
+import { auditReadsMiddleware } from '@rg/audit';
+import { validateInput } from '@rg/input-validation';
 
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", ' +

@@ -1,9 +1,9 @@
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import type { FormattedExecutionResult, GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { badUserInput } from './errors';
-import { isDatabaseUnavailable, serviceUnavailable } from './database-unavailable';
-import { IDEMPOTENCY_HEADER, idempotencyKeyProblem, keyReusedError, requestHash } from './idempotency';
+import { badUserInput } from '@rg/api-errors';
+import { isDatabaseUnavailable, serviceUnavailable } from '@rg/api-errors';
+import { IDEMPOTENCY_HEADER, idempotencyKeyProblem, keyReusedError, requestHash } from '@rg/idempotency';
 import type { DepartmentContext } from './context';
 
 function answer(singleResult: FormattedExecutionResult): GraphQLResponse {

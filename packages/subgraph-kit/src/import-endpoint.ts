@@ -1,10 +1,10 @@
 import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { ImportRefused, openImport, type ImportRecordType } from '@rg/record-import';
-import { viewerFromHeader, InvalidTokenError } from './tokens';
-import { AuditRecorder } from './audit';
-import type { Department, Viewer } from './roles';
-import type { Logger } from './logger';
+import { viewerFromHeader, InvalidTokenError } from '@rg/access';
+import { AuditRecorder } from '@rg/audit';
+import type { Department, Viewer } from '@rg/access';
+import type { Logger } from '@rg/observability';
 
 async function authorise(req: Request, res: Response, department: Department): Promise<Viewer | null> {
   let viewer: Viewer;

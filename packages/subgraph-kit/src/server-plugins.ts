@@ -1,58 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { DataSource } from 'typeorm';
-import type { ServiceMetrics } from './metrics';
 import type { DepartmentContext } from './context';
-import type { Logger } from './logger';
-import { DATABASE_UNAVAILABLE_MESSAGE, SERVICE_UNAVAILABLE, isDatabaseUnavailable } from './database-unavailable';
-
-const CLIENT_CODES = new Set([
-  'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'GRAPHQL_VALIDATION_FAILED',
-  'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE',
-  // Said by the gateway of a department, or by a department already masked at its source.
-  'SUBGRAPH_UNAVAILABLE', 'AUDIT_UNAVAILABLE', 'DOWNSTREAM_SERVICE_ERROR', SERVICE_UNAVAILABLE,
-]);
-
-/**
- * Errors the caller caused keep their message; a database that is down or restarting becomes a
- * retryable SERVICE_UNAVAILABLE; anything else (a failed SQL statement, a bug) becomes an opaque
- * INTERNAL_SERVER_ERROR outside development, so no SQL or stack leaves.
- */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const code = formatted.extensions?.code as string | undefined;
-  if (code === 'UNAUTHORIZED') {
-    return { ...formatted, message: 'not allowed for your role', extensions: { code: 'FORBIDDEN' } };
-  }
-  if (code && CLIENT_CODES.has(code)) return formatted;
-  if (isDatabaseUnavailable(unwrapResolverError(error))) {
-    return { message: DATABASE_UNAVAILABLE_MESSAGE, path: formatted.path, locations: formatted.locations, extensions: { code: SERVICE_UNAVAILABLE, retryable: true } };
-  }
-  if (process.env.NODE_ENV === 'development') return formatted;
-  return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-}
-
-/** Duration per operation for /metrics, and one log line per request (never its variables). */
-export function metricsPlugin(metrics: ServiceMetrics, logger?: Logger): ApolloServerPlugin {
-  return {
-    async requestDidStart(request) {
-      const end = metrics.requestDuration.startTimer();
-      return {
-        async willSendResponse({ response, contextValue }) {
-          const operation = request.request.operationName ?? 'anonymous';
-          const seconds = end({ operation });
-          const errors = response.body.kind === 'single' ? response.body.singleResult.errors ?? [] : [];
-          logger?.info({
-            operation,
-            role: (contextValue as { viewer?: { role: string }; role?: string }).viewer?.role ?? (contextValue as { role?: string }).role,
-            ms: Math.round(seconds * 1000),
-            errors: errors.map((e) => e.extensions?.code ?? 'UNKNOWN'),
-          }, 'graphql request');
-        },
-      };
-    },
-  };
-}
+import type { Logger } from '@rg/observability';
+import { SERVICE_UNAVAILABLE, isDatabaseUnavailable } from '@rg/api-errors';
 
 const AUDIT_ATTEMPTS_AFTER_WRITE = 4;
 

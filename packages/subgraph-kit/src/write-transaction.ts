@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { AuditRecorder } from './audit';
-import type { IdempotencyClaim } from './idempotency';
+import type { AuditRecorder } from '@rg/audit';
+import type { IdempotencyClaim } from '@rg/idempotency';
 
 export type WriteTransaction = <T>(work: (tx: EntityManager) => Promise<T>) => Promise<T>;
 

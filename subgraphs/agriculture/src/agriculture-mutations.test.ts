@@ -1,6 +1,6 @@
 import { startSubgraphHarness, type SubgraphHarness } from '@rg/dev-postgres';
 import { agricultureSubgraph } from './index';
-import { isUniqueViolation } from '@rg/subgraph-kit';
+import { isUniqueViolation } from '@rg/data-helpers';
 
 let agri: SubgraphHarness;
 beforeAll(async () => {

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { runWhenMain, type DepartmentSubgraph } from '@rg/subgraph-kit';
+import type { World } from '@rg/demo-province';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { createLoaders, type AgricultureLoaders } from './loaders';
@@ -8,7 +9,7 @@ import { seed } from './seed';
 import { imports } from './imports';
 
 /** Agriculture (农业农村局): incubator parks, the ventures resident in them, the project library. */
-export const agricultureSubgraph: DepartmentSubgraph<AgricultureLoaders> = {
+export const agricultureSubgraph: DepartmentSubgraph<AgricultureLoaders, World> = {
   name: 'agriculture',
   entities,
   migrations,

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { In, IsNull } from 'typeorm';
-import { loaderByGroup, loaderByKey, loaderOfValues } from '@rg/subgraph-kit';
+import { loaderByGroup, loaderByKey, loaderOfValues } from '@rg/data-helpers';
 import { IncubatorPark, Residency } from './entities';
 import { regionFigures, type AgricultureRegionFigures } from './figures/region-figures';
 import { scorecardFigures, type AgricultureScorecardFigures } from './figures/scorecard-figures';

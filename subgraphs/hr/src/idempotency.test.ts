@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { postGraphQL, startSubgraphHarness, type SubgraphHarness } from '@rg/dev-postgres';
 import { composeCitizenId } from '@rg/person-key';
-import { signToken, verifyAuditChain } from '@rg/subgraph-kit';
+import { signToken } from '@rg/access';
+import { verifyAuditChain } from '@rg/audit';
 import { hrSubgraph } from './index';
 
 /** Idempotency-Key on hr's writes: the kit's mechanism, on real PostgreSQL over real HTTP. */

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { runWhenMain, type DepartmentSubgraph } from '@rg/subgraph-kit';
+import type { World } from '@rg/demo-province';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { createLoaders, type HrLoaders } from './loaders';
@@ -8,7 +9,7 @@ import { seed } from './seed';
 import { imports } from './imports';
 
 /** Human Resources & Social Security (人社): trainees, training, ventures, loans, follow-ups. */
-export const hrSubgraph: DepartmentSubgraph<HrLoaders> = {
+export const hrSubgraph: DepartmentSubgraph<HrLoaders, World> = {
   name: 'hr',
   entities,
   migrations,

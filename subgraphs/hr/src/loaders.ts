@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
-import { loaderByGroup, loaderByKey, loaderOfValues } from '@rg/subgraph-kit';
+import { loaderByGroup, loaderByKey, loaderOfValues } from '@rg/data-helpers';
 import { Course, Enrolment, FollowUp, Loan, Mentor, Trainee, TrainingInstitution, Venture } from './entities';
 import { regionFigures, type HrRegionFigures } from './figures/region-figures';
 import { scorecardFigures, type HrScorecardFigures } from './figures/scorecard-figures';

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { World } from '@rg/demo-province';
 import { personKeyPrefix } from '@rg/person-key';
-import { copyRows, resetIdSequence } from '@rg/subgraph-kit';
+import { copyRows, resetIdSequence } from '@rg/data-helpers';
 
 type Progress = (table: string, done: number, total: number) => void;
 

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { runWhenMain, type DepartmentSubgraph } from '@rg/subgraph-kit';
+import type { World } from '@rg/demo-province';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { createLoaders, type PovertyLoaders } from './loaders';
@@ -8,7 +9,7 @@ import { seed } from './seed';
 import { imports } from './imports';
 
 /** Poverty Alleviation Office (扶贫办): the registry of poor households and their members. */
-export const povertySubgraph: DepartmentSubgraph<PovertyLoaders> = {
+export const povertySubgraph: DepartmentSubgraph<PovertyLoaders, World> = {
   name: 'poverty',
   entities,
   migrations,

@@ -1,7 +1,7 @@
 import { startSubgraphHarness, type SubgraphHarness } from '@rg/dev-postgres';
 import { composeCitizenId, personKeyOf } from '@rg/person-key';
 import { povertySubgraph } from './index';
-import { isUniqueViolation } from '@rg/subgraph-kit';
+import { isUniqueViolation } from '@rg/data-helpers';
 
 let pov: SubgraphHarness;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { startSubgraphHarness, type SubgraphHarness } from '@rg/dev-postgres';
 import { countiesUnder, PROVINCE_CODE } from '@rg/regions';
 import { personKeyPrefix } from '@rg/person-key';
 import { expectedRegionFigures, expectedScorecard, type Trainee, type World } from '@rg/demo-province';
-import { decodeKeySet, encodeKeySet } from '@rg/subgraph-kit';
+import { decodeKeySet, encodeKeySet } from '@rg/region-scorecard';
 import { povertySubgraph } from './index';
 
 let pov: SubgraphHarness;

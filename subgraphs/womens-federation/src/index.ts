@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { runWhenMain, type DepartmentSubgraph } from '@rg/subgraph-kit';
+import type { World } from '@rg/demo-province';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { createLoaders, type WomensFederationLoaders } from './loaders';
@@ -8,7 +9,7 @@ import { seed } from './seed';
 import { imports } from './imports';
 
 /** Women's Federation (妇联): support cases for women entrepreneurs, poor women first. */
-export const womensFederationSubgraph: DepartmentSubgraph<WomensFederationLoaders> = {
+export const womensFederationSubgraph: DepartmentSubgraph<WomensFederationLoaders, World> = {
   name: 'womens-federation',
   entities,
   migrations,

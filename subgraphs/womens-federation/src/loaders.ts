@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
-import { loaderByGroup, loaderByKey, loaderOfValues } from '@rg/subgraph-kit';
+import { loaderByGroup, loaderByKey, loaderOfValues } from '@rg/data-helpers';
 import { WomenSupportCase } from './entities';
 import { regionFigures, type WomensFederationRegionFigures } from './figures/region-figures';
 import {

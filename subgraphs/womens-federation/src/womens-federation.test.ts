@@ -2,7 +2,7 @@ import { startSubgraphHarness, type GraphQLResponse, type SubgraphHarness } from
 import { expectedRegionFigures, expectedScorecard, type WomenSupportCase, type World } from '@rg/demo-province';
 import { personKeyPrefix } from '@rg/person-key';
 import { allCities, countiesUnder, PROVINCE_CODE } from '@rg/regions';
-import { encodeKeySet } from '@rg/subgraph-kit';
+import { encodeKeySet } from '@rg/region-scorecard';
 import { womensFederationSubgraph } from './index';
 
 let harness: SubgraphHarness;

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { runWhenMain, type DepartmentSubgraph } from '@rg/subgraph-kit';
+import type { World } from '@rg/demo-province';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { createLoaders, type YouthLeagueLoaders } from './loaders';
@@ -8,7 +9,7 @@ import { seed } from './seed';
 import { imports } from './imports';
 
 /** Communist Youth League (团委): success stories (青春创富故事汇) and entrepreneur awards. */
-export const youthLeagueSubgraph: DepartmentSubgraph<YouthLeagueLoaders> = {
+export const youthLeagueSubgraph: DepartmentSubgraph<YouthLeagueLoaders, World> = {
   name: 'youth-league',
   entities,
   migrations,

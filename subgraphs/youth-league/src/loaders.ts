@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { In, IsNull, Not } from 'typeorm';
-import { loaderByGroup, loaderByKey, loaderOfValues } from '@rg/subgraph-kit';
+import { loaderByGroup, loaderByKey, loaderOfValues } from '@rg/data-helpers';
 import { Award, SuccessStory } from './entities';
 import { regionFigures, type YouthLeagueRegionFigures } from './figures/region-figures';
 import { scorecardFigures, type YouthLeagueScorecardFigures } from './figures/scorecard-figures';

@@ -2,7 +2,7 @@ import { startSubgraphHarness, type GraphQLResponse, type SubgraphHarness } from
 import { expectedRegionFigures, type World } from '@rg/demo-province';
 import { PROVINCE_CODE } from '@rg/regions';
 import { youthLeagueSubgraph } from './index';
-import { todayInBeijing } from '@rg/subgraph-kit';
+import { todayInBeijing } from '@rg/beijing-date';
 
 /** youth-league's writes: each on a fresh database, validated, transactional, all or nothing. */
 let harness: SubgraphHarness;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
 import { startStack, departments, verifyDepartmentChains, describeChain } from '@rg/infra';
-import { signToken } from '@rg/subgraph-kit';
+import { signToken } from '@rg/access';
 import { postgresPssKiB, rssKiB } from './process-memory';
 import { soakRequest, type Outcome } from './soak-load';
 

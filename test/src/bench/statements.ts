@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startStack } from '@rg/infra';
 import { postGraphQL, readCounter } from '@rg/dev-postgres';
-import { signToken, DEPARTMENTS } from '@rg/subgraph-kit';
+import { signToken, DEPARTMENTS } from '@rg/access';
 
 /**
  * `npm run bench`: SQL statements and latency per page size through the gateway, and the

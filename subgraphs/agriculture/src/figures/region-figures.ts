@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { countiesUnderAll, rollUp } from '@rg/subgraph-kit';
+import { countiesUnderAll, rollUp } from '@rg/region-scorecard';
 
 export interface AgricultureRegionFigures extends Record<string, number> {
   parkCount: number;

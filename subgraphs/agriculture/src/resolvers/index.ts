@@ -1,4 +1,4 @@
-import { createSharedRootResolver } from '@rg/subgraph-kit';
+import { createSharedRootResolver } from '@rg/region-scorecard';
 import { IncubatorParkResolver, ResidencyResolver } from './park.resolver';
 import { ParkMutationResolver } from './park-mutations.resolver';
 import { RecommendedProjectResolver } from './project.resolver';

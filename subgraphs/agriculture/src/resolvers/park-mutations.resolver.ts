@@ -2,7 +2,9 @@ import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, Resolver } from 
 import { ArrayMaxSize, ArrayMinSize, IsInt, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { findRegion } from '@rg/regions';
-import { badUserInput, IsPastDate, IsText, ownerOnly } from '@rg/subgraph-kit';
+import { badUserInput } from '@rg/api-errors';
+import { IsPastDate, IsText } from '@rg/input-validation';
+import { ownerOnly } from '@rg/access';
 import { IncubatorPark, ParkLevel } from '../entities';
 import type { AgricultureContext } from './context';
 

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { countyCodesFor, paginate, PageArgs, yearRange } from '@rg/subgraph-kit';
+import { countyCodesFor, yearRange } from '@rg/region-scorecard';
+import { paginate, PageArgs } from '@rg/data-helpers';
 import { IncubatorPark, Residency } from '../entities';
 import type { AgricultureContext } from './context';
 import { IncubatorParkConnection, IncubatorParkFilter } from './park-types';

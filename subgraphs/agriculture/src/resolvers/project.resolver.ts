@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
-import { countyCodesFor, paginate, PageArgs } from '@rg/subgraph-kit';
+import { countyCodesFor } from '@rg/region-scorecard';
+import { paginate, PageArgs } from '@rg/data-helpers';
 import { RecommendedProject } from '../entities';
 import type { AgricultureContext } from './context';
 import { RecommendedProjectConnection, RecommendedProjectFilter } from './park-types';

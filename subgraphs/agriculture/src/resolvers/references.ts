@@ -1,4 +1,4 @@
-import { sharedReferenceResolvers } from '@rg/subgraph-kit';
+import { sharedReferenceResolvers } from '@rg/region-scorecard';
 import type { AgricultureContext } from './context';
 import type { Venture } from './venture.resolver';
 

@@ -1,5 +1,5 @@
 import { Ctx, Directive, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { RegionBase } from '@rg/subgraph-kit';
+import { RegionBase } from '@rg/region-scorecard';
 import type { AgricultureContext } from './context';
 import type { AgricultureRegionFigures } from '../figures/region-figures';
 

@@ -1,9 +1,11 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 import { IsNull, type EntityManager } from 'typeorm';
-import { badUserInput, parseId, IsPastDate, ownerOnly } from '@rg/subgraph-kit';
+import { badUserInput, parseId } from '@rg/api-errors';
+import { IsPastDate } from '@rg/input-validation';
+import { ownerOnly } from '@rg/access';
 import { IncubatorPark, Residency } from '../entities';
 import type { AgricultureContext } from './context';
-import { isUniqueViolation } from '@rg/subgraph-kit';
+import { isUniqueViolation } from '@rg/data-helpers';
 
 @InputType({ description: "A venture moving into a park; the venture is hr's, its id is taken as given" })
 export class AdmitVentureInput {

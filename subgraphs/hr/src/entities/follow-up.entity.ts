@@ -1,5 +1,5 @@
 import { Authorized, Field, ID, ObjectType } from 'type-graphql';
-import { ownerOnly } from '@rg/subgraph-kit';
+import { ownerOnly } from '@rg/access';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { BusinessStatus } from './enums';

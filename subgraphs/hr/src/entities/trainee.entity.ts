@@ -1,5 +1,5 @@
 import { Authorized, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { ownerOnly } from '@rg/subgraph-kit';
+import { ownerOnly } from '@rg/access';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { maskCitizenId } from '@rg/person-key';

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { countiesUnder } from '@rg/regions';
-import { aggregateCache, parseScorecardKey, yearRange } from '@rg/subgraph-kit';
+import { aggregateCache } from '@rg/data-helpers';
+import { parseScorecardKey, yearRange } from '@rg/region-scorecard';
 import { OPENING_WINDOW_DAYS, SURVIVAL_DAYS } from '@rg/scorecard';
 
 export interface HrScorecardFigures {
@@ -20,7 +21,7 @@ export interface HrScorecardFigures {
   womenTraineeKeySet: string;
 }
 
-export { scorecardKey } from '@rg/subgraph-kit';
+export { scorecardKey } from '@rg/region-scorecard';
 
 /** Key sets are built by PostgreSQL: sorted 8-byte big-endian prefixes, base64 (see kit key-set.ts). */
 const KEY_SET = `translate(encode(string_agg(int8send(prefix), ''::bytea ORDER BY prefix), 'base64'), E'\\n', '')`;

@@ -2,7 +2,7 @@ import { startSubgraphHarness, type SubgraphHarness } from '@rg/dev-postgres';
 import { rosterPeople, type RosterPerson } from '@rg/demo-province';
 import { csvFile, sendImport, xlsxFile, type ImportAnswer, type Rejection } from '@rg/record-import';
 import { personKeyOf } from '@rg/person-key';
-import { signToken } from '@rg/subgraph-kit';
+import { signToken } from '@rg/access';
 import { hrSubgraph } from '../index';
 
 const HEADER = ['身份证号', '姓名', '性别', '所属县区代码', '出生日期', '人员类别', '创业阶段', '手机号码', '登记日期'];

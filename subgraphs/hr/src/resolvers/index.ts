@@ -1,4 +1,4 @@
-import { createSharedRootResolver } from '@rg/subgraph-kit';
+import { createSharedRootResolver } from '@rg/region-scorecard';
 import { PoorHouseholdMembersResolver } from './poor-household.resolver';
 import { HrRegionResolver, Region } from './region.resolver';
 import { RegistrationResolver } from './registration.resolver';

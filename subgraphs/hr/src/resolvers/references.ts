@@ -1,4 +1,4 @@
-import { sharedReferenceResolvers } from '@rg/subgraph-kit';
+import { sharedReferenceResolvers } from '@rg/region-scorecard';
 import type { HrContext } from './context';
 
 /** How the gateway's entity references become hr rows, each through a per-request loader. */

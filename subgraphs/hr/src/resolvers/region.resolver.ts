@@ -1,5 +1,5 @@
 import { Ctx, Directive, FieldResolver, Float, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { RegionBase, discloseFigures, disclosurePolicy, regionDisclosureType, type Disclosed, type FigureRule } from '@rg/subgraph-kit';
+import { RegionBase, discloseFigures, disclosurePolicy, regionDisclosureType, type Disclosed, type FigureRule } from '@rg/region-scorecard';
 import type { HrContext } from './context';
 import { zero, type HrRegionFigures } from '../figures/region-figures';
 

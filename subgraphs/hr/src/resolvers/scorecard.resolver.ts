@@ -1,7 +1,5 @@
 import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import {
-  Indicator, ScorecardBase, disclosedIndicator, disclosurePolicy, indicator, suppressCount, suppressShare, suppressTotal,
-} from '@rg/subgraph-kit';
+import { Indicator, ScorecardBase, disclosedIndicator, disclosurePolicy, indicator, suppressCount, suppressShare, suppressTotal } from '@rg/region-scorecard';
 import { ratio } from '@rg/scorecard';
 import type { HrContext } from './context';
 import { scorecardKey, type HrScorecardFigures } from '../figures/scorecard-figures';

@@ -1,5 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { countyCodesFor, ownerOnly, paginate, PageArgs, yearRange } from '@rg/subgraph-kit';
+import { countyCodesFor, yearRange } from '@rg/region-scorecard';
+import { ownerOnly } from '@rg/access';
+import { paginate, PageArgs } from '@rg/data-helpers';
 import { Enrolment, FollowUp, Loan, Trainee, Venture } from '../entities';
 import type { HrContext } from './context';
 import { TraineeConnection, TraineeFilter } from './trainee-types';

@@ -1,7 +1,9 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { EntityManager } from 'typeorm';
-import { badUserInput, parseId, IsPastDate, ownerOnly } from '@rg/subgraph-kit';
+import { badUserInput, parseId } from '@rg/api-errors';
+import { IsPastDate } from '@rg/input-validation';
+import { ownerOnly } from '@rg/access';
 import { Course, Enrolment, Trainee } from '../entities';
 import type { HrContext } from './context';
 

@@ -2,7 +2,9 @@ import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } f
 import { IsInt, Max, Min } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { LOAN_CAP_YUAN } from '@rg/scorecard';
-import { badUserInput, parseId, IsPastDate, IsText, ownerOnly } from '@rg/subgraph-kit';
+import { badUserInput, parseId } from '@rg/api-errors';
+import { IsPastDate, IsText } from '@rg/input-validation';
+import { ownerOnly } from '@rg/access';
 import { BusinessStatus, FollowUp, Loan, Mentor, Trainee, Venture } from '../entities';
 import type { HrContext } from './context';
 

@@ -1,6 +1,8 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { IsInt, IsOptional, Max, Min, MaxLength } from 'class-validator';
-import { Connection, countyCodesFor, paginate, PageArgs, yearRange, IsRegionCode } from '@rg/subgraph-kit';
+import { Connection, paginate, PageArgs } from '@rg/data-helpers';
+import { countyCodesFor, yearRange } from '@rg/region-scorecard';
+import { IsRegionCode } from '@rg/input-validation';
 import { Loan, Trainee, Venture } from '../entities';
 import type { HrContext } from './context';
 

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { createHash } from 'node:crypto';
-import { aggregateCache, decodeKeySet, refusesKeySet, toBigintArrayParameter } from '@rg/subgraph-kit';
+import { aggregateCache } from '@rg/data-helpers';
+import { decodeKeySet, refusesKeySet, toBigintArrayParameter } from '@rg/region-scorecard';
 
 /** A key set from hr matched against the registry as of a year. */
 export interface RegistryMatch {

@@ -1,8 +1,8 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { IsInt, IsOptional, Min, ValidateNested } from 'class-validator';
-import { IsCitizenId, IsText } from '@rg/subgraph-kit';
+import { IsCitizenId, IsText } from '@rg/input-validation';
 import { HouseholdRelation, PovertyCause } from '../entities';
-import { IsYearSince } from '@rg/subgraph-kit';
+import { IsYearSince } from '@rg/input-validation';
 
 /** The registry's first year in this system; older paper records are not migrated. */
 export const FIRST_REGISTRY_YEAR = 2010;

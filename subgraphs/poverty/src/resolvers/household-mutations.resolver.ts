@@ -2,11 +2,12 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import { parseCitizenId, personKeyOf, personKeyPrefix, type CitizenId } from '@rg/person-key';
 import { findRegion } from '@rg/regions';
-import { badUserInput, ownerOnly, parseId } from '@rg/subgraph-kit';
+import { badUserInput, parseId } from '@rg/api-errors';
+import { ownerOnly } from '@rg/access';
 import { HouseholdMember, HouseholdRelation, PoorHousehold } from '../entities';
 import type { PovertyContext } from './context';
 import { AddMemberInput, RecordExitInput, RegisterHouseholdInput } from './household-inputs';
-import { isUniqueViolation } from '@rg/subgraph-kit';
+import { isUniqueViolation } from '@rg/data-helpers';
 
 /** A member row from a validated citizen ID; the key is derived here, where the ID was collected. */
 function memberOf(householdId: number, id: CitizenId, name: string, relation: HouseholdRelation): Partial<HouseholdMember> {

@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { countyCodesFor, paginate, PageArgs } from '@rg/subgraph-kit';
+import { countyCodesFor } from '@rg/region-scorecard';
+import { paginate, PageArgs } from '@rg/data-helpers';
 import { HouseholdMember, PoorHousehold } from '../entities';
 import type { PovertyContext } from './context';
 import { PoorHouseholdConnection, PoorHouseholdFilter } from './household-types';

@@ -1,4 +1,4 @@
-import { createSharedRootResolver } from '@rg/subgraph-kit';
+import { createSharedRootResolver } from '@rg/region-scorecard';
 import { HouseholdMemberResolver, PoorHouseholdResolver } from './household.resolver';
 import { HouseholdMutationResolver } from './household-mutations.resolver';
 import { PovertyRegionResolver, Region } from './region.resolver';

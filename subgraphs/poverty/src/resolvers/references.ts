@@ -1,4 +1,4 @@
-import { sharedReferenceResolvers } from '@rg/subgraph-kit';
+import { sharedReferenceResolvers } from '@rg/region-scorecard';
 import type { PovertyContext } from './context';
 import type { Trainee } from './trainee.resolver';
 

@@ -1,8 +1,6 @@
 import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import {
-  badUserInput, disclosedIndicator, disclosureMinCount, disclosurePolicy, encodeKeySet, Indicator, isSmallCell,
-  refusedKeySetNote, ScorecardBase, suppressCount, suppressed, suppressShare,
-} from '@rg/subgraph-kit';
+import { badUserInput } from '@rg/api-errors';
+import { disclosedIndicator, disclosureMinCount, disclosurePolicy, encodeKeySet, Indicator, isSmallCell, refusedKeySetNote, ScorecardBase, suppressCount, suppressed, suppressShare } from '@rg/region-scorecard';
 import type { PovertyContext } from './context';
 import { registryMatchKey, type RegistryMatch } from '../figures/registry-match';
 

@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { badUserInput, countByRegionAndYear, decodeKeySet, refusesKeySet, toBigintArrayParameter, yearRange } from '@rg/subgraph-kit';
+import { badUserInput } from '@rg/api-errors';
+import { countByRegionAndYear, decodeKeySet, refusesKeySet, toBigintArrayParameter, yearRange } from '@rg/region-scorecard';
 
-export { scorecardKey } from '@rg/subgraph-kit';
+export { scorecardKey } from '@rg/region-scorecard';
 
 export interface WomensFederationScorecardFigures {
   womenSupportCasesOpened: number;

@@ -1,4 +1,4 @@
-import { createSharedRootResolver } from '@rg/subgraph-kit';
+import { createSharedRootResolver } from '@rg/region-scorecard';
 import { Region, WomensFederationRegionResolver } from './region.resolver';
 import { Scorecard, WomensFederationScorecardResolver } from './scorecard.resolver';
 import { SupportCaseMutationResolver } from './support-case-mutations.resolver';

@@ -1,8 +1,6 @@
 import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import {
-  badUserInput, disclosedIndicator, disclosureMinCount, disclosurePolicy, Indicator, refusedKeySetNote, ScorecardBase,
-  suppressCount, suppressed, suppressShare, withheldKeySetNote,
-} from '@rg/subgraph-kit';
+import { badUserInput } from '@rg/api-errors';
+import { disclosedIndicator, disclosureMinCount, disclosurePolicy, Indicator, refusedKeySetNote, ScorecardBase, suppressCount, suppressed, suppressShare, withheldKeySetNote } from '@rg/region-scorecard';
 import type { WomensFederationContext } from './context';
 import { scorecardKey, supportedShareKey } from '../figures/scorecard-figures';
 

@@ -3,7 +3,10 @@ import { IsOptional } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { parseCitizenId, personKeyOf, personKeyPrefix } from '@rg/person-key';
 import { findRegion } from '@rg/regions';
-import { badUserInput, parseId, IsCitizenId, IsPastDate, IsText, ownerOnly, todayInBeijing } from '@rg/subgraph-kit';
+import { badUserInput, parseId } from '@rg/api-errors';
+import { IsCitizenId, IsPastDate, IsText } from '@rg/input-validation';
+import { ownerOnly } from '@rg/access';
+import { todayInBeijing } from '@rg/beijing-date';
 import { SupportOutcome, SupportType, WomenSupportCase } from '../entities';
 import type { WomensFederationContext } from './context';
 

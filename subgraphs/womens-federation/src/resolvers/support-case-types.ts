@@ -1,6 +1,7 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { Connection, IsRegionCode } from '@rg/subgraph-kit';
+import { Connection } from '@rg/data-helpers';
+import { IsRegionCode } from '@rg/input-validation';
 import { SupportOutcome, SupportType, WomenSupportCase } from '../entities';
 
 @ObjectType()

@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { countyCodesFor, paginate, PageArgs, yearRange } from '@rg/subgraph-kit';
+import { countyCodesFor, yearRange } from '@rg/region-scorecard';
+import { paginate, PageArgs } from '@rg/data-helpers';
 import { WomenSupportCase } from '../entities';
 import type { WomensFederationContext } from './context';
 import { WomenSupportCaseConnection, WomenSupportCaseFilter } from './support-case-types';

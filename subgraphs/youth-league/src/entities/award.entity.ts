@@ -1,5 +1,5 @@
 import { Authorized, Field, ID, Int, ObjectType } from 'type-graphql';
-import { ownerOnly } from '@rg/subgraph-kit';
+import { ownerOnly } from '@rg/access';
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { AwardLevel } from './enums';
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { countiesUnderAll, rollUp } from '@rg/subgraph-kit';
+import { countiesUnderAll, rollUp } from '@rg/region-scorecard';
 
 export interface YouthLeagueRegionFigures extends Record<string, number> {
   storyCount: number;

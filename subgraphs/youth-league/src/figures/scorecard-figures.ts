@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { countByRegionAndYear } from '@rg/subgraph-kit';
+import { countByRegionAndYear } from '@rg/region-scorecard';
 
-export { scorecardKey } from '@rg/subgraph-kit';
+export { scorecardKey } from '@rg/region-scorecard';
 
 export interface YouthLeagueScorecardFigures {
   storiesPublished: number;

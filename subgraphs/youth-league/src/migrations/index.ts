@@ -1,4 +1,5 @@
-import { CreateAuditTrail1764100000000, CreateIdempotencyKeys1764200000000 } from '@rg/subgraph-kit';
+import { CreateAuditTrail1764100000000 } from '@rg/audit';
+import { CreateIdempotencyKeys1764200000000 } from '@rg/idempotency';
 import { CreateYouthLeagueRecords1764000000000 } from './1764000000000-create-youth-league-records';
 
 export const migrations = [CreateYouthLeagueRecords1764000000000, CreateAuditTrail1764100000000, CreateIdempotencyKeys1764200000000];

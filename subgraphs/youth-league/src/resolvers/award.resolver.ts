@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { countyCodesFor, paginate, PageArgs } from '@rg/subgraph-kit';
+import { countyCodesFor } from '@rg/region-scorecard';
+import { paginate, PageArgs } from '@rg/data-helpers';
 import { Award } from '../entities';
 import type { YouthLeagueContext } from './context';
 import { AwardConnection, AwardFilter } from './story-types';

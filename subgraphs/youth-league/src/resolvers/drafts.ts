@@ -1,4 +1,4 @@
-import { ownerOnly } from '@rg/subgraph-kit';
+import { ownerOnly } from '@rg/access';
 import type { SuccessStory } from '../entities';
 import type { YouthLeagueContext } from './context';
 

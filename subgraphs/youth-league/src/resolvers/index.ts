@@ -1,4 +1,4 @@
-import { createSharedRootResolver } from '@rg/subgraph-kit';
+import { createSharedRootResolver } from '@rg/region-scorecard';
 import { AwardResolver } from './award.resolver';
 import { PublicityMutationResolver } from './publicity-mutations.resolver';
 import { Region, YouthLeagueRegionResolver } from './region.resolver';

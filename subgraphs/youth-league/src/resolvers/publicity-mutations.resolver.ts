@@ -1,10 +1,13 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import { IsOptional } from 'class-validator';
 import { QueryFailedError, type EntityManager } from 'typeorm';
-import { badUserInput, parseId, IsPastDate, IsText, ownerOnly, todayInBeijing } from '@rg/subgraph-kit';
+import { badUserInput, parseId } from '@rg/api-errors';
+import { IsPastDate, IsText } from '@rg/input-validation';
+import { ownerOnly } from '@rg/access';
+import { todayInBeijing } from '@rg/beijing-date';
 import { Award, AwardLevel, StoryChannel, SuccessStory } from '../entities';
 import type { YouthLeagueContext } from './context';
-import { IsCountyCode, IsPersonKey, IsYearSince } from '@rg/subgraph-kit';
+import { IsCountyCode, IsPersonKey, IsYearSince } from '@rg/input-validation';
 
 @InputType({ description: 'A success story to publish; protagonist and venture are hr records named by key' })
 export class PublishStoryInput {

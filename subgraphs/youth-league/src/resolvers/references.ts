@@ -1,4 +1,4 @@
-import { sharedReferenceResolvers } from '@rg/subgraph-kit';
+import { sharedReferenceResolvers } from '@rg/region-scorecard';
 import type { YouthLeagueContext } from './context';
 import { visibleStory } from './drafts';
 

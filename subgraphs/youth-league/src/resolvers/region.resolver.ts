@@ -1,5 +1,5 @@
 import { Ctx, Directive, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { RegionBase } from '@rg/subgraph-kit';
+import { RegionBase } from '@rg/region-scorecard';
 import type { YouthLeagueContext } from './context';
 import type { YouthLeagueRegionFigures } from '../figures/region-figures';
 

@@ -1,5 +1,5 @@
 import { Ctx, Directive, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import { Indicator, ScorecardBase, indicator } from '@rg/subgraph-kit';
+import { Indicator, ScorecardBase, indicator } from '@rg/region-scorecard';
 import type { YouthLeagueContext } from './context';
 import { scorecardKey } from '../figures/scorecard-figures';
 

@@ -1,5 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { countyCodesFor, forbidden, paginate, PageArgs, yearRange } from '@rg/subgraph-kit';
+import { countyCodesFor, yearRange } from '@rg/region-scorecard';
+import { forbidden } from '@rg/api-errors';
+import { paginate, PageArgs } from '@rg/data-helpers';
 import { SuccessStory } from '../entities';
 import type { YouthLeagueContext } from './context';
 import { seesDrafts, visibleStory } from './drafts';

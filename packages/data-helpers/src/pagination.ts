@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int, ObjectType, Directive, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { badUserInput } from './errors';
+import { badUserInput } from '@rg/api-errors';
 
 export const MAX_PAGE_SIZE = 500;
 export const DEFAULT_PAGE_SIZE = 20;

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { MiddlewareFn } from 'type-graphql';
-import { isCrossDepartmentRead } from './access';
-import type { Department, Viewer } from './roles';
-import type { DepartmentContext } from './context';
+import { isCrossDepartmentRead } from '@rg/access';
+import type { Department, Viewer } from '@rg/access';
 
 export type AuditAction = 'READ' | 'WRITE';
 const GENESIS = '0'.repeat(64);
@@ -139,7 +138,7 @@ export class AuditRecorder {
  * A global middleware noting every personal record a field is read from. `auditedTypes`
  * maps a GraphQL type name to the property that identifies its records.
  */
-export function auditReadsMiddleware(auditedTypes: Record<string, string>): MiddlewareFn<DepartmentContext> {
+export function auditReadsMiddleware(auditedTypes: Record<string, string>): MiddlewareFn<{ audit: AuditRecorder }> {
   return ({ root, info, context }, next) => {
     const key = auditedTypes[info.parentType.name];
     if (key && root && root[key] !== undefined) context.audit.read(info.parentType.name, root[key]);

@@ -1,7 +1,7 @@
 import { DataSource, type Logger as TypeOrmLogger, type MixedList, type EntitySchema } from 'typeorm';
 import { Client } from 'pg';
 import type { Counter } from 'prom-client';
-import type { Logger } from './logger';
+import type { Logger } from '@rg/observability';
 
 type EntityList = MixedList<Function | string | EntitySchema>;
 type MigrationList = MixedList<Function | string>;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
-import { badUserInput, notFound } from './errors';
-import { isDatabaseUnavailable, serviceUnavailable } from './database-unavailable';
-import type { Logger } from './logger';
+import { badUserInput, notFound } from '@rg/api-errors';
+import { isDatabaseUnavailable, serviceUnavailable } from '@rg/api-errors';
+import type { Logger } from '@rg/observability';
 
 /** The HTTP header a client sends with a write it may retry; the gateway forwards it. */
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';

@@ -5,7 +5,7 @@ import {
 } from './disclosure';
 import { discloseFigures } from './region-disclosure';
 import { disclosedIndicator, indicator } from './scorecard';
-import { PUBLIC_VIEWER } from './roles';
+import { PUBLIC_VIEWER } from '@rg/access';
 
 const PUBLIC: DisclosurePolicy = { minCount: 5, exact: false };
 const RECORDS: DisclosurePolicy = { minCount: 5, exact: true };

@@ -1,6 +1,6 @@
 import { Field, ObjectType, Directive, registerEnumType, ID } from 'type-graphql';
 import { findRegion, countiesUnder, type RegionLevel } from '@rg/regions';
-import { badUserInput, notFound } from './errors';
+import { badUserInput, notFound } from '@rg/api-errors';
 
 export enum RegionLevelEnum {
   PROVINCE = 'PROVINCE',

@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType, Directive, ID } from 'type-graphql';
 import { judge, targetOf, type IndicatorName } from '@rg/scorecard';
 import { findRegion } from '@rg/regions';
-import { badUserInput } from './errors';
+import { badUserInput } from '@rg/api-errors';
 import { shown, type Disclosed } from './disclosure';
 
 @ObjectType({ description: 'A measured figure against the policy target (null target: reported, not judged)' })

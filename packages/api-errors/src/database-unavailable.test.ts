@@ -2,9 +2,9 @@ import { Client, Pool, DatabaseError } from 'pg';
 import { GraphQLError } from 'graphql';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
-import { createDataSource, ensureDatabase } from './database';
+import { createDataSource, ensureDatabase } from '@rg/data-helpers';
 import { isDatabaseUnavailable } from './database-unavailable';
-import { formatError } from './server-plugins';
+import { formatError } from './format-error';
 
 /** The errors real PostgreSQL, pg and pg-pool raise when the database is away, and some that are not that. */
 let url: string;

@@ -1,5 +1,5 @@
 import { validate, type ValidationError } from 'class-validator';
-import { badUserInput } from './errors';
+import { badUserInput } from '@rg/api-errors';
 
 /** class-validator's own messages start with the property ("amountYuan must not be …"); ours do not. */
 function withoutProperty(message: string, property: string): string {

@@ -1,4 +1,4 @@
-import type { Viewer } from './roles';
+import type { Viewer } from '@rg/access';
 
 /**
  * Statistical disclosure control for aggregates (docs/ACCESS.md, "Disclosure control").

@@ -1,0 +1,4 @@
+export * from './access';
+export * from './gateway-signature';
+export * from './roles';
+export * from './tokens';

@@ -1,0 +1,3 @@
+export * from './database-unavailable';
+export * from './errors';
+export * from './format-error';

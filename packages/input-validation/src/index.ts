@@ -1,0 +1,3 @@
+import 'reflect-metadata';
+export * from './validation';
+export * from './validation-rules';
