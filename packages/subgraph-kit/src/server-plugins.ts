@@ -3,7 +3,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { DepartmentContext } from './context';
 import type { Logger } from '@rg/observability';
-import { SERVICE_UNAVAILABLE, isDatabaseUnavailable } from '@rg/api-errors';
+import { SERVICE_UNAVAILABLE, formatError, isDatabaseUnavailable } from '@rg/api-errors';
 
 const AUDIT_ATTEMPTS_AFTER_WRITE = 4;
 
@@ -58,6 +58,29 @@ export function auditPlugin(dataSource: DataSource, logger: Logger): ApolloServe
           } catch (error) {
             // The key and the write are committed: a retry finds the record and answers from it.
             logger.warn({ err: (error as Error).message }, 'answer of an idempotent write not recorded');
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The answer masks an unexpected error as INTERNAL_SERVER_ERROR; the department's own log keeps
+ * what it was (the error's class, code and message, with ID- and phone-shaped strings masked by
+ * the logger), so an operator can tell a bug from a failure nobody classified yet.
+ */
+export function unexpectedErrorLogPlugin(logger: Logger): ApolloServerPlugin<DepartmentContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, operationName }) {
+          for (const error of errors) {
+            const cause = (error.originalError ?? error) as Error & { code?: unknown; driverError?: { code?: unknown } };
+            const masked = formatError({ message: error.message, extensions: error.extensions }, error);
+            if (masked.extensions?.code !== 'INTERNAL_SERVER_ERROR') continue;
+            logger.error(`unexpected error in ${operationName ?? 'anonymous'} at ${(error.path ?? []).join('.')}: ` +
+              `${cause.name} ${String(cause.code ?? cause.driverError?.code ?? '')} ${cause.message}`);
           }
         },
       };

@@ -13,7 +13,7 @@ import { createLogger } from '@rg/observability';
 import { createMetrics } from '@rg/observability';
 import { viewerFromHeader, InvalidTokenError } from '@rg/access';
 import { PUBLIC_VIEWER } from '@rg/access';
-import { auditPlugin } from './server-plugins';
+import { auditPlugin, unexpectedErrorLogPlugin } from './server-plugins';
 import { formatError } from '@rg/api-errors';
 import { metricsPlugin } from '@rg/observability';
 import { AuditRecorder } from '@rg/audit';
@@ -75,7 +75,7 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
     persistedQueries: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), metricsPlugin(metrics, logger),
-      idempotencyPlugin(dataSource), auditPlugin(dataSource, logger),
+      idempotencyPlugin(dataSource), auditPlugin(dataSource, logger), unexpectedErrorLogPlugin(logger),
     ],
   });
   await apollo.start();
