@@ -1,3 +1,4 @@
+import { QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { Client, Pool, DatabaseError } from 'pg';
 import { GraphQLError } from 'graphql';
 import { randomBytes } from 'node:crypto';
@@ -69,6 +70,12 @@ describe('isDatabaseUnavailable', () => {
     } finally {
       await db.destroy();
     }
+  });
+
+  it('recognises a transaction whose connection TypeORM already released after it broke', () => {
+    const error = new QueryRunnerProviderAlreadyReleasedError();
+    expect(isDatabaseUnavailable(error)).toBe(true);
+    expect(isDatabaseUnavailable(new GraphQLError('wrapped', { originalError: error }))).toBe(true);
   });
 
   it('recognises a pool that could not hand out a connection in time', async () => {
