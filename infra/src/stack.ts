@@ -1,5 +1,5 @@
 import { generateWorld, DEFAULT_TRAINEES } from '@rg/demo-province';
-import { databaseUrlVariable, portVariable, subgraphUrlVariable, DEPARTMENTS } from '@rg/departments';
+import { databaseUrlVariable, portVariable, subgraphUrlVariable, DEPARTMENTS, type Department } from '@rg/departments';
 import { generateGatewayKeyPair } from '@rg/access';
 import { freePort, startEmbeddedPostgres, type EmbeddedServer } from '@rg/dev-postgres';
 import { departments, departmentEntryPoint } from './departments';
@@ -99,16 +99,42 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       services.set(name, service);
       await waitUntilReady(subgraphUrls[name].replace('/graphql', '/ready'), 60_000, service.child);
     };
-    await Promise.all(departments.map((d) => startDepartment(d.name)));
+    // A free port is free when asked, not when bound: a parallel run may take it in between.
+    // A department (or the gateway) that lost its port that way starts again on another one.
+    const portTaken = async (service: ServiceProcess) => {
+      await new Promise((resolve) => setTimeout(resolve, 200)); // its last words may still be in the pipe
+      return service.output.some((line) => line.includes('EADDRINUSE'));
+    };
+    const startOnFreshPort = async (name: string) => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await startDepartment(name);
+        } catch (error) {
+          if (options.manifestPorts || attempt >= 3 || !(await portTaken(services.get(name)!))) throw error;
+          const port = await freePort();
+          subgraphUrls[name] = `http://127.0.0.1:${port}/graphql`;
+          environments[name] = { ...environments[name], [portVariable(name as Department)]: String(port) };
+        }
+      }
+    };
+    await Promise.all(departments.map((d) => startOnFreshPort(d.name)));
 
-    const gatewayPort = options.gatewayPort ?? (await freePort());
-    const gatewayEnv: NodeJS.ProcessEnv = { ...options.env, GATEWAY_PORT: String(gatewayPort), GATEWAY_SIGNING_KEY: gatewayKeys.signingKey };
+    let gatewayPort = options.gatewayPort ?? (await freePort());
+    const gatewayEnv: NodeJS.ProcessEnv = { ...options.env, GATEWAY_SIGNING_KEY: gatewayKeys.signingKey };
     for (const department of departments) {
       gatewayEnv[subgraphUrlVariable(department.name)] = subgraphUrls[department.name];
     }
-    const gateway = spawnService('gateway', require.resolve('@rg/gateway/dist/main.js'), gatewayEnv, options.quiet);
-    services.set('gateway', gateway);
-    await waitUntilReady(`http://127.0.0.1:${gatewayPort}/ready`, 120_000, gateway.child);
+    for (let attempt = 1; ; attempt++) {
+      const gateway = spawnService('gateway', require.resolve('@rg/gateway/dist/main.js'), { ...gatewayEnv, GATEWAY_PORT: String(gatewayPort) }, options.quiet);
+      services.set('gateway', gateway);
+      try {
+        await waitUntilReady(`http://127.0.0.1:${gatewayPort}/ready`, 120_000, gateway.child);
+        break;
+      } catch (error) {
+        if (options.gatewayPort || attempt >= 3 || !(await portTaken(gateway))) throw error;
+        gatewayPort = await freePort();
+      }
+    }
 
     return {
       gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
