@@ -16,8 +16,11 @@ import { soakRequest, type Outcome } from './soak-load';
 const minutes = Number(process.env.SOAK_MINUTES ?? 10);
 const connections = Number(process.env.SOAK_CONNECTIONS ?? 10);
 const trainees = Number(process.env.SOAK_TRAINEES ?? 3000);
-// Warm-up: the first minute, or a fifth of a shorter run.
-const warmupMs = Math.min(60_000, (minutes * 60_000) / 5);
+// Warm-up: the first minute (SOAK_WARMUP_SECONDS), or a fifth of a shorter run. Memory is judged
+// from its end, once pools have opened their connections and caches hold the working set.
+const warmupMs = process.env.SOAK_WARMUP_SECONDS
+  ? Number(process.env.SOAK_WARMUP_SECONDS) * 1000
+  : Math.min(60_000, (minutes * 60_000) / 5);
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 const mib = (kib: number) => (kib / 1024).toFixed(1);
