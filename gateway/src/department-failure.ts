@@ -10,6 +10,11 @@ export function describeFailure(department: string, error: unknown): { reason: F
   if (name === 'TimeoutError') return { reason: 'timeout', message: `The ${department} department did not answer in time` };
   // fetch rejects with a TypeError when no HTTP answer came back (refused, reset, unreachable host).
   if (error instanceof TypeError) return { reason: 'unreachable', message: `The ${department} department is unavailable` };
+  // A department answers 401 to the gateway only when it refuses the gateway's signature (a
+  // caller's bad token is the gateway's own 401): say so, so an operator mid-rotation sees it.
+  if ((error as { extensions?: { response?: { status?: number } } })?.extensions?.response?.status === 401) {
+    return { reason: 'http_error', message: `The ${department} department refused this gateway's signature (is its key in the department's GATEWAY_PUBLIC_KEYS?)` };
+  }
   return { reason: 'http_error', message: `The ${department} department is unavailable` };
 }
 
