@@ -87,6 +87,7 @@ export async function startGateway(config: GatewayConfig, limits: QueryLimits): 
       status: supergraphLoaded ? 'ready' : 'not ready',
       supergraph: supergraphLoaded ? 'loaded' : 'not loaded',
       subgraphs,
+      pid: process.pid, // lets a supervisor tell this process's answer from another's on the port
     });
   });
   app.get('/metrics', async (_req, res) => {

@@ -42,18 +42,27 @@ export function spawnService(name: string, entry: string, env: NodeJS.ProcessEnv
   };
 }
 
-/** Polls a URL until it answers 200, or the deadline passes. */
+/**
+ * Polls a URL until it answers 200, or the deadline passes. Given the child process, only its
+ * own answer counts (the `pid` in the body): a free port is free when asked, not when bound,
+ * and a process of a parallel run that took the port in between must not pass for ours.
+ */
 export async function waitUntilReady(url: string, timeoutMs = 60_000, child?: ChildProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child && child.exitCode !== null) throw new Error(`${url}: the process exited with code ${child.exitCode}`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
-      if (response.ok) return;
+      if (response.ok && (!child || (await answeredBy(response)) === child.pid)) return;
     } catch {
       // not up yet
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${url} was not ready within ${timeoutMs} ms`);
+}
+
+async function answeredBy(response: Response): Promise<number | undefined> {
+  const body = (await response.json().catch(() => ({}))) as { pid?: unknown };
+  return typeof body.pid === 'number' ? body.pid : undefined;
 }

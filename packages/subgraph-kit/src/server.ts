@@ -86,7 +86,8 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
   app.get('/ready', async (_req, res) => {
     try {
       await dataSource.query('SELECT 1');
-      res.json({ status: 'ready', service: department.name, database: 'reachable' });
+      // pid: whoever started this process can tell its answer from another process's on the same port.
+      res.json({ status: 'ready', service: department.name, database: 'reachable', pid: process.pid });
     } catch {
       res.status(503).json({ status: 'not ready', service: department.name, database: 'unreachable' });
     }
