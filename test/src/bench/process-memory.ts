@@ -10,12 +10,16 @@ export function rssKiB(pid: number): number {
   }
 }
 
-/** Proportional set size in KiB: shared pages divided among the processes sharing them. */
-function pssKiB(pid: number): number {
+/** One process's PSS split by kind of page, in KiB (Linux 5.x+ smaps_rollup). */
+interface PssParts { pss: number; anon: number; file: number; shmem: number }
+
+function pssParts(pid: number): PssParts {
   try {
-    return Number(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8').match(/^Pss:\s+(\d+)/m)?.[1] ?? 0);
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const field = (name: string) => Number(rollup.match(new RegExp(`^${name}:\\s+(\\d+)`, 'm'))?.[1] ?? 0);
+    return { pss: field('Pss'), anon: field('Pss_Anon'), file: field('Pss_File'), shmem: field('Pss_Shmem') };
   } catch {
-    return 0;
+    return { pss: 0, anon: 0, file: 0, shmem: 0 };
   }
 }
 
@@ -37,10 +41,17 @@ function childrenOf(parent: number): number[] {
 
 /**
  * PostgreSQL's memory: the postmaster and every backend it forked, by PSS, so shared buffers
- * count once rather than once per backend that touched them.
+ * count once rather than once per backend that touched them. Split in two, because they mean
+ * different things over a soak:
+ * - `private`: each process's own memory (anonymous pages: catalogue caches, sort and hash
+ *   memory, connection state) and its share of mapped files (the binaries). A leak shows here.
+ * - `sharedPool`: pages of the shared-memory segment touched so far, chiefly the buffer pool.
+ *   It is a cache of fixed size (`shared_buffers`) that fills as the run reads and writes new
+ *   pages and stays full; it grows until it reaches that size whatever the workload does.
  */
-export function postgresPssKiB(dataDir: string): { kib: number; processes: number } {
+export function postgresMemoryKiB(dataDir: string): { total: number; private: number; sharedPool: number; processes: number } {
   const postmaster = Number(readFileSync(`${dataDir}/postmaster.pid`, 'utf8').split('\n')[0]);
-  const pids = [postmaster, ...childrenOf(postmaster)];
-  return { kib: pids.reduce((sum, pid) => sum + pssKiB(pid), 0), processes: pids.length };
+  const parts = [postmaster, ...childrenOf(postmaster)].map(pssParts);
+  const sum = (pick: (p: PssParts) => number) => parts.reduce((total, p) => total + pick(p), 0);
+  return { total: sum((p) => p.pss), private: sum((p) => p.anon + p.file), sharedPool: sum((p) => p.shmem), processes: parts.length };
 }
