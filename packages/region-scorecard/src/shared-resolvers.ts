@@ -3,7 +3,8 @@ import { childrenOf, findRegion } from '@rg/regions';
 import { regionFields, type RegionBase } from './region';
 import { checkScorecardArgs, type ScorecardBase } from './scorecard';
 import { checkScorecardsArgs, regionYears } from './comparison';
-import { monthsOf, type MonthlyStatisticBase } from './monthly-statistic';
+import { MONTHS, monthsOf, type MonthlyStatisticBase } from './monthly-statistic';
+import { badUserInput } from '@rg/api-errors';
 
 /**
  * The root fields every department answers (@shareable), so the graph still answers them when
@@ -71,5 +72,11 @@ export function createSharedRootResolver(
 export const sharedReferenceResolvers = {
   Region: { __resolveReference: (ref: { code: string }) => regionFields(ref.code) },
   Scorecard: { __resolveReference: (ref: ScorecardBase) => ref },
-  MonthlyStatistic: { __resolveReference: (ref: MonthlyStatisticBase) => ref },
+  MonthlyStatistic: {
+    __resolveReference(ref: MonthlyStatisticBase) {
+      checkScorecardArgs(ref.regionCode, ref.year);
+      if (!MONTHS.includes(ref.month as (typeof MONTHS)[number])) throw badUserInput('month', `${ref.month} is not a month (1–12)`);
+      return ref;
+    },
+  },
 };
