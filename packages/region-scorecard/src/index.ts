@@ -7,3 +7,4 @@ export * from './roll-up';
 export * from './scorecard';
 export * from './scorecard-figures';
 export * from './shared-resolvers';
+export * from './reference-date';

@@ -1,5 +1,7 @@
 import { CreateAuditTrail1764100000000 } from '@rg/audit';
 import { CreateIdempotencyKeys1764200000000 } from '@rg/idempotency';
+import { createPolicyTargetsMigration } from '@rg/policy-targets';
 import { CreateAgricultureRecords1764000000000 } from './1764000000000-create-agriculture-records';
 
-export const migrations = [CreateAgricultureRecords1764000000000, CreateAuditTrail1764100000000, CreateIdempotencyKeys1764200000000];
+export const migrations = [CreateAgricultureRecords1764000000000, CreateAuditTrail1764100000000, CreateIdempotencyKeys1764200000000,
+  createPolicyTargetsMigration('agriculture', ['newParks'])];

@@ -1,18 +1,27 @@
 import type { DataSource } from 'typeorm';
 import { countiesUnder } from '@rg/regions';
 import { aggregateCache } from '@rg/data-helpers';
-import { parseScorecardKey, yearRange } from '@rg/region-scorecard';
+import { parseScorecardKey, scorecardReferenceDate, yearRange } from '@rg/region-scorecard';
 import { OPENING_WINDOW_DAYS, SURVIVAL_DAYS } from '@rg/scorecard';
 
 export interface HrScorecardFigures {
   trained: number;
   completions: number;
   passes: number;
+  /** First trained in the year and whose six months had passed by the reference date: the opening rate's cohort. */
   openingCohort: number;
   openedWithinWindow: number;
+  /** First trained in the year, six months not yet passed: left out of the opening rate. */
+  openingTooRecent: number;
   ventures: number;
   jobsCreated: number;
+  /** Ventures opened in the year at least a year before the reference date: the survival rate's cohort. */
+  survivalCohort: number;
   survivedOneYear: number;
+  /** Ventures opened in the year less than a year before the reference date. */
+  survivalTooRecent: number;
+  /** The day the figures are as of. */
+  referenceDate: string;
   loansIssuedYuan: number;
   /** People who borrowed in the year: how many the loan total rests on (disclosure control). */
   borrowers: number;
@@ -26,7 +35,7 @@ export { scorecardKey } from '@rg/region-scorecard';
 /** Key sets are built by PostgreSQL: sorted 8-byte big-endian prefixes, base64 (see kit key-set.ts). */
 const KEY_SET = `translate(encode(string_agg(int8send(prefix), ''::bytea ORDER BY prefix), 'base64'), E'\\n', '')`;
 
-async function figuresFor(db: DataSource, regionCode: string, year: number): Promise<HrScorecardFigures> {
+async function figuresFor(db: DataSource, regionCode: string, year: number, referenceDate: string): Promise<HrScorecardFigures> {
   const counties = countiesUnder(regionCode);
   const [from, to] = yearRange(year);
   const params = [counties, from, to];
@@ -45,19 +54,26 @@ async function figuresFor(db: DataSource, regionCode: string, year: number): Pro
          (SELECT ${KEY_SET} FROM cohort WHERE gender = 'FEMALE') AS women_key_set`,
       params,
     ),
+    // Only trainees whose window had closed by the reference date are judged: one still inside
+    // it may yet open, so counting them would understate the rate.
     db.query(
-      `SELECT count(*) AS cohort,
-         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM venture v WHERE v.founder_id = t.id
-           AND v.opened_on >= t.first_completed_on AND v.opened_on <= t.first_completed_on + ${OPENING_WINDOW_DAYS})) AS opened
-       FROM trainee t
+      `SELECT count(*) FILTER (WHERE mature) AS cohort,
+         count(*) FILTER (WHERE mature AND EXISTS (SELECT 1 FROM venture v WHERE v.founder_id = t.id
+           AND v.opened_on >= t.first_completed_on AND v.opened_on <= t.first_completed_on + ${OPENING_WINDOW_DAYS})) AS opened,
+         count(*) FILTER (WHERE NOT mature) AS too_recent
+       FROM trainee t, LATERAL (SELECT t.first_completed_on + ${OPENING_WINDOW_DAYS} <= $4::date AS mature) m
        WHERE t.region_code = ANY($1) AND t.first_completed_on >= $2 AND t.first_completed_on < $3`,
-      params,
+      [...params, referenceDate],
     ),
+    // Likewise survival: a venture less than a year old has not survived a year yet, whatever its state.
     db.query(
       `SELECT count(*) AS ventures, coalesce(sum(jobs_created), 0) AS jobs,
-         count(*) FILTER (WHERE closed_on IS NULL OR closed_on > opened_on + ${SURVIVAL_DAYS}) AS survived
-       FROM venture WHERE region_code = ANY($1) AND opened_on >= $2 AND opened_on < $3`,
-      params,
+         count(*) FILTER (WHERE mature) AS survival_cohort,
+         count(*) FILTER (WHERE mature AND (closed_on IS NULL OR closed_on > opened_on + ${SURVIVAL_DAYS})) AS survived,
+         count(*) FILTER (WHERE NOT mature) AS too_recent
+       FROM venture, LATERAL (SELECT opened_on + ${SURVIVAL_DAYS} <= $4::date AS mature) m
+       WHERE region_code = ANY($1) AND opened_on >= $2 AND opened_on < $3`,
+      [...params, referenceDate],
     ),
     db.query(
       `SELECT coalesce(sum(l.amount_yuan), 0) AS total, count(DISTINCT l.borrower_id) AS borrowers FROM loan l JOIN trainee t ON t.id = l.borrower_id
@@ -72,9 +88,13 @@ async function figuresFor(db: DataSource, regionCode: string, year: number): Pro
     passes: Number(t.passes),
     openingCohort: Number(opening[0].cohort),
     openedWithinWindow: Number(opening[0].opened),
+    openingTooRecent: Number(opening[0].too_recent),
     ventures: Number(ventures[0].ventures),
     jobsCreated: Number(ventures[0].jobs),
+    survivalCohort: Number(ventures[0].survival_cohort),
     survivedOneYear: Number(ventures[0].survived),
+    survivalTooRecent: Number(ventures[0].too_recent),
+    referenceDate,
     loansIssuedYuan: Number(loans[0].total),
     borrowers: Number(loans[0].borrowers),
     traineeKeySet: t.key_set ?? '',
@@ -83,10 +103,12 @@ async function figuresFor(db: DataSource, regionCode: string, year: number): Pro
 }
 
 export async function scorecardFigures(db: DataSource, keys: readonly string[]): Promise<Map<string, HrScorecardFigures>> {
+  const referenceDate = scorecardReferenceDate();
   const entries = await Promise.all(
     keys.map(async (key) => {
       const { regionCode, year } = parseScorecardKey(key);
-      return [key, await aggregateCache<HrScorecardFigures>(db, 'scorecard').get(key, () => figuresFor(db, regionCode, year))] as const;
+      const cached = aggregateCache<HrScorecardFigures>(db, 'scorecard').get(`${key}@${referenceDate}`, () => figuresFor(db, regionCode, year, referenceDate));
+      return [key, await cached] as const;
     }),
   );
   return new Map(entries);
