@@ -50,7 +50,10 @@ function tinyWorld(): World {
       ],
     },
     agriculture: {
-      parks: [{ id: 1, name: 'p', regionCode: PEI, level: 'CITY', openedOn: '2018-05-01', capacity: 50, industries: ['a', 'b'] }],
+      parks: [
+        { id: 1, name: 'p', regionCode: PEI, level: 'CITY', kind: 'RETURNEE_PARK', openedOn: '2018-05-01', capacity: 50, industries: ['a', 'b'] },
+        { id: 2, name: 'm', regionCode: PEI, level: 'CITY', kind: 'OTHER_INCUBATOR', openedOn: '2018-06-01', capacity: 30, industries: ['a', 'b'] },
+      ],
       residencies: [], projects: [],
     },
     poverty: {
@@ -82,7 +85,7 @@ describe('expectedScorecard', () => {
     expect(s.jobsPerVenture.value).toBe(4); // (6 + 2 + 4) / 3
     expect(s.survivalRate1y.value).toBeCloseTo(2 / 3);
     expect(s.loansIssuedYuan.value).toBe(50_000);
-    expect(s.newParks.value).toBe(1);
+    expect(s.newParks.value).toBe(1); // the maker space opened the same year is not a returnee park
     expect(s.poorTraineeShare.value).toBeCloseTo(1 / 3); // trainee 3's household registers in 2019
     expect(s.poorWomenTrainees.value).toBe(1);
     expect(s.poorWomenSupportedShare.value).toBe(1);

@@ -149,7 +149,8 @@ function tally(world: World, regionCode: string, year: number, referenceDate: st
 
   let newParks = 0;
   for (const p of world.agriculture.parks) {
-    if (counties.has(p.regionCode) && inYear(p.openedOn, year)) newParks++;
+    // The plan's target is for returnee parks; other incubators opened in the year do not count.
+    if (counties.has(p.regionCode) && inYear(p.openedOn, year) && p.kind === 'RETURNEE_PARK') newParks++;
   }
 
   // The registry decides who is poor, as of the year: registered in or before it.

@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(() => agri?.stop());
 
 const CREATE = `mutation($input: CreateParkInput!) { createPark(input: $input) {
-  id name regionCode level openedOn capacity industries occupancy residents { id } } }`;
+  id name regionCode level kind openedOn capacity industries occupancy residents { id } } }`;
 const ADMIT = `mutation($input: AdmitVentureInput!) { admitVenture(input: $input) { id enteredOn leftOn park { id occupancy } venture { id park { id } } } }`;
 const RELEASE = `mutation($input: ReleaseVentureInput!) { releaseVenture(input: $input) { id enteredOn leftOn park { id occupancy } venture { id park { id } } } }`;
 
@@ -34,7 +34,7 @@ describe('createPark', () => {
     const { data, errors } = await agri.query(CREATE, { input: parkInput({ industries: [' 乡村旅游 ', '餐饮'] }) }, 'agriculture');
     expect(errors).toBeUndefined();
     expect(data.createPark).toMatchObject({
-      name: '丰县返乡创业园', regionCode: '320321', level: 'COUNTY', openedOn: '2019-05-01', capacity: 50,
+      name: '丰县返乡创业园', regionCode: '320321', level: 'COUNTY', kind: 'RETURNEE_PARK', openedOn: '2019-05-01', capacity: 50,
       industries: ['乡村旅游', '餐饮'], occupancy: 0, residents: [],
     });
     expect(Number(data.createPark.id)).toBeGreaterThan(agri.world.agriculture.parks.length);
@@ -42,6 +42,14 @@ describe('createPark', () => {
     expect(await agri.rowCount('audit_event')).toBe(audit + 1);
     const listed = await agri.query('{ incubatorParks(filter: { regionCode: "320321", openedYear: 2019 }) { edges { node { id } } } }');
     expect(listed.data.incubatorParks.edges.map((e: any) => e.node.id)).toContain(data.createPark.id);
+  });
+
+  it('registers another incubator, listed by its kind', async () => {
+    const other = await agri.query(CREATE, { input: parkInput({ name: '丰县众创空间', kind: 'OTHER_INCUBATOR' }) }, 'agriculture');
+    expect(other.errors).toBeUndefined();
+    expect(other.data.createPark.kind).toBe('OTHER_INCUBATOR');
+    const { data } = await agri.query('{ incubatorParks(filter: { kind: OTHER_INCUBATOR, openedYear: 2019 }) { totalCount } }');
+    expect(data.incubatorParks.totalCount).toBe(1);
   });
 
   it.each([

@@ -10,7 +10,7 @@ export class Scorecard extends ScorecardBase {}
 
 @Resolver(() => Scorecard)
 export class AgricultureScorecardResolver {
-  @FieldResolver(() => Indicator, { nullable: true, description: 'Incubator parks opened in the year; province: 20 over 2016–2020, four a year' })
+  @FieldResolver(() => Indicator, { nullable: true, description: 'Returnee parks opened in the year (other incubators do not count); province: 20 over 2016–2020, four a year' })
   async newParks(@Root() card: Scorecard, @Ctx() ctx: AgricultureContext): Promise<Indicator> {
     const figures = await ctx.loaders.scorecardFigures.load(scorecardKey(card.regionCode, card.year));
     return indicator(figures?.newParks ?? 0, await targetFor(ctx, 'newParks', card));
