@@ -44,7 +44,7 @@ const SIGNED_IN_ONLY: Array<[string, string]> = [
 ];
 
 const PUBLIC: Array<[string, string]> = [
-  ['parks', '{ incubatorParks(first: 2) { totalCount edges { node { name level residencies { enteredOn } residents { name industry } } } } }'],
+  ['parks', '{ incubatorParks(first: 2) { totalCount edges { node { name level kind residencies { enteredOn } residents { name industry residencies { leftOn } } } } } }'],
   ['published stories', '{ successStories(first: 2) { totalCount edges { node { title summary channel publishedOn } } } }'],
   ['awards', '{ awards(first: 2) { edges { node { title level year } } } }'],
   ['region figures', '{ region(code: "320300") { name traineeCount parkCount poorHouseholdCount storyCount womenSupportCaseCount } }'],

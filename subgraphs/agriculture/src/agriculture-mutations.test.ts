@@ -109,6 +109,34 @@ describe('admitVenture and releaseVenture', () => {
     expect(history.data.incubatorPark.residencies).toEqual([{ leftOn: '2021-03-01' }, { leftOn: null }]);
   });
 
+  it("keeps a venture's park history when it moves from one park to another", async () => {
+    const [first, second] = [await createPark({ capacity: 5 }), await createPark({ capacity: 5, name: '沛县返乡创业园', regionCode: '320322' })];
+    const ventureId = freshVenture();
+    expect((await agri.query(ADMIT, { input: { parkId: first, ventureId, enteredOn: '2019-06-01' } }, 'agriculture')).errors).toBeUndefined();
+    expect((await agri.query(RELEASE, { input: { parkId: first, ventureId, leftOn: '2020-02-01' } }, 'agriculture')).errors).toBeUndefined();
+    expect((await agri.query(ADMIT, { input: { parkId: second, ventureId, enteredOn: '2020-03-01' } }, 'agriculture')).errors).toBeUndefined();
+    const { data, errors } = await agri.query(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Venture {
+      park { id } residencies { enteredOn leftOn park { id } } } } }`, { r: [{ __typename: 'Venture', id: ventureId }] });
+    expect(errors).toBeUndefined();
+    expect(data._entities[0]).toEqual({
+      park: { id: second },
+      residencies: [
+        { enteredOn: '2019-06-01', leftOn: '2020-02-01', park: { id: first } },
+        { enteredOn: '2020-03-01', leftOn: null, park: { id: second } },
+      ],
+    });
+  });
+
+  it("gives a generated venture's whole park history, ended stays included", async () => {
+    const ended = agri.world.agriculture.residencies.find((r) => r.leftOn !== null)!;
+    const stays = agri.world.agriculture.residencies.filter((r) => r.ventureId === ended.ventureId)
+      .sort((a, b) => a.enteredOn.localeCompare(b.enteredOn) || a.id - b.id);
+    const { data, errors } = await agri.query(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Venture {
+      residencies { id enteredOn leftOn } } } }`, { r: [{ __typename: 'Venture', id: String(ended.ventureId) }] });
+    expect(errors).toBeUndefined();
+    expect(data._entities[0].residencies).toEqual(stays.map((r) => ({ id: String(r.id), enteredOn: r.enteredOn, leftOn: r.leftOn })));
+  });
+
   it('refuses bad admissions, naming the field and writing nothing', async () => {
     const resident = agri.world.agriculture.residencies.find((r) => r.leftOn === null)!;
     const left = agri.world.agriculture.residencies.find((r) => r.leftOn !== null);
