@@ -1,4 +1,4 @@
-import { generateWorld, DEFAULT_TRAINEES } from '@rg/demo-province';
+import { generateWorld, DEFAULT_TRAINEES, DEMO_REFERENCE_DATE } from '@rg/demo-province';
 import { databaseUrlVariable, portVariable, subgraphUrlVariable, DEPARTMENTS, type Department } from '@rg/departments';
 import { generateGatewayKeyPair } from '@rg/access';
 import { freePort, startEmbeddedPostgres, type EmbeddedServer } from '@rg/dev-postgres';
@@ -85,6 +85,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       const port = options.manifestPorts ? Number(process.env[portVariable(department.name)] ?? department.port) : await freePort();
       subgraphUrls[department.name] = `http://127.0.0.1:${port}/graphql`;
       environments[department.name] = {
+        // The stack serves the demo province, whose records stop at its reference date: the
+        // scorecard is judged as of that day unless the environment says otherwise.
+        SCORECARD_REFERENCE_DATE: process.env.SCORECARD_REFERENCE_DATE ?? DEMO_REFERENCE_DATE,
         ...options.env,
         GATEWAY_PUBLIC_KEYS: gatewayKeys.publicKeys,
         [databaseUrlVariable(department.name)]: databaseUrls[department.name],

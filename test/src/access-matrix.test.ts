@@ -44,7 +44,7 @@ const SIGNED_IN_ONLY: Array<[string, string]> = [
 ];
 
 const PUBLIC: Array<[string, string]> = [
-  ['parks', '{ incubatorParks(first: 2) { totalCount edges { node { name level residencies { enteredOn } residents { name industry } } } } }'],
+  ['parks', '{ incubatorParks(first: 2) { totalCount edges { node { name level kind residencies { enteredOn } residents { name industry residencies { leftOn } } } } } }'],
   ['published stories', '{ successStories(first: 2) { totalCount edges { node { title summary channel publishedOn } } } }'],
   ['awards', '{ awards(first: 2) { edges { node { title level year } } } }'],
   ['region figures', '{ region(code: "320300") { name traineeCount parkCount poorHouseholdCount storyCount womenSupportCaseCount } }'],
@@ -55,6 +55,15 @@ const PUBLIC: Array<[string, string]> = [
   ['monthly statistics', `{ monthlyStatistics(regionCode: "320000", year: 2019) { month trained venturesOpened jobsCreated
     loansIssuedYuan poorTrained parksOpened storiesPublished womenSupportCasesOpened womenSupportCasesClosed
     disclosure { trained { suppressed } poorTrained { suppressed } womenSupportCasesOpened { suppressed } } } }`],
+  ['policy targets', `{ hrPolicyTargets(regionCode: "320300", year: 2019) { indicator value unit source }
+    agriculturePolicyTargets(regionCode: "320000") { indicator year value source }
+    scorecard(regionCode: "320300", year: 2019) { trained { target targetSource } } }`],
+];
+
+/** Writes only an admin may make: the policy's targets, per department that keeps them. Invalid input anyway. */
+const ADMIN_WRITES: Array<[string, string]> = [
+  ['hr', 'mutation { setHrPolicyTarget(input: { indicator: "newParks", regionCode: "320300", year: 2019, value: 1, source: "x" }) { value } }'],
+  ['agriculture', 'mutation { setAgriculturePolicyTarget(input: { indicator: "trained", regionCode: "320000", year: 2019, value: 1, source: "x" }) { value } }'],
 ];
 
 /** One mutation per department, with input that is invalid anyway: FORBIDDEN first for a role that may not write. */
@@ -108,6 +117,14 @@ describe('writes: the owning department and admin only', () => {
   it.each(cells)('%s mutation as %s', async (owner, caller, mutation) => {
     const { errors } = await ask(mutation, caller);
     expect(errors?.[0].extensions?.code).toBe(caller === owner || caller === 'admin' ? 'BAD_USER_INPUT' : 'FORBIDDEN');
+  });
+});
+
+describe('policy targets: admin only, not even the owning department', () => {
+  const cells = ADMIN_WRITES.flatMap(([owner, mutation]) => CALLERS.map((caller) => [owner, caller, mutation] as const));
+  it.each(cells)('%s target as %s', async (_owner, caller, mutation) => {
+    const { errors } = await ask(mutation, caller);
+    expect(errors?.[0].extensions?.code).toBe(caller === 'admin' ? 'BAD_USER_INPUT' : 'FORBIDDEN');
   });
 });
 

@@ -77,7 +77,7 @@ async function writeEvents(department: Department): Promise<number> {
 const total = (snap: Snapshot) => Object.values(snap.counts).reduce((a, b) => a + b, 0);
 
 describe('the corpus', () => {
-  it('has at least 100 cases, covering every department of the manifest and all 16 mutations', () => {
+  it('has at least 100 cases, covering every department of the manifest and every mutation', () => {
     expect(cases.length).toBeGreaterThanOrEqual(100);
     const perDepartment = Object.fromEntries(DEPARTMENTS.map((d) => [d, cases.filter((c) => c[1] === d).length]));
     for (const d of DEPARTMENTS) expect({ d, n: perDepartment[d] }).toEqual({ d, n: expect.any(Number) });

@@ -1,5 +1,5 @@
 import {
-  expectedRegionFigures, expectedScorecard, expectedScorecardCounts, type RegionFigures, type World,
+  expectedRegionFigures, expectedScorecard, expectedScorecardCounts, expectedScorecardNotes, type RegionFigures, type World,
 } from '@rg/demo-province';
 import type { IndicatorName } from '@rg/scorecard';
 
@@ -15,9 +15,14 @@ export const REFUSED = (department: string) => `${department} refused a key set 
 export const WITHHELD = `poverty withheld a key set of fewer than ${THRESHOLD} people: suppressed to protect privacy`;
 
 export interface Expected {
-  value: number;
+  value: number | null;
   /** Why the figure is withheld from this caller; null when it is given. */
   note: string | null;
+}
+
+/** An indicator also says why a figure that is given is not judged: no target, or a cohort not yet old enough. */
+export interface ExpectedIndicator extends Expected {
+  unjudged: string | null;
 }
 
 /** Region figures withheld below the threshold, and the people count each rests on. */
@@ -47,7 +52,7 @@ export const INDICATORS: IndicatorName[] = ['trained', 'passRate', 'openingRate6
   'loansIssuedYuan', 'newParks', 'poorTraineeShare', 'poorWomenTrainees', 'poorWomenSupportedShare', 'storiesPublished',
   'womenSupportCasesOpened'];
 
-export function expectedIndicators(world: World, code: string, year: number, exact: boolean): Record<IndicatorName, Expected> {
+export function expectedIndicators(world: World, code: string, year: number, exact: boolean): Record<IndicatorName, ExpectedIndicator> {
   const v = expectedScorecard(world, code, year);
   const c = expectedScorecardCounts(world, code, year);
   const count = (n: number, unit = 'people') => (!exact && small(n) ? SMALL(unit) : null);
@@ -69,7 +74,8 @@ export function expectedIndicators(world: World, code: string, year: number, exa
     storiesPublished: null,
     womenSupportCasesOpened: count(c.casesOpened, 'support cases'),
   };
-  const result = {} as Record<IndicatorName, Expected>;
-  for (const name of INDICATORS) result[name] = { value: v[name].value, note: notes[name] };
+  const unjudged = expectedScorecardNotes(world, code, year);
+  const result = {} as Record<IndicatorName, ExpectedIndicator>;
+  for (const name of INDICATORS) result[name] = { value: v[name].value, note: notes[name], unjudged: unjudged[name] };
   return result;
 }

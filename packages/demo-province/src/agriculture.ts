@@ -60,10 +60,11 @@ export function buildAgriculture(ctx: Context): Agriculture {
     const industries = rng.shuffle([...INDUSTRY_NAMES]).slice(0, rng.int(2, 4));
     world.agriculture.parks.push({
       id: world.agriculture.parks.length + 1, name: draft.name, regionCode: geo.counties[draft.countyIndex].code,
-      level: draft.level, openedOn: isoOf(openedDay), capacity, industries,
+      level: draft.level, kind: 'RETURNEE_PARK', openedOn: isoOf(openedDay), capacity, industries,
     });
     parksByCity[draft.cityIndex].push({ id: world.agriculture.parks.length, openedDay, capacity, granted: 0 });
   });
+  plantOtherIncubators(ctx);
 
   const projects = rng.int(95, 110);
   for (let i = 0; i < projects; i++) {
@@ -100,4 +101,25 @@ export function buildAgriculture(ctx: Context): Agriculture {
       });
     },
   };
+}
+
+/** Cities that also open a maker space during the plan: every third one. */
+export const OTHER_INCUBATOR_CITY_STEP = 3;
+
+/**
+ * Incubators that are not returnee parks, opened during the plan, so the new-parks indicator
+ * has something to leave out: one maker space (众创空间) in every third city, in a known number
+ * and without drawing on the random stream, so every other record stays as it was. They take no
+ * residents: the generator houses ventures in returnee parks only.
+ */
+function plantOtherIncubators(ctx: Context): void {
+  const { geo, world } = ctx;
+  for (const city of geo.cities) {
+    if (city.index % OTHER_INCUBATOR_CITY_STEP !== 0) continue;
+    world.agriculture.parks.push({
+      id: world.agriculture.parks.length + 1, name: `${city.name}众创空间`, regionCode: geo.counties[city.counties[0]].code,
+      level: 'CITY', kind: 'OTHER_INCUBATOR', openedOn: isoOf(dayOf(2017, 6, 1) + city.index), capacity: 30,
+      industries: INDUSTRY_NAMES.slice(0, 2),
+    });
+  }
 }

@@ -136,12 +136,17 @@ describe('demo province distributions', () => {
     expect(rate(women.filter((t) => !registryKeys.has(t.personKey)))).toBeCloseTo(0.25, 1);
   });
 
-  it('has a few dozen parks, about twenty opened during the plan, and ~100 projects', () => {
-    const { parks, projects } = world.agriculture;
+  it('has a few dozen returnee parks, about twenty opened during the plan, five other incubators and ~100 projects', () => {
+    const { projects } = world.agriculture;
+    const parks = world.agriculture.parks.filter((p) => p.kind === 'RETURNEE_PARK');
+    const others = world.agriculture.parks.filter((p) => p.kind === 'OTHER_INCUBATOR');
+    expect(others.length).toBe(5); // one maker space in every third of the 13 cities, all during the plan
+    expect(others.every((p) => p.openedOn >= '2016-01-01' && p.openedOn <= '2020-12-31')).toBe(true);
+    expect(parks.length + others.length).toBe(world.agriculture.parks.length);
     expect(parks.length >= 30 && parks.length <= 45).toBe(true);
     const inPlan = parks.filter((p) => p.openedOn >= '2016-01-01' && p.openedOn <= '2020-12-31').length;
     expect(inPlan >= 18 && inPlan <= 22).toBe(true);
-    for (const p of parks) {
+    for (const p of world.agriculture.parks) {
       expect(p.capacity >= 20 && p.capacity <= 200).toBe(true);
       expect(p.industries.length >= 2 && p.industries.length <= 4).toBe(true);
       expect(p.openedOn >= '2012-01-01').toBe(true);

@@ -1,6 +1,7 @@
 import { PROVINCE_CODE, allCities } from '@rg/regions';
 import { generateWorld } from './generate';
-import { expectedRegionFigures, expectedScorecard, expectedScorecardCounts } from './ground-truth';
+import { expectedRegionFigures, expectedScorecard, expectedScorecardCounts, expectedScorecardNotes } from './ground-truth';
+import { expectedTarget } from './expected-targets';
 import type { Enrolment, Trainee, Venture, World } from './world';
 
 const FENG = '320321'; // Feng County, Xuzhou
@@ -49,7 +50,10 @@ function tinyWorld(): World {
       ],
     },
     agriculture: {
-      parks: [{ id: 1, name: 'p', regionCode: PEI, level: 'CITY', openedOn: '2018-05-01', capacity: 50, industries: ['a', 'b'] }],
+      parks: [
+        { id: 1, name: 'p', regionCode: PEI, level: 'CITY', kind: 'RETURNEE_PARK', openedOn: '2018-05-01', capacity: 50, industries: ['a', 'b'] },
+        { id: 2, name: 'm', regionCode: PEI, level: 'CITY', kind: 'OTHER_INCUBATOR', openedOn: '2018-06-01', capacity: 30, industries: ['a', 'b'] },
+      ],
       residencies: [], projects: [],
     },
     poverty: {
@@ -81,7 +85,7 @@ describe('expectedScorecard', () => {
     expect(s.jobsPerVenture.value).toBe(4); // (6 + 2 + 4) / 3
     expect(s.survivalRate1y.value).toBeCloseTo(2 / 3);
     expect(s.loansIssuedYuan.value).toBe(50_000);
-    expect(s.newParks.value).toBe(1);
+    expect(s.newParks.value).toBe(1); // the maker space opened the same year is not a returnee park
     expect(s.poorTraineeShare.value).toBeCloseTo(1 / 3); // trainee 3's household registers in 2019
     expect(s.poorWomenTrainees.value).toBe(1);
     expect(s.poorWomenSupportedShare.value).toBe(1);
@@ -100,10 +104,45 @@ describe('expectedScorecard', () => {
   });
 });
 
+describe('cohorts not yet old enough', () => {
+  it('judges survival only on ventures a year old at the reference date, and says so', () => {
+    const s = expectedScorecard(tinyWorld(), XUZHOU, 2018, '2019-06-30');
+    // ventures 1 and 2 are younger than a year on 2019-06-30; venture 3 (opened 2018-01-01) survived its year
+    expect(s.survivalRate1y).toEqual({ value: 1, target: 0.8, met: null });
+    expect(expectedScorecardNotes(tinyWorld(), XUZHOU, 2018, '2019-06-30').survivalRate1y)
+      .toBe('not judged: ventures opened in 2018 less than a year before 2019-06-30 are not counted yet');
+    expect(expectedScorecardCounts(tinyWorld(), XUZHOU, 2018, '2019-06-30')).toMatchObject({ ventures: 3, survivalCohort: 1 });
+    expect(s.openingRate6m).toEqual({ value: 1 / 2, target: 0.5, met: true }); // both trainees' six months have passed
+  });
+
+  it('judges openings only on trainees whose six months have passed, and gives no value when none has', () => {
+    const s = expectedScorecard(tinyWorld(), XUZHOU, 2018, '2018-09-30');
+    expect(s.openingRate6m).toEqual({ value: 1, target: 0.5, met: null }); // trainee 2's window runs to 2018-12-30
+    expect(s.survivalRate1y).toEqual({ value: null, target: 0.8, met: null });
+    const notes = expectedScorecardNotes(tinyWorld(), XUZHOU, 2018, '2018-09-30');
+    expect(notes.openingRate6m).toBe('not judged: trainees first trained in 2018 whose six months had not passed by 2018-09-30 are not counted yet');
+    expect(notes.passRate).toBeNull();
+    expect(notes.poorTraineeShare).toBe('no policy target set for this region and year: reported, not judged');
+  });
+});
+
+describe('expected targets', () => {
+  it('sets counts per city, scaled to the province and split evenly over a city\'s counties, for the plan years only', () => {
+    expect(expectedTarget('trained', XUZHOU, 2018)).toBe(1500);
+    expect(expectedTarget('trained', PROVINCE_CODE, 2018)).toBe(19_500);
+    expect(expectedTarget('trained', FENG, 2018)).toBe(137); // 1,500 over Xuzhou's 11 county-level divisions, rounded up
+    expect(expectedTarget('loansIssuedYuan', XUZHOU, 2018)).toBe(20_000_000);
+    expect(expectedTarget('newParks', PROVINCE_CODE, 2016)).toBe(4);
+    expect(expectedTarget('newParks', XUZHOU, 2016)).toBeNull();
+    expect(expectedTarget('passRate', FENG, 2021)).toBeNull();
+    expect(expectedTarget('poorTraineeShare', PROVINCE_CODE, 2018)).toBeNull();
+  });
+});
+
 describe('the counts disclosure control judges', () => {
   it('counts the people behind each indicator of the hand-made world', () => {
     expect(expectedScorecardCounts(tinyWorld(), XUZHOU, 2018)).toEqual({
-      trained: 3, completions: 3, passes: 2, firstTrained: 2, openedWithin6m: 1, ventures: 3,
+      trained: 3, completions: 3, passes: 2, firstTrained: 2, openedWithin6m: 1, ventures: 3, survivalCohort: 3,
       borrowers: 1, // trainee 4's loan is Nanjing's
       womenTrained: 2, poorTrainees: 1, poorWomen: 1, poorWomenSupported: 1, casesOpened: 1,
     });
@@ -131,13 +170,13 @@ describe('ground truth over a generated world', () => {
     expect(province.storyCount).toBe(world.youthLeague.stories.filter((s) => s.publishedOn).length);
 
     const trained = expectedScorecard(world, PROVINCE_CODE, 2019).trained.value;
-    const byCity = allCities().reduce((n, c) => n + expectedScorecard(world, c.code, 2019).trained.value, 0);
+    const byCity = allCities().reduce((n, c) => n + expectedScorecard(world, c.code, 2019).trained.value!, 0);
     expect(byCity).toBe(trained);
   });
 
   it('judges province park openings against four a year', () => {
     const s = expectedScorecard(world, PROVINCE_CODE, 2017);
     expect(s.newParks.target).toBe(4);
-    expect(s.newParks.met).toBe(s.newParks.value >= 4);
+    expect(s.newParks.met).toBe(s.newParks.value! >= 4);
   });
 });

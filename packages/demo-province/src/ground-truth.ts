@@ -4,10 +4,19 @@
  * tested against this, so it favours obviousness over speed.
  */
 import { countiesUnder } from '@rg/regions';
-import {
-  judge, ratio, OPENING_WINDOW_DAYS, SURVIVAL_DAYS, type IndicatorName, type IndicatorValue,
-} from '@rg/scorecard';
+import { ratio, OPENING_WINDOW_DAYS, SURVIVAL_DAYS, type IndicatorName } from '@rg/scorecard';
+import { expectedTarget } from './expected-targets';
 import type { Trainee, World } from './world';
+
+/** The day the demo province is "as of": no record is dated later, and the scorecard is judged on it. */
+export const DEMO_REFERENCE_DATE = '2021-12-31';
+
+/** An indicator's expected value (null: its cohort is not old enough to measure yet), target and judgement. */
+export interface IndicatorValue {
+  value: number | null;
+  target: number | null;
+  met: boolean | null;
+}
 
 const DAY_MS = 86_400_000;
 
@@ -27,9 +36,12 @@ export interface ScorecardCounts {
   trained: number;
   completions: number;
   passes: number;
+  /** First trained in the year, and six months had passed by the reference date. */
   firstTrained: number;
   openedWithin6m: number;
   ventures: number;
+  /** Ventures of the year at least a year old on the reference date. */
+  survivalCohort: number;
   borrowers: number;
   womenTrained: number;
   poorTrainees: number;
@@ -38,15 +50,35 @@ export interface ScorecardCounts {
   casesOpened: number;
 }
 
-export function expectedScorecard(world: World, regionCode: string, year: number): Record<IndicatorName, IndicatorValue> {
-  return tally(world, regionCode, year).indicators;
+export function expectedScorecard(
+  world: World, regionCode: string, year: number, referenceDate = DEMO_REFERENCE_DATE,
+): Record<IndicatorName, IndicatorValue> {
+  return tally(world, regionCode, year, referenceDate).indicators;
 }
 
-export function expectedScorecardCounts(world: World, regionCode: string, year: number): ScorecardCounts {
-  return tally(world, regionCode, year).counts;
+export function expectedScorecardCounts(world: World, regionCode: string, year: number, referenceDate = DEMO_REFERENCE_DATE): ScorecardCounts {
+  return tally(world, regionCode, year, referenceDate).counts;
 }
 
-function tally(world: World, regionCode: string, year: number): { indicators: Record<IndicatorName, IndicatorValue>; counts: ScorecardCounts } {
+/**
+ * Why each indicator is not judged although it has a value (or why it has none though nobody
+ * is withheld): its cohort is not old enough yet, or no target is set for the region and year.
+ * null when it is judged. Disclosure control's reasons come first and are the tests' own.
+ */
+export function expectedScorecardNotes(
+  world: World, regionCode: string, year: number, referenceDate = DEMO_REFERENCE_DATE,
+): Record<IndicatorName, string | null> {
+  return tally(world, regionCode, year, referenceDate).notes;
+}
+
+interface Tally {
+  indicators: Record<IndicatorName, IndicatorValue>;
+  counts: ScorecardCounts;
+  notes: Record<IndicatorName, string | null>;
+}
+
+function tally(world: World, regionCode: string, year: number, referenceDate: string): Tally {
+  const reference = utcDay(referenceDate);
   const counties = new Set(countiesUnder(regionCode));
   const traineesById = new Map<number, Trainee>();
   for (const t of world.hr.trainees) traineesById.set(t.id, t);
@@ -73,23 +105,37 @@ function tally(world: World, regionCode: string, year: number): { indicators: Re
     list.push(v.openedOn);
     openingsByFounder.set(v.founderId, list);
   }
+  // Only trainees whose six months have passed by the reference date can be judged.
   let cohort6 = 0;
   let opened6 = 0;
+  let tooRecent6 = 0;
   for (const [traineeId, first] of firstCompletion) {
     if (!inYear(first, year)) continue;
-    cohort6++;
     const firstDay = utcDay(first);
+    if (firstDay + OPENING_WINDOW_DAYS > reference) {
+      tooRecent6++;
+      continue;
+    }
+    cohort6++;
     const openings = openingsByFounder.get(traineeId) ?? [];
     if (openings.some((o) => utcDay(o) >= firstDay && utcDay(o) <= firstDay + OPENING_WINDOW_DAYS)) opened6++;
   }
 
+  // Survival is judged only for ventures at least a year old on the reference date.
   let ventures = 0;
   let jobs = 0;
+  let survivalCohort = 0;
   let survivors = 0;
+  let tooRecent1y = 0;
   for (const v of world.hr.ventures) {
     if (!counties.has(v.regionCode) || !inYear(v.openedOn, year)) continue;
     ventures++;
     jobs += v.jobsCreated;
+    if (utcDay(v.openedOn) + SURVIVAL_DAYS > reference) {
+      tooRecent1y++;
+      continue;
+    }
+    survivalCohort++;
     if (v.closedOn === null || utcDay(v.closedOn) > utcDay(v.openedOn) + SURVIVAL_DAYS) survivors++;
   }
 
@@ -103,7 +149,8 @@ function tally(world: World, regionCode: string, year: number): { indicators: Re
 
   let newParks = 0;
   for (const p of world.agriculture.parks) {
-    if (counties.has(p.regionCode) && inYear(p.openedOn, year)) newParks++;
+    // The plan's target is for returnee parks; other incubators opened in the year do not count.
+    if (counties.has(p.regionCode) && inYear(p.openedOn, year) && p.kind === 'RETURNEE_PARK') newParks++;
   }
 
   // The registry decides who is poor, as of the year: registered in or before it.
@@ -137,12 +184,12 @@ function tally(world: World, regionCode: string, year: number): { indicators: Re
   let casesOpened = 0;
   for (const c of world.womensFederation.cases) if (counties.has(c.regionCode) && inYear(c.openedOn, year)) casesOpened++;
 
-  const values: Record<IndicatorName, number> = {
+  const values: Record<IndicatorName, number | null> = {
     trained: cohort.size,
     passRate: ratio(passes, completions),
-    openingRate6m: ratio(opened6, cohort6),
+    openingRate6m: cohort6 === 0 && tooRecent6 > 0 ? null : ratio(opened6, cohort6),
     jobsPerVenture: ratio(jobs, ventures),
-    survivalRate1y: ratio(survivors, ventures),
+    survivalRate1y: survivalCohort === 0 && tooRecent1y > 0 ? null : ratio(survivors, survivalCohort),
     loansIssuedYuan: loansYuan,
     newParks,
     poorTraineeShare: ratio(poorTrainees, cohort.size),
@@ -151,13 +198,27 @@ function tally(world: World, regionCode: string, year: number): { indicators: Re
     storiesPublished,
     womenSupportCasesOpened: casesOpened,
   };
+  const tooRecent: Partial<Record<IndicatorName, string>> = {};
+  if (tooRecent6 > 0) {
+    tooRecent.openingRate6m = `not judged: trainees first trained in ${year} whose six months had not passed by ${referenceDate} are not counted yet`;
+  }
+  if (tooRecent1y > 0) {
+    tooRecent.survivalRate1y = `not judged: ventures opened in ${year} less than a year before ${referenceDate} are not counted yet`;
+  }
   const indicators = {} as Record<IndicatorName, IndicatorValue>;
-  for (const name of Object.keys(values) as IndicatorName[]) indicators[name] = judge(name, regionCode, values[name]);
+  const notes = {} as Record<IndicatorName, string | null>;
+  for (const name of Object.keys(values) as IndicatorName[]) {
+    const value = values[name];
+    const target = expectedTarget(name, regionCode, year);
+    const judged = value !== null && target !== null && !tooRecent[name];
+    indicators[name] = { value, target, met: judged ? value >= target : null };
+    notes[name] = tooRecent[name] ?? (target === null ? 'no policy target set for this region and year: reported, not judged' : null);
+  }
   const counts: ScorecardCounts = {
-    trained: cohort.size, completions, passes, firstTrained: cohort6, openedWithin6m: opened6, ventures,
+    trained: cohort.size, completions, passes, firstTrained: cohort6, openedWithin6m: opened6, ventures, survivalCohort,
     borrowers: borrowers.size, womenTrained, poorTrainees, poorWomen, poorWomenSupported, casesOpened,
   };
-  return { indicators, counts };
+  return { indicators, counts, notes };
 }
 
 export interface RegionFigures {

@@ -1,7 +1,9 @@
 export * from './world';
 export { generateWorld, DEFAULT_SEED, DEFAULT_TRAINEES, MAX_TRAINEES } from './generate';
 export {
-  expectedScorecard, expectedScorecardCounts, expectedRegionFigures, type RegionFigures, type ScorecardCounts,
+  expectedScorecard, expectedScorecardCounts, expectedScorecardNotes, expectedRegionFigures, DEMO_REFERENCE_DATE,
+  type IndicatorValue, type RegionFigures, type ScorecardCounts,
 } from './ground-truth';
+export { expectedTarget } from './expected-targets';
 export { rosterPeople, type RosterPerson } from './roster';
 export { expectedMonthlyStatistics, type MonthFigures } from './monthly-ground-truth';

@@ -12,6 +12,8 @@ export type CourseType = 'BUSINESS_AWARENESS' | 'SYB' | 'IYB' | 'ECOMMERCE' | 'S
 export type InstitutionOwnership = 'PUBLIC' | 'PRIVATE';
 export type BusinessStatus = 'PREPARING' | 'OPERATING' | 'STRUGGLING' | 'CLOSED';
 export type ParkLevel = 'COUNTY' | 'CITY' | 'PROVINCE' | 'NATIONAL';
+/** A returnee park (返乡创业园) counts toward the plan's 20 new parks; another incubator (a maker space, a general base) does not. */
+export type ParkKind = 'RETURNEE_PARK' | 'OTHER_INCUBATOR';
 export type PovertyCause =
   | 'ILLNESS' | 'DISABILITY' | 'LACK_OF_SKILLS' | 'LACK_OF_CAPITAL' | 'LACK_OF_LABOUR' | 'DISASTER' | 'OTHER';
 export type HouseholdRelation = 'HEAD' | 'SPOUSE' | 'CHILD' | 'PARENT' | 'OTHER';
@@ -60,7 +62,7 @@ export interface FollowUp {
 }
 
 export interface IncubatorPark {
-  id: number; name: string; regionCode: string; level: ParkLevel; openedOn: string;
+  id: number; name: string; regionCode: string; level: ParkLevel; kind: ParkKind; openedOn: string;
   capacity: number; industries: string[];
 }
 export interface Residency { id: number; parkId: number; ventureId: number; enteredOn: string; leftOn: string | null }

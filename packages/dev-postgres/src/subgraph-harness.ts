@@ -1,6 +1,6 @@
 import { startSubgraph, type DepartmentSubgraph, type RunningSubgraph } from '@rg/subgraph-kit';
 import { signToken, generateGatewayKeyPair, importGatewayKeySet, importGatewaySigningKey, signGatewayRequest, GATEWAY_SIGNATURE_HEADER, type Role, type GatewaySigningKey, type GatewayKeySet } from '@rg/access';
-import { generateWorld, type World } from '@rg/demo-province';
+import { DEMO_REFERENCE_DATE, generateWorld, type World } from '@rg/demo-province';
 import { sendImport, type ImportAnswer, type Rejection } from '@rg/record-import';
 import { freshDatabaseUrl } from './databases';
 
@@ -87,6 +87,8 @@ export async function startSubgraphHarness(
   department: DepartmentSubgraph, options: { world?: World; seed?: boolean } = {},
 ): Promise<SubgraphHarness> {
   const world = options.world ?? generateWorld({ trainees: TEST_WORLD_SIZE });
+  // The demo's records stop at its reference date: the scorecard is judged as of that day, as the ground truth is.
+  process.env.SCORECARD_REFERENCE_DATE ??= DEMO_REFERENCE_DATE;
   const databaseUrl = await freshDatabaseUrl(department.name);
   const keys = await testGatewayKeys();
   const subgraph = await startSubgraph(department, { databaseUrl, port: 0, gatewayKeys: keys.keySet });

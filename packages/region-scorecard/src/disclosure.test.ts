@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import {
-  DEFAULT_DISCLOSURE_MIN_COUNT, disclosureMinCount, disclosurePolicy, isSmallCell, refusesKeySet, suppressCount,
+  DEFAULT_DISCLOSURE_MIN_COUNT, disclosureMinCount, disclosurePolicy, isSmallCell, refusesKeySet, shown, suppressCount,
   suppressShare, suppressTotal, type DisclosurePolicy,
 } from './disclosure';
 import { discloseFigures } from './region-disclosure';
-import { disclosedIndicator, indicator } from './scorecard';
+import { disclosedIndicator, indicator, NOT_YET } from './scorecard';
 import { PUBLIC_VIEWER } from '@rg/access';
 
 const PUBLIC: DisclosurePolicy = { minCount: 5, exact: false };
@@ -84,12 +84,23 @@ describe('key sets between departments', () => {
 });
 
 describe('indicators and region figures', () => {
+  const PASS_TARGET = { value: 0.8, source: 'national notice' };
+  const NO_TARGET = 'no policy target set for this region and year: reported, not judged';
+
   it('judges a shown value against its target and leaves a withheld one unjudged, with the target still given', () => {
-    expect(indicator('passRate', '320300', 0.9)).toEqual({ value: 0.9, target: 0.8, met: true, suppressed: false, note: null });
-    expect(disclosedIndicator('passRate', '320300', suppressShare(2, 10, PUBLIC)))
-      .toEqual({ value: null, target: 0.8, met: null, suppressed: true, note: NOTE });
-    expect(disclosedIndicator('trained', '320321', suppressCount(12, PUBLIC)))
-      .toEqual({ value: 12, target: null, met: null, suppressed: false, note: null });
+    expect(indicator(0.9, PASS_TARGET)).toEqual({ value: 0.9, target: 0.8, targetSource: 'national notice', met: true, suppressed: false, note: null });
+    expect(indicator(0.79, PASS_TARGET)).toMatchObject({ value: 0.79, met: false, note: null });
+    expect(disclosedIndicator(suppressShare(2, 10, PUBLIC), PASS_TARGET))
+      .toEqual({ value: null, target: 0.8, targetSource: 'national notice', met: null, suppressed: true, note: NOTE });
+    expect(disclosedIndicator(suppressCount(12, PUBLIC), null))
+      .toEqual({ value: 12, target: null, targetSource: null, met: null, suppressed: false, note: NO_TARGET });
+  });
+
+  it('leaves a figure whose cohort is not old enough unjudged, saying why, and a withheld one with the privacy reason', () => {
+    const young = 'not judged: cohort too young';
+    expect(disclosedIndicator(shown(0.9), PASS_TARGET, young)).toEqual({ value: 0.9, target: 0.8, targetSource: 'national notice', met: null, suppressed: false, note: young });
+    expect(disclosedIndicator(NOT_YET, PASS_TARGET, young)).toMatchObject({ value: null, met: null, suppressed: false, note: young });
+    expect(disclosedIndicator(suppressShare(2, 10, PUBLIC), PASS_TARGET, young)).toMatchObject({ value: null, suppressed: true, note: NOTE });
   });
 
   it('applies each figure its rule: a count, or a total resting on another figure', () => {

@@ -11,3 +11,4 @@ export * from './comparison';
 export * from './monthly-statistic';
 export * from './card-batch';
 export * from './monthly-figures';
+export * from './reference-date';

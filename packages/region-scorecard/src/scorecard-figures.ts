@@ -16,6 +16,8 @@ export interface YearlyCount {
   table: string;
   /** The date column that places a record in a year. */
   dateColumn: string;
+  /** Which records count (a constant of the department's own code, never input); all when absent. */
+  condition?: string;
 }
 
 /**
@@ -30,7 +32,7 @@ export async function countByRegionAndYear(db: DataSource, keys: readonly string
   const rows: Array<{ county: string; year: number; count: string }> = await db.query(
     `SELECT region_code AS county, extract(year FROM ${spec.dateColumn})::int AS year, count(*) AS count
      FROM ${spec.table}
-     WHERE region_code = ANY($1) AND ${spec.dateColumn} >= $2 AND ${spec.dateColumn} < $3
+     WHERE region_code = ANY($1) AND ${spec.dateColumn} >= $2 AND ${spec.dateColumn} < $3 ${spec.condition ? `AND (${spec.condition})` : ''}
      GROUP BY 1, 2`,
     [countiesUnderAll(cards.map((c) => c.regionCode)), from, to],
   );

@@ -1,53 +1,12 @@
-import { findRegion, allCities, type RegionLevel } from '@rg/regions';
-
 /**
- * The targets of the provincial returnee-entrepreneurship plan (2016–2020) that analysts measure, per region level.
- * A null target means the policy sets none at that level: the figure is reported, not judged.
+ * The indicators of the provincial returnee-entrepreneurship plan (2016–2020) that analysts
+ * measure. Their targets are records (packages/policy-targets), kept per region and year by
+ * the department that owns the indicator.
  */
 export type IndicatorName =
   | 'trained' | 'passRate' | 'openingRate6m' | 'jobsPerVenture' | 'survivalRate1y'
   | 'loansIssuedYuan' | 'newParks' | 'poorTraineeShare' | 'poorWomenTrainees' | 'poorWomenSupportedShare'
   | 'storiesPublished' | 'womenSupportCasesOpened';
-
-const CITIES = allCities().length;
-/** Trained per city per year (004/003); Jiangsu has no municipality, so 1,500 everywhere. */
-const TRAINED_PER_CITY = 1500;
-/** Guaranteed loans per city per year: the lower of the cities the policies name (Leshan 2021). */
-const LOANS_PER_CITY_YUAN = 200_000_000;
-/** 20 new returnee parks over 2016–2020 (000): four a year, province-wide. */
-const NEW_PARKS_PER_YEAR = 20 / 5;
-
-const TARGETS: Record<IndicatorName, Partial<Record<RegionLevel, number>>> = {
-  trained: { CITY: TRAINED_PER_CITY, PROVINCE: TRAINED_PER_CITY * CITIES },
-  passRate: { COUNTY: 0.8, CITY: 0.8, PROVINCE: 0.8 },
-  openingRate6m: { COUNTY: 0.5, CITY: 0.5, PROVINCE: 0.5 },
-  jobsPerVenture: { COUNTY: 4, CITY: 4, PROVINCE: 4 },
-  survivalRate1y: { COUNTY: 0.8, CITY: 0.8, PROVINCE: 0.8 },
-  loansIssuedYuan: { CITY: LOANS_PER_CITY_YUAN, PROVINCE: LOANS_PER_CITY_YUAN * CITIES },
-  newParks: { PROVINCE: NEW_PARKS_PER_YEAR },
-  poorTraineeShare: {},
-  poorWomenTrainees: {},
-  poorWomenSupportedShare: {},
-  storiesPublished: {},
-  womenSupportCasesOpened: {},
-};
-
-export interface IndicatorValue {
-  value: number;
-  target: number | null;
-  met: boolean | null;
-}
-
-export function targetOf(indicator: IndicatorName, regionCode: string): number | null {
-  const level = findRegion(regionCode)?.level;
-  if (!level) return null;
-  return TARGETS[indicator][level] ?? null;
-}
-
-export function judge(indicator: IndicatorName, regionCode: string, value: number): IndicatorValue {
-  const target = targetOf(indicator, regionCode);
-  return { value, target, met: target === null ? null : value >= target };
-}
 
 /** A ratio that is 0 rather than NaN for an empty cohort. */
 export function ratio(numerator: number, denominator: number): number {

@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(() => agri?.stop());
 
 const CREATE = `mutation($input: CreateParkInput!) { createPark(input: $input) {
-  id name regionCode level openedOn capacity industries occupancy residents { id } } }`;
+  id name regionCode level kind openedOn capacity industries occupancy residents { id } } }`;
 const ADMIT = `mutation($input: AdmitVentureInput!) { admitVenture(input: $input) { id enteredOn leftOn park { id occupancy } venture { id park { id } } } }`;
 const RELEASE = `mutation($input: ReleaseVentureInput!) { releaseVenture(input: $input) { id enteredOn leftOn park { id occupancy } venture { id park { id } } } }`;
 
@@ -34,7 +34,7 @@ describe('createPark', () => {
     const { data, errors } = await agri.query(CREATE, { input: parkInput({ industries: [' 乡村旅游 ', '餐饮'] }) }, 'agriculture');
     expect(errors).toBeUndefined();
     expect(data.createPark).toMatchObject({
-      name: '丰县返乡创业园', regionCode: '320321', level: 'COUNTY', openedOn: '2019-05-01', capacity: 50,
+      name: '丰县返乡创业园', regionCode: '320321', level: 'COUNTY', kind: 'RETURNEE_PARK', openedOn: '2019-05-01', capacity: 50,
       industries: ['乡村旅游', '餐饮'], occupancy: 0, residents: [],
     });
     expect(Number(data.createPark.id)).toBeGreaterThan(agri.world.agriculture.parks.length);
@@ -42,6 +42,14 @@ describe('createPark', () => {
     expect(await agri.rowCount('audit_event')).toBe(audit + 1);
     const listed = await agri.query('{ incubatorParks(filter: { regionCode: "320321", openedYear: 2019 }) { edges { node { id } } } }');
     expect(listed.data.incubatorParks.edges.map((e: any) => e.node.id)).toContain(data.createPark.id);
+  });
+
+  it('registers another incubator, listed by its kind', async () => {
+    const other = await agri.query(CREATE, { input: parkInput({ name: '丰县众创空间', kind: 'OTHER_INCUBATOR' }) }, 'agriculture');
+    expect(other.errors).toBeUndefined();
+    expect(other.data.createPark.kind).toBe('OTHER_INCUBATOR');
+    const { data } = await agri.query('{ incubatorParks(filter: { kind: OTHER_INCUBATOR, openedYear: 2019 }) { totalCount } }');
+    expect(data.incubatorParks.totalCount).toBe(1);
   });
 
   it.each([
@@ -99,6 +107,34 @@ describe('admitVenture and releaseVenture', () => {
     expect(again.errors).toBeUndefined();
     const history = await agri.query('query($id: ID!) { incubatorPark(id: $id) { residencies { leftOn } } }', { id: parkId });
     expect(history.data.incubatorPark.residencies).toEqual([{ leftOn: '2021-03-01' }, { leftOn: null }]);
+  });
+
+  it("keeps a venture's park history when it moves from one park to another", async () => {
+    const [first, second] = [await createPark({ capacity: 5 }), await createPark({ capacity: 5, name: '沛县返乡创业园', regionCode: '320322' })];
+    const ventureId = freshVenture();
+    expect((await agri.query(ADMIT, { input: { parkId: first, ventureId, enteredOn: '2019-06-01' } }, 'agriculture')).errors).toBeUndefined();
+    expect((await agri.query(RELEASE, { input: { parkId: first, ventureId, leftOn: '2020-02-01' } }, 'agriculture')).errors).toBeUndefined();
+    expect((await agri.query(ADMIT, { input: { parkId: second, ventureId, enteredOn: '2020-03-01' } }, 'agriculture')).errors).toBeUndefined();
+    const { data, errors } = await agri.query(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Venture {
+      park { id } residencies { enteredOn leftOn park { id } } } } }`, { r: [{ __typename: 'Venture', id: ventureId }] });
+    expect(errors).toBeUndefined();
+    expect(data._entities[0]).toEqual({
+      park: { id: second },
+      residencies: [
+        { enteredOn: '2019-06-01', leftOn: '2020-02-01', park: { id: first } },
+        { enteredOn: '2020-03-01', leftOn: null, park: { id: second } },
+      ],
+    });
+  });
+
+  it("gives a generated venture's whole park history, ended stays included", async () => {
+    const ended = agri.world.agriculture.residencies.find((r) => r.leftOn !== null)!;
+    const stays = agri.world.agriculture.residencies.filter((r) => r.ventureId === ended.ventureId)
+      .sort((a, b) => a.enteredOn.localeCompare(b.enteredOn) || a.id - b.id);
+    const { data, errors } = await agri.query(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Venture {
+      residencies { id enteredOn leftOn } } } }`, { r: [{ __typename: 'Venture', id: String(ended.ventureId) }] });
+    expect(errors).toBeUndefined();
+    expect(data._entities[0].residencies).toEqual(stays.map((r) => ({ id: String(r.id), enteredOn: r.enteredOn, leftOn: r.leftOn })));
   });
 
   it('refuses bad admissions, naming the field and writing nothing', async () => {

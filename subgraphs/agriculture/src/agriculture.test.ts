@@ -167,7 +167,8 @@ describe('agriculture subgraph on PostgreSQL', () => {
       { r: cards },
     );
     expect(errors).toBeUndefined();
-    expect((await agri.statements()) - before).toBe(1);
+    // Six scorecards: one statement for their figures and one for their targets, however many cards.
+    expect((await agri.statements()) - before).toBe(2);
     let planTotal = 0;
     data._entities.forEach((card: any) => {
       expect(card.newParks).toEqual(expectedScorecard(agri.world, card.regionCode, card.year).newParks);
@@ -179,6 +180,22 @@ describe('agriculture subgraph on PostgreSQL', () => {
 
     const root = await agri.query('{ scorecard(regionCode: "320000", year: 2017) { newParks { value } } }');
     expect(root.data.scorecard.newParks.value).toBe(expectedScorecard(agri.world, PROVINCE_CODE, 2017).newParks.value);
+  });
+
+  it('counts returnee parks only toward new parks: the maker spaces planted in the plan years are listed but not counted', async () => {
+    const { data, errors } = await agri.query(`{ others: incubatorParks(filter: { kind: OTHER_INCUBATOR }, first: 50) { totalCount edges { node { id kind openedOn } } }
+      returnee: incubatorParks(filter: { kind: RETURNEE_PARK }) { totalCount } }`);
+    expect(errors).toBeUndefined();
+    const others = agri.world.agriculture.parks.filter((p) => p.kind === 'OTHER_INCUBATOR');
+    expect(others).toHaveLength(5);
+    expect(data.others.totalCount).toBe(5);
+    expect(data.others.edges.map((e: any) => Number(e.node.id)).sort((a: number, b: number) => a - b)).toEqual(others.map((p) => p.id));
+    expect(data.returnee.totalCount).toBe(agri.world.agriculture.parks.length - 5);
+    // 2017 has maker spaces opened: the province's new parks are its returnee parks alone.
+    const opened2017 = agri.world.agriculture.parks.filter((p) => p.openedOn.startsWith('2017-'));
+    expect(opened2017.some((p) => p.kind === 'OTHER_INCUBATOR')).toBe(true);
+    const card = await agri.query('{ scorecard(regionCode: "320000", year: 2017) { newParks { value } } }');
+    expect(card.data.scorecard.newParks.value).toBe(opened2017.filter((p) => p.kind === 'RETURNEE_PARK').length);
   });
 
   it('lists the project library by region, industry and investment', async () => {

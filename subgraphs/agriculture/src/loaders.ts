@@ -14,6 +14,11 @@ export function createLoaders(db: DataSource) {
       (ids: readonly number[]) => repo(Residency).find({ where: { parkId: In([...ids]) }, order: { id: 'ASC' } }),
       (r) => r.parkId,
     ),
+    /** A venture's stays in parks, ended ones included, in the order it entered them. */
+    residenciesByVenture: loaderByGroup(
+      (ids: readonly number[]) => repo(Residency).find({ where: { ventureId: In([...ids]) }, order: { enteredOn: 'ASC', id: 'ASC' } }),
+      (r) => r.ventureId,
+    ),
     /** A count, not the rows: a busy park's occupancy should not load its residents. */
     occupancyByPark: loaderOfValues<number, number>(async (ids) => {
       const rows: Array<{ park_id: number; occupancy: string }> = await db.query(

@@ -12,8 +12,8 @@ export async function seed(db: DataSource, world: World, onProgress?: Progress):
   const load = <T>(table: string, columns: string[], rows: T[], toRow: (row: T) => unknown[]) =>
     copyRows(db, table, columns, rows, toRow, (done) => onProgress?.(`agriculture.${table}`, done, rows.length));
 
-  await load('incubator_park', ['id', 'name', 'region_code', 'level', 'opened_on', 'capacity', 'industries'],
-    agriculture.parks, (p) => [p.id, p.name, p.regionCode, p.level, p.openedOn, p.capacity, p.industries]);
+  await load('incubator_park', ['id', 'name', 'region_code', 'level', 'kind', 'opened_on', 'capacity', 'industries'],
+    agriculture.parks, (p) => [p.id, p.name, p.regionCode, p.level, p.kind, p.openedOn, p.capacity, p.industries]);
   await load('residency', ['id', 'park_id', 'venture_id', 'entered_on', 'left_on'], agriculture.residencies,
     (r) => [r.id, r.parkId, r.ventureId, r.enteredOn, r.leftOn]);
   await load('recommended_project', ['id', 'title', 'industry', 'region_code', 'investment_yuan', 'payback_months'],

@@ -82,11 +82,11 @@ describe('hr subgraph on PostgreSQL', () => {
     expect(errors).toBeUndefined();
     const expected = expectedScorecard(hr.world, XUZHOU, year);
     expect(data.scorecard.trained).toEqual(expected.trained);
-    expect(data.scorecard.passRate.value).toBeCloseTo(expected.passRate.value, 10);
+    expect(data.scorecard.passRate.value).toBeCloseTo(expected.passRate.value!, 10);
     expect(data.scorecard.passRate.target).toBe(0.8);
-    expect(data.scorecard.openingRate6m.value).toBeCloseTo(expected.openingRate6m.value, 10);
-    expect(data.scorecard.jobsPerVenture.value).toBeCloseTo(expected.jobsPerVenture.value, 10);
-    expect(data.scorecard.survivalRate1y.value).toBeCloseTo(expected.survivalRate1y.value, 10);
+    expect(data.scorecard.openingRate6m.value).toBeCloseTo(expected.openingRate6m.value!, 10);
+    expect(data.scorecard.jobsPerVenture.value).toBeCloseTo(expected.jobsPerVenture.value!, 10);
+    expect(data.scorecard.survivalRate1y.value).toBeCloseTo(expected.survivalRate1y.value!, 10);
     expect(data.scorecard.loansIssuedYuan.value).toBe(expected.loansIssuedYuan.value);
     expect(expected.trained.value).toBeGreaterThan(0);
   });

@@ -14,6 +14,7 @@ export function addAgricultureCases(corpus: Corpus): void {
   bad(m, 'region outside Jiangsu (110101)', { regionCode: '110101' }, 'input.regionCode');
   bad(m, 'region not six digits', { regionCode: '32010' }, 'input.regionCode');
   bad(m, 'unknown level', { level: 'VILLAGE' }, { mentions: 'input.level' });
+  bad(m, 'unknown kind', { kind: 'SHOPPING_MALL' }, { mentions: 'input.kind' });
   bad(m, 'openedOn tomorrow', { openedOn: TOMORROW }, 'input.openedOn');
   bad(m, 'openedOn before 2000', { openedOn: '1999-12-31' }, 'input.openedOn');
   bad(m, 'openedOn 29 February 2021', { openedOn: '2021-02-29' }, 'input.openedOn');

@@ -23,6 +23,7 @@ export const MUTATIONS: Record<string, Department> = {
   registerHousehold: 'poverty', addMember: 'poverty', recordExit: 'poverty',
   publishStory: 'youth-league', grantAward: 'youth-league',
   openSupportCase: 'womens-federation', closeSupportCase: 'womens-federation',
+  setHrPolicyTarget: 'hr', setAgriculturePolicyTarget: 'agriculture',
 };
 
 /** The mutation document, its input sent as the variable `$input`. */
@@ -89,6 +90,9 @@ export function prepareCorpus(world: World) {
     recordVenture: { founderId: String(trainee.id), name: '测试农家乐', industry: '乡村旅游', openedOn: '2021-03-01', jobsCreated: 3 },
     issueLoan: { borrowerId: String(borrower.id), ventureId: String(hr.ventures.find((v) => v.founderId === borrower.id)!.id), amountYuan: 50_000, bank: '江苏银行', issuedOn: '2021-05-01', interestSubsidised: true },
     recordFollowUp: { traineeId: String(trainee.id), mentorId: String(hr.mentors[0].id), visitedOn: '2021-06-01', businessStatus: 'OPERATING', helpGiven: '协助办理营业执照' },
+    // Targets past the plan years, which no notice sets: a new record, not a replaced one.
+    setHrPolicyTarget: { indicator: 'trained', regionCode: '320300', year: 2021, value: 1600, source: 'city plan 2021' },
+    setAgriculturePolicyTarget: { indicator: 'newParks', regionCode: '320000', year: 2021, value: 3, source: 'provincial plan 2021' },
     createPark: { name: '测试返乡创业园', regionCode: '320102', level: 'COUNTY', openedOn: '2020-06-01', capacity: 20, industries: ['农村电商', '手工艺品'] },
     admitVenture: { parkId: String(park.id), ventureId: String(newcomer.id), enteredOn: '2021-01-10' },
     releaseVenture: { parkId: String(resident.parkId), ventureId: String(resident.ventureId), leftOn: TODAY },

@@ -5,6 +5,7 @@ import { addAgricultureCases } from './agriculture-cases';
 import { addPovertyCases } from './poverty-cases';
 import { addYouthLeagueCases } from './youth-league-cases';
 import { addWomensFederationCases } from './womens-federation-cases';
+import { addPolicyTargetCases } from './policy-target-cases';
 
 export { doc, MUTATIONS, type Case, type Department, type Fixtures } from './corpus-kit';
 
@@ -16,5 +17,6 @@ export function buildCorpus(world: World) {
   addPovertyCases(corpus);
   addYouthLeagueCases(corpus);
   addWomensFederationCases(corpus);
+  addPolicyTargetCases(corpus);
   return { cases: corpus.cases, BASE: corpus.BASE, FIXTURES: corpus.FIXTURES };
 }

@@ -1,4 +1,5 @@
 import { createSharedRootResolver } from '@rg/region-scorecard';
+import { createPolicyTargetResolver } from '@rg/policy-targets';
 import { IncubatorParkResolver, ResidencyResolver } from './park.resolver';
 import { ParkMutationResolver } from './park-mutations.resolver';
 import { RecommendedProjectResolver } from './project.resolver';
@@ -15,6 +16,7 @@ export const resolvers = [
   IncubatorParkResolver, ResidencyResolver, RecommendedProjectResolver, VentureParkResolver,
   AgricultureRegionResolver, AgricultureScorecardResolver, AgricultureMonthlyStatisticResolver,
   ParkMutationResolver, ResidencyMutationResolver,
+  createPolicyTargetResolver({ department: 'agriculture', indicators: ['newParks'] }),
 ] as const;
 
 export const orphanedTypes = [Venture, Region, Scorecard, MonthlyStatistic];

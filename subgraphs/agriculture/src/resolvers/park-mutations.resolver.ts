@@ -5,7 +5,7 @@ import { findRegion } from '@rg/regions';
 import { badUserInput } from '@rg/api-errors';
 import { IsPastDate, IsText } from '@rg/input-validation';
 import { ownerOnly } from '@rg/access';
-import { IncubatorPark, ParkLevel } from '../entities';
+import { IncubatorPark, ParkKind, ParkLevel } from '../entities';
 import type { AgricultureContext } from './context';
 
 @InputType()
@@ -19,6 +19,9 @@ export class CreateParkInput {
 
   @Field(() => ParkLevel)
   level: ParkLevel;
+
+  @Field(() => ParkKind, { nullable: true, description: 'Defaults to RETURNEE_PARK' })
+  kind?: ParkKind | null;
 
   @Field()
   @IsPastDate()
@@ -61,7 +64,7 @@ export async function createPark(tx: EntityManager, input: CreateParkInput): Pro
   if (new Set(industries).size !== industries.length) throw badUserInput('input.industries', 'must not repeat an industry');
   const repo = tx.getRepository(IncubatorPark);
   return repo.save(repo.create({
-    name: input.name.trim(), regionCode: input.regionCode, level: input.level, openedOn: input.openedOn,
+    name: input.name.trim(), regionCode: input.regionCode, level: input.level, kind: input.kind ?? ParkKind.RETURNEE_PARK, openedOn: input.openedOn,
     capacity: input.capacity, industries,
   }));
 }

@@ -2,7 +2,7 @@ import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Connection } from '@rg/data-helpers';
 import { IsRegionCode } from '@rg/input-validation';
-import { IncubatorPark, ParkLevel, RecommendedProject } from '../entities';
+import { IncubatorPark, ParkKind, ParkLevel, RecommendedProject } from '../entities';
 
 @ObjectType()
 export class IncubatorParkConnection extends Connection(IncubatorPark) {}
@@ -20,6 +20,10 @@ export class IncubatorParkFilter {
   @Field(() => ParkLevel, { nullable: true })
   @IsOptional()
   level?: ParkLevel;
+
+  @Field(() => ParkKind, { nullable: true, description: 'RETURNEE_PARK for the parks the plan counts' })
+  @IsOptional()
+  kind?: ParkKind;
 
   @Field(() => Int, { nullable: true, description: 'Year the park opened' })
   @IsOptional()

@@ -23,6 +23,7 @@ export class IncubatorParkResolver {
     const query = ctx.dataSource.getRepository(IncubatorPark).createQueryBuilder('p');
     if (filter?.regionCode) query.andWhere('p.region_code = ANY(:counties)', { counties: countyCodesFor(filter.regionCode) });
     if (filter?.level) query.andWhere('p.level = :level', { level: filter.level });
+    if (filter?.kind) query.andWhere('p.kind = :kind', { kind: filter.kind });
     if (filter?.openedYear) {
       const [from, to] = yearRange(filter.openedYear);
       query.andWhere('p.opened_on >= :from AND p.opened_on < :to', { from, to });

@@ -1,5 +1,6 @@
 import { Ctx, Directive, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
 import { Indicator, ScorecardBase, indicator } from '@rg/region-scorecard';
+import { targetFor } from '@rg/policy-targets';
 import type { AgricultureContext } from './context';
 import { scorecardKey } from '../figures/scorecard-figures';
 
@@ -9,9 +10,9 @@ export class Scorecard extends ScorecardBase {}
 
 @Resolver(() => Scorecard)
 export class AgricultureScorecardResolver {
-  @FieldResolver(() => Indicator, { nullable: true, description: 'Incubator parks opened in the year; province: 20 over 2016–2020' })
+  @FieldResolver(() => Indicator, { nullable: true, description: 'Returnee parks opened in the year (other incubators do not count); province: 20 over 2016–2020, four a year' })
   async newParks(@Root() card: Scorecard, @Ctx() ctx: AgricultureContext): Promise<Indicator> {
     const figures = await ctx.loaders.scorecardFigures.load(scorecardKey(card.regionCode, card.year));
-    return indicator('newParks', card.regionCode, figures?.newParks ?? 0);
+    return indicator(figures?.newParks ?? 0, await targetFor(ctx, 'newParks', card));
   }
 }

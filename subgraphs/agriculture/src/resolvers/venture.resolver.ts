@@ -1,5 +1,5 @@
 import { Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
-import { IncubatorPark } from '../entities';
+import { IncubatorPark, Residency } from '../entities';
 import type { AgricultureContext } from './context';
 
 /**
@@ -25,5 +25,13 @@ export class VentureParkResolver {
     if (!Number.isInteger(id)) return null;
     const residency = await ctx.loaders.openResidencyByVenture.load(id);
     return residency ? ctx.loaders.parkById.load(residency.parkId) : null;
+  }
+
+  @FieldResolver(() => [Residency], {
+    description: "The venture's park history: every stay, ended ones included, oldest first (a release ends a stay, it never deletes it)",
+  })
+  async residencies(@Root() venture: Venture, @Ctx() ctx: AgricultureContext): Promise<Residency[]> {
+    const id = Number(venture.id);
+    return Number.isInteger(id) ? ctx.loaders.residenciesByVenture.load(id) : [];
   }
 }

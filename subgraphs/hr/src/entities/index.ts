@@ -1,3 +1,4 @@
+import { PolicyTarget } from '@rg/policy-targets';
 import { Course } from './course.entity';
 import { Enrolment } from './enrolment.entity';
 import { FollowUp } from './follow-up.entity';
@@ -9,4 +10,4 @@ import { Venture } from './venture.entity';
 
 export * from './enums';
 export { Course, Enrolment, FollowUp, Loan, Mentor, Trainee, TrainingInstitution, Venture };
-export const entities = [Course, Enrolment, FollowUp, Loan, Mentor, Trainee, TrainingInstitution, Venture];
+export const entities = [Course, Enrolment, FollowUp, Loan, Mentor, Trainee, TrainingInstitution, Venture, PolicyTarget];

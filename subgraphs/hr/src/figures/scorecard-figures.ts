@@ -1,17 +1,26 @@
 import type { DataSource } from 'typeorm';
 import { aggregateCache } from '@rg/data-helpers';
-import { byCard, cardBatch, cardParameters, CARDS_CTE } from '@rg/region-scorecard';
+import { byCard, cardBatch, cardParameters, CARDS_CTE, scorecardReferenceDate } from '@rg/region-scorecard';
 import { OPENING_WINDOW_DAYS, SURVIVAL_DAYS } from '@rg/scorecard';
 
 export interface HrScorecardFigures {
   trained: number;
   completions: number;
   passes: number;
+  /** First trained in the year and whose six months had passed by the reference date: the opening rate's cohort. */
   openingCohort: number;
   openedWithinWindow: number;
+  /** First trained in the year, six months not yet passed: left out of the opening rate. */
+  openingTooRecent: number;
   ventures: number;
   jobsCreated: number;
+  /** Ventures opened in the year at least a year before the reference date: the survival rate's cohort. */
+  survivalCohort: number;
   survivedOneYear: number;
+  /** Ventures opened in the year less than a year before the reference date. */
+  survivalTooRecent: number;
+  /** The day the figures are as of. */
+  referenceDate: string;
   loansIssuedYuan: number;
   /** People who borrowed in the year: how many the loan total rests on (disclosure control). */
   borrowers: number;
@@ -28,7 +37,7 @@ const keySet = (filter = '') =>
 
 const zeroRow = () => ({
   completions: 0, passes: 0, trained: 0, key_set: null, women_key_set: null, cohort: 0, opened: 0,
-  ventures: 0, jobs: 0, survived: 0, total: 0, borrowers: 0,
+  too_recent: 0, ventures: 0, jobs: 0, survival_cohort: 0, survived: 0, total: 0, borrowers: 0,
 });
 
 /**
@@ -36,7 +45,7 @@ const zeroRow = () => ({
  * each statement joins the records to the batch's cards (region-year spread over its
  * counties, see cardBatch) and groups by card.
  */
-async function figuresFor(db: DataSource, keys: readonly string[]): Promise<Map<string, HrScorecardFigures>> {
+async function figuresFor(db: DataSource, keys: readonly string[], referenceDate: string): Promise<Map<string, HrScorecardFigures>> {
   const batch = cardBatch(keys);
   const params = cardParameters(batch);
   const [training, opening, ventures, loans] = await Promise.all([
@@ -56,27 +65,35 @@ async function figuresFor(db: DataSource, keys: readonly string[]): Promise<Map<
        JOIN completed d ON d.card = k.card`,
       params,
     ),
+    // Only trainees whose window had closed by the reference date are judged: one still inside
+    // it may yet open, so counting them would understate the rate.
     db.query(
       `WITH ${CARDS_CTE},
        first AS (
          SELECT t.region_code, extract(year FROM t.first_completed_on)::int AS year,
+           t.first_completed_on + ${OPENING_WINDOW_DAYS} <= $7::date AS mature,
            EXISTS (SELECT 1 FROM venture v WHERE v.founder_id = t.id
              AND v.opened_on >= t.first_completed_on AND v.opened_on <= t.first_completed_on + ${OPENING_WINDOW_DAYS}) AS opened
          FROM trainee t
          WHERE t.region_code = ANY($4) AND t.first_completed_on >= $5 AND t.first_completed_on < $6)
-       SELECT c.card, count(*) AS cohort, count(*) FILTER (WHERE f.opened) AS opened
+       SELECT c.card, count(*) FILTER (WHERE f.mature) AS cohort, count(*) FILTER (WHERE f.mature AND f.opened) AS opened,
+         count(*) FILTER (WHERE NOT f.mature) AS too_recent
        FROM first f JOIN cards c ON c.county = f.region_code AND c.year = f.year
        GROUP BY c.card`,
-      params,
+      [...params, referenceDate],
     ),
+    // Likewise survival: a venture less than a year old has not survived a year yet, whatever its state.
     db.query(
       `WITH ${CARDS_CTE}
        SELECT c.card, count(*) AS ventures, coalesce(sum(v.jobs_created), 0) AS jobs,
-         count(*) FILTER (WHERE v.closed_on IS NULL OR v.closed_on > v.opened_on + ${SURVIVAL_DAYS}) AS survived
-       FROM venture v JOIN cards c ON c.county = v.region_code AND c.year = extract(year FROM v.opened_on)::int
+         count(*) FILTER (WHERE m.mature) AS survival_cohort,
+         count(*) FILTER (WHERE m.mature AND (v.closed_on IS NULL OR v.closed_on > v.opened_on + ${SURVIVAL_DAYS})) AS survived,
+         count(*) FILTER (WHERE NOT m.mature) AS too_recent
+       FROM venture v JOIN cards c ON c.county = v.region_code AND c.year = extract(year FROM v.opened_on)::int,
+         LATERAL (SELECT v.opened_on + ${SURVIVAL_DAYS} <= $7::date AS mature) m
        WHERE v.region_code = ANY($4) AND v.opened_on >= $5 AND v.opened_on < $6
        GROUP BY c.card`,
-      params,
+      [...params, referenceDate],
     ),
     db.query(
       `WITH ${CARDS_CTE}
@@ -97,9 +114,13 @@ async function figuresFor(db: DataSource, keys: readonly string[]): Promise<Map<
       passes: Number(tk.passes),
       openingCohort: Number(ok.cohort),
       openedWithinWindow: Number(ok.opened),
+      openingTooRecent: Number(ok.too_recent),
       ventures: Number(vk.ventures),
       jobsCreated: Number(vk.jobs),
+      survivalCohort: Number(vk.survival_cohort),
       survivedOneYear: Number(vk.survived),
+      survivalTooRecent: Number(vk.too_recent),
+      referenceDate,
       loansIssuedYuan: Number(lk.total),
       borrowers: Number(lk.borrowers),
       traineeKeySet: tk.key_set ?? '',
@@ -108,7 +129,16 @@ async function figuresFor(db: DataSource, keys: readonly string[]): Promise<Map<
   }));
 }
 
-/** Cached across requests (see aggregateCache); the cards a batch misses are computed together. */
+/**
+ * Cached across requests (see aggregateCache) under the key and the reference date the
+ * cohorts were judged on; the cards a batch misses are computed together.
+ */
 export async function scorecardFigures(db: DataSource, keys: readonly string[]): Promise<Map<string, HrScorecardFigures>> {
-  return aggregateCache<HrScorecardFigures>(db, 'scorecard').getMany(keys, (missing) => figuresFor(db, missing));
+  const referenceDate = scorecardReferenceDate();
+  const asOf = (key: string) => `${key}@${referenceDate}`;
+  const cached = await aggregateCache<HrScorecardFigures>(db, 'scorecard').getMany(keys.map(asOf), async (missing) => {
+    const computed = await figuresFor(db, missing.map((key) => key.slice(0, key.lastIndexOf('@'))), referenceDate);
+    return new Map([...computed].map(([key, figures]) => [asOf(key), figures]));
+  });
+  return new Map(keys.map((key) => [key, cached.get(asOf(key))!]));
 }

@@ -1,4 +1,6 @@
 import { createSharedRootResolver } from '@rg/region-scorecard';
+import { createPolicyTargetResolver } from '@rg/policy-targets';
+import { HR_TARGETED_INDICATORS } from '../targets';
 import { PoorHouseholdMembersResolver } from './poor-household.resolver';
 import { HrRegionResolver, Region } from './region.resolver';
 import { RegistrationResolver } from './registration.resolver';
@@ -18,6 +20,7 @@ export const resolvers = [
   TraineeResolver, VentureResolver, EnrolmentResolver, CourseResolver, FollowUpResolver,
   HrRegionResolver, HrScorecardResolver, HrMonthlyStatisticResolver, PoorHouseholdMembersResolver,
   RegistrationResolver, TrainingMutationResolver, VentureMutationResolver,
+  createPolicyTargetResolver({ department: 'hr', indicators: HR_TARGETED_INDICATORS }),
 ] as const;
 
 export const orphanedTypes = [PoorHousehold, Region, Scorecard, MonthlyStatistic];

@@ -45,7 +45,7 @@ export class PovertyScorecardResolver {
   async poorTraineeShare(@Root() card: Scorecard, @Ctx() ctx: PovertyContext): Promise<Indicator> {
     const m = await match(ctx, card, 'traineeKeySet');
     const share = m.refused ? refused() : suppressShare(m.poor.length, m.size, disclosurePolicy(ctx.viewer));
-    return disclosedIndicator('poorTraineeShare', card.regionCode, share);
+    return disclosedIndicator(share, null);
   }
 
   @FieldResolver(() => Indicator, { nullable: true, description: 'Women trainees of the year in a household registered by then' })
@@ -53,7 +53,7 @@ export class PovertyScorecardResolver {
   async poorWomenTrainees(@Root() card: Scorecard, @Ctx() ctx: PovertyContext): Promise<Indicator> {
     const m = await match(ctx, card, 'womenTraineeKeySet');
     const count = m.refused ? refused() : suppressCount(m.poor.length, disclosurePolicy(ctx.viewer));
-    return disclosedIndicator('poorWomenTrainees', card.regionCode, count);
+    return disclosedIndicator(count, null);
   }
 
   /**

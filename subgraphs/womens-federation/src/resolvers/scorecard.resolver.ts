@@ -29,7 +29,7 @@ export class WomensFederationScorecardResolver {
   async poorWomenSupportedShare(@Root() card: Scorecard, @Ctx() ctx: WomensFederationContext): Promise<Indicator> {
     // Only the gateway can fetch the set from poverty; a direct query cannot be answered honestly.
     if (card.poorWomenTraineeKeySet === null) {
-      return disclosedIndicator('poorWomenSupportedShare', card.regionCode, suppressed(withheldKeySetNote(disclosureMinCount(), 'poverty')));
+      return disclosedIndicator(suppressed(withheldKeySetNote(disclosureMinCount(), 'poverty')), null);
     }
     if (typeof card.poorWomenTraineeKeySet !== 'string') {
       throw badUserInput('poorWomenTraineeKeySet', 'is required: ask for this indicator through the gateway');
@@ -38,13 +38,13 @@ export class WomensFederationScorecardResolver {
     const disclosed = share.refused
       ? suppressed(refusedKeySetNote(disclosureMinCount(), 'womens-federation'))
       : suppressShare(share.supported, share.people, disclosurePolicy(ctx.viewer));
-    return disclosedIndicator('poorWomenSupportedShare', card.regionCode, disclosed);
+    return disclosedIndicator(disclosed, null);
   }
 
   @FieldResolver(() => Indicator, { nullable: true, description: 'Support cases opened in the region in the year (reported, no target)' })
   async womenSupportCasesOpened(@Root() card: Scorecard, @Ctx() ctx: WomensFederationContext): Promise<Indicator> {
     const figures = await ctx.loaders.scorecardFigures.load(scorecardKey(card.regionCode, card.year));
     const opened = suppressCount(figures?.womenSupportCasesOpened ?? 0, disclosurePolicy(ctx.viewer), 'support cases');
-    return disclosedIndicator('womenSupportCasesOpened', card.regionCode, opened);
+    return disclosedIndicator(opened, null);
   }
 }

@@ -12,6 +12,6 @@ export class YouthLeagueScorecardResolver {
   @FieldResolver(() => Indicator, { nullable: true, description: 'Success stories published in the region in the year (reported, no target)' })
   async storiesPublished(@Root() card: Scorecard, @Ctx() ctx: YouthLeagueContext): Promise<Indicator> {
     const figures = await ctx.loaders.scorecardFigures.load(scorecardKey(card.regionCode, card.year));
-    return indicator('storiesPublished', card.regionCode, figures?.storiesPublished ?? 0);
+    return indicator(figures?.storiesPublished ?? 0, null); // the policy sets no target: reported, not judged
   }
 }
