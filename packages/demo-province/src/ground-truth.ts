@@ -8,6 +8,7 @@ import {
   judge, ratio, OPENING_WINDOW_DAYS, SURVIVAL_DAYS, type IndicatorName, type IndicatorValue,
 } from '@rg/scorecard';
 import type { Trainee, World } from './world';
+import { expectedEligibilityFindings, expectedProgramme } from './ground-truth-programme';
 
 const DAY_MS = 86_400_000;
 
@@ -150,6 +151,8 @@ function tally(world: World, regionCode: string, year: number): { indicators: Re
     poorWomenSupportedShare: ratio(poorWomenSupported, poorWomen),
     storiesPublished,
     womenSupportCasesOpened: casesOpened,
+    ...expectedProgramme(world, regionCode, year).values,
+    eligibilityFindings: expectedEligibilityFindings(world, regionCode, year).length,
   };
   const indicators = {} as Record<IndicatorName, IndicatorValue>;
   for (const name of Object.keys(values) as IndicatorName[]) indicators[name] = judge(name, regionCode, values[name]);

@@ -4,3 +4,9 @@ export {
   expectedScorecard, expectedScorecardCounts, expectedRegionFigures, type RegionFigures, type ScorecardCounts,
 } from './ground-truth';
 export { rosterPeople, type RosterPerson } from './roster';
+export {
+  expectedProgramme, expectedLeagueTable, expectedEligibilityFindings, type ProgrammeCounts, type ExpectedFinding, type ExpectedLeagueRow,
+} from './ground-truth-programme';
+export { DEBARRED_INSTITUTIONS, DOUBLE_SUBSIDIES } from './hr-institutions';
+export { LOANS_ABOVE_CAP, LOANS_WITHOUT_VENTURE } from './hr-outcomes';
+export { UNTRAINED_RESPONDENTS_PER_TRAINEE } from './hr-survey';
