@@ -9,6 +9,12 @@ import { TrainingMutationResolver } from './training-mutations.resolver';
 import { VentureMutationResolver } from './venture-mutations.resolver';
 import { VentureResolver } from './venture.resolver';
 import { PoorHousehold } from './poor-household.resolver';
+import { SurveyResponseResolver } from './survey.resolver';
+import { EnrolmentSubsidyResolver, TrainingInstitutionResolver } from './institution.resolver';
+import { InstitutionMutationResolver } from './institution-mutations.resolver';
+import { LoanDetailResolver } from './loan-detail.resolver';
+import { HrProgrammeScorecardResolver } from './programme-scorecard.resolver';
+import { EligibilityFinding, EligibilityFindingResolver, EligibilityScorecardResolver } from './eligibility.resolver';
 
 export { referenceResolvers } from './references';
 
@@ -17,6 +23,8 @@ export const resolvers = [
   TraineeResolver, VentureResolver, EnrolmentResolver, CourseResolver, FollowUpResolver,
   HrRegionResolver, HrScorecardResolver, PoorHouseholdMembersResolver,
   RegistrationResolver, TrainingMutationResolver, VentureMutationResolver,
+  SurveyResponseResolver, TrainingInstitutionResolver, EnrolmentSubsidyResolver, InstitutionMutationResolver, LoanDetailResolver,
+  HrProgrammeScorecardResolver, EligibilityScorecardResolver, EligibilityFindingResolver,
 ] as const;
 
-export const orphanedTypes = [PoorHousehold, Region, Scorecard];
+export const orphanedTypes = [PoorHousehold, Region, Scorecard, EligibilityFinding];

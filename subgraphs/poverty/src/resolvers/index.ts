@@ -4,6 +4,7 @@ import { HouseholdMutationResolver } from './household-mutations.resolver';
 import { PovertyRegionResolver, Region } from './region.resolver';
 import { PovertyScorecardResolver, Scorecard } from './scorecard.resolver';
 import { Trainee, TraineePovertyResolver } from './trainee.resolver';
+import { EligibilityFinding, EligibilityFindingPovertyResolver } from './eligibility-finding.resolver';
 
 export { referenceResolvers } from './references';
 
@@ -11,7 +12,7 @@ export const resolvers = [
   createSharedRootResolver(Region, Scorecard),
   PoorHouseholdResolver, HouseholdMemberResolver, TraineePovertyResolver,
   PovertyRegionResolver, PovertyScorecardResolver,
-  HouseholdMutationResolver,
+  HouseholdMutationResolver, EligibilityFindingPovertyResolver,
 ] as const;
 
-export const orphanedTypes = [Trainee, Region, Scorecard];
+export const orphanedTypes = [Trainee, Region, Scorecard, EligibilityFinding];
