@@ -16,6 +16,8 @@ const COMPLETION_SUBSIDY_YUAN: Record<CourseType, number> = {
   BUSINESS_AWARENESS: 600, SYB: 1200, IYB: 1500, ECOMMERCE: 1000, SKILL_PLUS: 1400,
 };
 const RESULT_SUBSIDY_YUAN = 300;
+/** Institutions claim most subsidies they are owed; some are never claimed. */
+const CLAIM_RATE = 0.9;
 const REVIEWING_BODIES = ['江苏省人力资源和社会保障厅', '设区市人力资源和社会保障局'];
 const DEBARMENT_REASONS = ['虚报培训人数套取补贴', '培训课时不足', '伪造培训签到记录'];
 
@@ -61,7 +63,7 @@ export function buildInstitutionRecords(ctx: Context): void {
 
     const paidDay = done + rng.int(15, 90);
     const barred = barredOn.get(course.institutionId);
-    if (paidDay > DATA_CUTOFF || (barred !== undefined && paidDay >= barred)) continue;
+    if (paidDay > DATA_CUTOFF || (barred !== undefined && paidDay >= barred) || !rng.chance(CLAIM_RATE)) continue;
     pay(e.id, 'COMPLETION', COMPLETION_SUBSIDY_YUAN[course.type], paidDay);
     if (e.passed) pay(e.id, 'RESULT', RESULT_SUBSIDY_YUAN, paidDay);
   }

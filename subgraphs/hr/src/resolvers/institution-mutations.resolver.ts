@@ -115,20 +115,32 @@ export async function payTrainingSubsidy(tx: EntityManager, input: PayTrainingSu
 export class InstitutionMutationResolver {
   @Authorized(ownerOnly('hr'))
   @Mutation(() => InstitutionDesignation, { description: 'Records a designation period (定点) after review' })
-  designateInstitution(@Arg('input') input: DesignateInstitutionInput, @Ctx() ctx: HrContext): Promise<InstitutionDesignation> {
-    return ctx.transaction((tx) => designateInstitution(tx, input));
+  async designateInstitution(@Arg('input') input: DesignateInstitutionInput, @Ctx() ctx: HrContext): Promise<InstitutionDesignation> {
+    return ctx.transaction(async (tx) => {
+      const record = await designateInstitution(tx, input);
+      await ctx.audit.write(tx, 'InstitutionDesignation', [record.id]);
+      return record;
+    });
   }
 
   @Authorized(ownerOnly('hr'))
   @Mutation(() => InstitutionEvaluation, { description: "Records the reviewing body's evaluation of an institution's year" })
-  recordInstitutionEvaluation(@Arg('input') input: RecordInstitutionEvaluationInput, @Ctx() ctx: HrContext): Promise<InstitutionEvaluation> {
-    return ctx.transaction((tx) => recordInstitutionEvaluation(tx, input));
+  async recordInstitutionEvaluation(@Arg('input') input: RecordInstitutionEvaluationInput, @Ctx() ctx: HrContext): Promise<InstitutionEvaluation> {
+    return ctx.transaction(async (tx) => {
+      const record = await recordInstitutionEvaluation(tx, input);
+      await ctx.audit.write(tx, 'InstitutionEvaluation', [record.id]);
+      return record;
+    });
   }
 
   @Authorized(ownerOnly('hr'))
   @Mutation(() => InstitutionDebarment, { description: 'Bars an institution from the programme' })
-  debarInstitution(@Arg('input') input: DebarInstitutionInput, @Ctx() ctx: HrContext): Promise<InstitutionDebarment> {
-    return ctx.transaction((tx) => debarInstitution(tx, input));
+  async debarInstitution(@Arg('input') input: DebarInstitutionInput, @Ctx() ctx: HrContext): Promise<InstitutionDebarment> {
+    return ctx.transaction(async (tx) => {
+      const record = await debarInstitution(tx, input);
+      await ctx.audit.write(tx, 'InstitutionDebarment', [record.id]);
+      return record;
+    });
   }
 
   @Authorized(ownerOnly('hr'))
