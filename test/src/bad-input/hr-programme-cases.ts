@@ -6,7 +6,7 @@ import { TOMORROW, NEXT_YEAR, long, wrongCheck, withCheck, type Corpus } from '.
  * here, beside the cases that break them.
  */
 export function addHrProgrammeCases(corpus: Corpus): void {
-  const { hr, fresh, done, open, BASE, bad, without, page } = corpus;
+  const { hr, fresh, open, BASE, bad, without, page } = corpus;
   const course = new Map(hr.courses.map((c) => [c.id, c]));
   const barred = new Map(hr.debarments.map((d) => [d.institutionId, d.debarredOn]));
   const subsidised = new Set(hr.subsidies.map((s) => s.enrolmentId));
@@ -96,7 +96,6 @@ export function addHrProgrammeCases(corpus: Corpus): void {
   bad(m, 'over 10000 yuan', { amountYuan: 10_001 }, 'input.amountYuan');
   bad(m, 'paidOn in the future', { paidOn: '2999-01-01' }, 'input.paidOn');
   bad(m, 'unknown kind', { kind: 'BONUS' }, { mentions: 'input.kind' });
-  void done;
 
   m = 'recordLoanDetail';
   bad(m, 'unknown loan', { loanId: '9999999' }, 'input.loanId');
