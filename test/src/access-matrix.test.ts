@@ -24,6 +24,9 @@ const PERSONAL: Array<[string, string, string]> = [
   ['hr', 'Trainee.phone', '{ trainee(id: "1") { id phone } }'],
   ['hr', 'Trainee.citizenIdMasked', '{ trainee(id: "1") { id citizenIdMasked } }'],
   ['hr', 'Trainee.followUps', '{ trainee(id: "1") { id followUps { id } } }'],
+  ['hr', 'Enrolment.subsidies', '{ trainee(id: "1") { id enrolments { subsidies { id amountYuan } } } }'],
+  ['hr', 'Scorecard.eligibilityFindings', '{ scorecard(regionCode: "320000", year: 2019) { eligibilityFindings { id kind traineeId } } }'],
+  ['hr', 'Scorecard.eligibilityFindingCount', '{ scorecard(regionCode: "320000", year: 2019) { eligibilityFindingCount { value } } }'],
   ['poverty', 'PoorHousehold.perCapitaIncomeYuan', '{ poorHouseholds(first: 1) { edges { node { id perCapitaIncomeYuan } } } }'],
   ['poverty', 'HouseholdMember.name', '{ poorHouseholds(first: 1) { edges { node { id registeredMembers { name } } } } }'],
   ['youth-league', 'SuccessStory.protagonistName', '{ successStories(first: 1) { edges { node { id protagonistName } } } }'],
@@ -38,6 +41,9 @@ const SIGNED_IN_ONLY: Array<[string, string]> = [
   ['PoorHousehold records', '{ poorHouseholds(first: 1) { totalCount } }'],
   ['WomenSupportCase records', '{ womenSupportCases(first: 1) { totalCount } }'],
   ['Venture.founder', '{ venture(id: "1") { id founder { id } } }'],
+  ['SurveyResponse records', '{ surveyResponses(first: 1) { totalCount edges { node { personKey intendsToTrain } } } }'],
+  ['institution league table', '{ institutionLeagueTable(regionCode: "320300", year: 2019) { rank passRate } }'],
+  ['Loan guarantee and outcome', '{ trainee(id: "1") { loans { guaranteeType interestSubsidyYuan status } } }'],
   ['Venture.loans', '{ venture(id: "1") { id loans { amountYuan } } }'],
   ['SuccessStory.protagonist', '{ successStories(first: 1) { edges { node { id protagonist { personKey } } } } }'],
   ['Award.recipient', '{ awards(first: 1) { edges { node { id recipient { personKey } } } } }'],
@@ -58,6 +64,8 @@ const PUBLIC: Array<[string, string]> = [
   ['policy targets', `{ hrPolicyTargets(regionCode: "320300", year: 2019) { indicator value unit source }
     agriculturePolicyTargets(regionCode: "320000") { indicator year value source }
     scorecard(regionCode: "320300", year: 2019) { trained { target targetSource } } }`],
+  ['survey and follow-up indicators', '{ scorecard(regionCode: "320000", year: 2019) { trainingWishesMet { value } followUpCoverage12m { value } followUpJobs6m { value } } }'],
+  ['training institutions', '{ trainingInstitutions(first: 2) { totalCount edges { node { name debarred designations { reviewingBody } evaluations { year passes } debarments { reason } } } } }'],
 ];
 
 /** Writes only an admin may make: the policy's targets, per department that keeps them. Invalid input anyway. */
@@ -125,6 +133,36 @@ describe('policy targets: admin only, not even the owning department', () => {
   it.each(cells)('%s target as %s', async (_owner, caller, mutation) => {
     const { errors } = await ask(mutation, caller);
     expect(errors?.[0].extensions?.code).toBe(caller === 'admin' ? 'BAD_USER_INPUT' : 'FORBIDDEN');
+  });
+});
+
+/** hr's other writes, each with input that is invalid anyway. */
+const HR_WRITES: string[] = [
+  'mutation { recordSurveyResponse(input: { citizenId: "1", surveyedOn: "2999-01-01", surveyedBy: "", intendsToStart: true, intendsToTrain: true }) { id } }',
+  'mutation { designateInstitution(input: { institutionId: "0", designatedFrom: "2999-01-01", reviewingBody: "" }) { id } }',
+  'mutation { recordInstitutionEvaluation(input: { institutionId: "0", year: 1900, completions: -1, passes: 0, venturesWithin6m: 0 }) { id } }',
+  'mutation { debarInstitution(input: { institutionId: "0", debarredOn: "2999-01-01", reason: "" }) { id } }',
+  'mutation { payTrainingSubsidy(input: { enrolmentId: "0", kind: COMPLETION, amountYuan: 0, paidOn: "2999-01-01" }) { id } }',
+  'mutation { recordLoanDetail(input: { loanId: "0", interestSubsidyYuan: -1 }) { id } }',
+];
+
+describe("hr's programme writes: hr and admin only", () => {
+  const cells = HR_WRITES.flatMap((mutation) => CALLERS.map((caller) => [mutation.slice(11, 40), caller, mutation] as const));
+  it.each(cells)('%s… as %s', async (_name, caller, mutation) => {
+    const { errors } = await ask(mutation, caller);
+    expect(errors?.[0].extensions?.code).toBe(caller === 'hr' || caller === 'admin' ? 'BAD_USER_INPUT' : 'FORBIDDEN');
+  });
+});
+
+describe('SurveyResponse.needs: hr and admin only', () => {
+  it.each(CALLERS)('as %s', async (caller) => {
+    const { data, errors } = await ask('{ surveyResponses(first: 20) { edges { node { id needs } } } }', caller);
+    if (caller === 'hr' || caller === 'admin') {
+      expect(errors).toBeUndefined();
+      expect(data.surveyResponses.edges.some((e: any) => typeof e.node.needs === 'string')).toBe(true);
+    } else {
+      expect(forbidden(errors)).toBe(true);
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import {
-  expectedRegionFigures, expectedScorecard, expectedScorecardCounts, expectedScorecardNotes, type RegionFigures, type World,
+  expectedProgramme, expectedRegionFigures, expectedScorecard, expectedScorecardCounts, expectedScorecardNotes, type RegionFigures, type World,
 } from '@rg/demo-province';
 import type { IndicatorName } from '@rg/scorecard';
 
@@ -50,11 +50,13 @@ export function expectedRegion(world: World, code: string, exact: boolean): Part
 
 export const INDICATORS: IndicatorName[] = ['trained', 'passRate', 'openingRate6m', 'jobsPerVenture', 'survivalRate1y',
   'loansIssuedYuan', 'newParks', 'poorTraineeShare', 'poorWomenTrainees', 'poorWomenSupportedShare', 'storiesPublished',
-  'womenSupportCasesOpened'];
+  'womenSupportCasesOpened', 'wishingToTrain', 'trainingWishesMet', 'followUpCoverage6m', 'followUpCoverage12m',
+  'nonFounderEmploymentRate', 'followUpJobs6m', 'followUpJobs12m', 'followUpOutputYuan6m', 'followUpOutputYuan12m'];
 
 export function expectedIndicators(world: World, code: string, year: number, exact: boolean): Record<IndicatorName, ExpectedIndicator> {
   const v = expectedScorecard(world, code, year);
   const c = expectedScorecardCounts(world, code, year);
+  const p = expectedProgramme(world, code, year).counts;
   const count = (n: number, unit = 'people') => (!exact && small(n) ? SMALL(unit) : null);
   const share = (numerator: number, denominator: number) =>
     (!exact && [numerator, denominator - numerator, denominator].some(small) ? SMALL() : null);
@@ -73,6 +75,17 @@ export function expectedIndicators(world: World, code: string, year: number, exa
     poorWomenSupportedShare: poorWomenShare,
     storiesPublished: null,
     womenSupportCasesOpened: count(c.casesOpened, 'support cases'),
+    wishingToTrain: count(p.wishingToTrain),
+    trainingWishesMet: share(p.wishingToTrainTrained, p.wishingToTrain),
+    followUpCoverage6m: share(p.visitedWithin6m, p.followUpCohort),
+    followUpCoverage12m: share(p.visitedWithin12m, p.followUpCohort),
+    nonFounderEmploymentRate: share(p.nonFoundersEmployed, p.nonFounders),
+    followUpJobs6m: count(p.reported6m),
+    followUpJobs12m: count(p.reported12m),
+    followUpOutputYuan6m: count(p.reported6m),
+    followUpOutputYuan12m: count(p.reported12m),
+    // For the auditors only (hr staff, admins), who see it exactly; not among INDICATORS.
+    eligibilityFindings: null,
   };
   const unjudged = expectedScorecardNotes(world, code, year);
   const result = {} as Record<IndicatorName, ExpectedIndicator>;

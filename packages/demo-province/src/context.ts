@@ -18,7 +18,8 @@ export interface Context {
 
 export function emptyWorld(): World {
   return {
-    hr: { institutions: [], courses: [], mentors: [], trainees: [], enrolments: [], ventures: [], loans: [], followUps: [] },
+    hr: { institutions: [], courses: [], mentors: [], trainees: [], enrolments: [], ventures: [], loans: [], followUps: [],
+      surveyResponses: [], designations: [], evaluations: [], debarments: [], subsidies: [] },
     agriculture: { parks: [], residencies: [], projects: [] },
     poverty: { households: [], members: [] },
     youthLeague: { stories: [], awards: [] },

@@ -23,6 +23,7 @@ export function expectedTarget(indicator: IndicatorName, regionCode: string, yea
     case 'jobsPerVenture': return 4;
     case 'survivalRate1y': return 0.8;
     case 'newParks': return region.level === 'PROVINCE' ? 4 : null;
+    case 'trainingWishesMet': return 1; // everyone surveyed who wants training is trained
     default: return null;
   }
 }

@@ -77,10 +77,21 @@ describe('generateWorld', () => {
     for (const c of hr.courses) expect(institutions.get(c.institutionId)?.regionCode).toBe(c.regionCode);
     for (const e of hr.enrolments) expect(trainees.has(e.traineeId) && courses.has(e.courseId)).toBe(true);
     for (const v of hr.ventures) expect(trainees.get(v.founderId)?.regionCode).toBe(v.regionCode);
-    for (const l of hr.loans) expect(ventures.get(l.ventureId!)?.founderId).toBe(l.borrowerId);
-    for (const f of hr.followUps) {
-      expect(cityOf(mentors.get(f.mentorId!)!.regionCode)).toBe(cityOf(trainees.get(f.traineeId)!.regionCode));
+    const founders = new Set(hr.ventures.map((v) => v.founderId));
+    for (const l of hr.loans) {
+      // A loan without a business goes to someone who has none (planted for the eligibility cross-checks).
+      if (l.ventureId === null) expect(trainees.has(l.borrowerId) && !founders.has(l.borrowerId)).toBe(true);
+      else expect(ventures.get(l.ventureId)?.founderId).toBe(l.borrowerId);
     }
+    for (const f of hr.followUps) {
+      expect(trainees.has(f.traineeId)).toBe(true);
+      // Visits to trainees who started nothing come from the employment service, not a mentor.
+      if (f.mentorId === null) expect(founders.has(f.traineeId)).toBe(false);
+      else expect(cityOf(mentors.get(f.mentorId)!.regionCode)).toBe(cityOf(trainees.get(f.traineeId)!.regionCode));
+    }
+    const enrolments = byId(hr.enrolments);
+    for (const s of hr.subsidies) expect(enrolments.get(s.enrolmentId)?.completedOn! <= s.paidOn).toBe(true);
+    for (const r of [...hr.designations, ...hr.evaluations, ...hr.debarments]) expect(institutions.has(r.institutionId)).toBe(true);
     for (const r of agriculture.residencies) expect(parks.has(r.parkId) && ventures.has(r.ventureId)).toBe(true);
     const households = byId(poverty.households);
     for (const m of poverty.members) expect(households.has(m.householdId)).toBe(true);
@@ -120,11 +131,14 @@ describe('generateWorld', () => {
       expect(v.jobsCreated).toBeLessThanOrEqual(12);
       if (v.closedOn) expect(v.closedOn > v.openedOn && v.closedOn <= '2021-12-31').toBe(true);
     }
+    const financed = new Set<number>();
     for (const l of world.hr.loans) {
       expect(l.amountYuan % 1000).toBe(0);
       expect(l.amountYuan).toBeGreaterThanOrEqual(10_000);
       expect(l.amountYuan).toBeLessThanOrEqual(LOAN_CAP_YUAN);
-      const gap = days(ventures.get(l.ventureId!)!.openedOn, l.issuedOn);
+      if (l.ventureId === null || financed.has(l.ventureId)) continue; // planted for the cross-checks: no business, or past the cap
+      financed.add(l.ventureId);
+      const gap = days(ventures.get(l.ventureId)!.openedOn, l.issuedOn);
       expect(gap >= 0 && gap <= 90).toBe(true);
       if (l.repaidOn) expect(l.repaidOn > l.issuedOn).toBe(true);
     }
@@ -140,8 +154,13 @@ describe('generateWorld', () => {
     for (const v of world.hr.ventures) byFounder.set(v.founderId, [...(byFounder.get(v.founderId) ?? []), v]);
     for (const f of world.hr.followUps) {
       const own = byFounder.get(f.traineeId) ?? [];
-      expect(own.some((v) => v.openedOn < f.visitedOn)).toBe(true);
       expect(f.visitedOn <= '2021-12-31').toBe(true);
+      if (own.length === 0) {
+        // A trainee who opened nothing is asked whether they found work instead.
+        expect([f.businessStatus, f.employed === null, f.jobs]).toEqual(['PREPARING', false, null]);
+        continue;
+      }
+      expect(own.some((v) => v.openedOn < f.visitedOn)).toBe(true);
       if (own.length > 1) continue; // two ventures: the visit may concern either
       const closedOn = own[0].closedOn;
       expect(f.businessStatus === 'CLOSED').toBe(closedOn !== null && f.visitedOn >= closedOn);

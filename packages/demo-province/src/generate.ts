@@ -14,11 +14,16 @@ import { buildAgriculture } from './agriculture';
 import { buildPoverty } from './poverty';
 import { buildYouthLeague } from './youth-league';
 import { buildWomensFederation } from './womens-federation';
+import { buildSurvey } from './hr-survey';
+import { buildInstitutionRecords } from './hr-institutions';
+import { buildOutcomes } from './hr-outcomes';
 
 /** The plan's first day as a number: memorable, and the worlds in docs and tests use it. */
 export const DEFAULT_SEED = 20160101;
 export const DEFAULT_TRAINEES = 3000;
 export const MAX_TRAINEES = 1_000_000;
+/** Mixed into the seed for hr's programme records (survey, institutions, outcomes). */
+const PROGRAMME_STREAM = 0x5eed7a;
 
 export function generateWorld(options: GenerateOptions = {}): World {
   const seed = options.seed ?? DEFAULT_SEED;
@@ -57,5 +62,11 @@ export function generateWorld(options: GenerateOptions = {}): World {
   // About as many registered households again without any trainee in them.
   const householdWomen = poverty.addHouseholdsWithoutTrainees(poverty.householdCount());
   women.addNonTrainees(householdWomen);
+
+  // hr's programme records last, from their own stream, so the records above stay as they were.
+  const programme: Context = { ...ctx, rng: new Rng(seed ^ PROGRAMME_STREAM) };
+  buildSurvey(programme);
+  buildInstitutionRecords(programme);
+  buildOutcomes(programme);
   return ctx.world;
 }

@@ -24,11 +24,14 @@ function venture(id: number, founderId: number, regionCode: string, openedOn: st
   return { id, founderId, name: 'v', industry: '餐饮', regionCode, openedOn, jobsCreated: jobs, closedOn };
 }
 
+const NO_LOAN_DETAIL = { guaranteeType: null, interestSubsidyYuan: null, defaultedOn: null };
+
 /** A hand-made world whose answers are known, including the edge days. */
 function tinyWorld(): World {
   return {
     hr: {
       institutions: [], courses: [], mentors: [], followUps: [],
+      surveyResponses: [], designations: [], evaluations: [], debarments: [], subsidies: [],
       trainees: [trainee(1, FENG), trainee(2, FENG, 'FEMALE'), trainee(3, PEI, 'FEMALE'), trainee(4, '320102')],
       enrolments: [
         enrolment(1, 1, '2018-03-01', true),
@@ -45,8 +48,8 @@ function tinyWorld(): World {
         venture(3, 3, PEI, '2018-01-01', '2019-01-02'), // closed on day 366 → survives
       ],
       loans: [
-        { id: 1, borrowerId: 1, ventureId: 1, amountYuan: 50_000, bank: 'b', issuedOn: '2018-09-01', interestSubsidised: true, repaidOn: null },
-        { id: 2, borrowerId: 4, ventureId: null, amountYuan: 70_000, bank: 'b', issuedOn: '2018-09-01', interestSubsidised: true, repaidOn: null },
+        { id: 1, borrowerId: 1, ventureId: 1, amountYuan: 50_000, bank: 'b', issuedOn: '2018-09-01', interestSubsidised: true, repaidOn: null, ...NO_LOAN_DETAIL },
+        { id: 2, borrowerId: 4, ventureId: null, amountYuan: 70_000, bank: 'b', issuedOn: '2018-09-01', interestSubsidised: true, repaidOn: null, ...NO_LOAN_DETAIL },
       ],
     },
     agriculture: {

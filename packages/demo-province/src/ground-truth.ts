@@ -7,6 +7,7 @@ import { countiesUnder } from '@rg/regions';
 import { ratio, OPENING_WINDOW_DAYS, SURVIVAL_DAYS, type IndicatorName } from '@rg/scorecard';
 import { expectedTarget } from './expected-targets';
 import type { Trainee, World } from './world';
+import { expectedEligibilityFindings, expectedProgramme } from './ground-truth-programme';
 
 /** The day the demo province is "as of": no record is dated later, and the scorecard is judged on it. */
 export const DEMO_REFERENCE_DATE = '2021-12-31';
@@ -197,6 +198,8 @@ function tally(world: World, regionCode: string, year: number, referenceDate: st
     poorWomenSupportedShare: ratio(poorWomenSupported, poorWomen),
     storiesPublished,
     womenSupportCasesOpened: casesOpened,
+    ...expectedProgramme(world, regionCode, year).values,
+    eligibilityFindings: expectedEligibilityFindings(world, regionCode, year).length,
   };
   const tooRecent: Partial<Record<IndicatorName, string>> = {};
   if (tooRecent6 > 0) {

@@ -43,6 +43,7 @@ export function openVenture(
       id: world.hr.loans.length + 1, borrowerId: trainee.id, ventureId, amountYuan: thousands * 1000,
       bank: rng.pick(BANKS), issuedOn: isoOf(issuedDay), interestSubsidised: rng.chance(0.8),
       repaidOn: repaidDay < 0 || repaidDay > DATA_CUTOFF ? null : isoOf(repaidDay),
+      guaranteeType: null, interestSubsidyYuan: null, defaultedOn: null, // filled in by hr-programme.ts
     });
   }
 
@@ -58,6 +59,7 @@ export function openVenture(
     world.hr.followUps.push({
       id: world.hr.followUps.length + 1, traineeId: trainee.id, mentorId: rng.pick(mentors),
       visitedOn: isoOf(day), businessStatus: statusOn(ctx, day, closedDay), helpGiven: rng.pick(HELP_GIVEN),
+      employed: null, jobs: null, outputValueYuan: null, // filled in by hr-programme.ts
     });
   }
 

@@ -7,3 +7,9 @@ export {
 export { expectedTarget } from './expected-targets';
 export { rosterPeople, type RosterPerson } from './roster';
 export { expectedMonthlyStatistics, type MonthFigures } from './monthly-ground-truth';
+export {
+  expectedProgramme, expectedLeagueTable, expectedEligibilityFindings, type ProgrammeCounts, type ExpectedFinding, type ExpectedLeagueRow,
+} from './ground-truth-programme';
+export { DEBARRED_INSTITUTIONS, DOUBLE_SUBSIDIES } from './hr-institutions';
+export { LOANS_ABOVE_CAP, LOANS_WITHOUT_VENTURE } from './hr-outcomes';
+export { UNTRAINED_RESPONDENTS_PER_TRAINEE } from './hr-survey';

@@ -20,6 +20,8 @@ export type HouseholdRelation = 'HEAD' | 'SPOUSE' | 'CHILD' | 'PARENT' | 'OTHER'
 export type StoryChannel = 'WECHAT' | 'NEWSPAPER' | 'TV' | 'WEBSITE';
 export type AwardLevel = 'COUNTY' | 'CITY' | 'PROVINCE' | 'NATIONAL';
 export type SupportType = 'MENTORING' | 'MICRO_CREDIT_REFERRAL' | 'ECOMMERCE_TRAINING' | 'CHILDCARE' | 'OTHER';
+export type GuaranteeType = 'INSTITUTION' | 'NATURAL_PERSON' | 'PARK' | 'TWO_RIGHTS_MORTGAGE' | 'CREDIT_ONLY';
+export type SubsidyKind = 'COMPLETION' | 'RESULT';
 export type SupportOutcome = 'VENTURE_OPENED' | 'EMPLOYED' | 'ONGOING' | 'WITHDRAWN';
 
 /** A resident of the province; the generator's view, never a department's. */
@@ -55,11 +57,27 @@ export interface Venture {
 export interface Loan {
   id: number; borrowerId: number; ventureId: number | null; amountYuan: number; bank: string;
   issuedOn: string; interestSubsidised: boolean; repaidOn: string | null;
+  guaranteeType: GuaranteeType | null; interestSubsidyYuan: number | null; defaultedOn: string | null;
 }
 export interface FollowUp {
   id: number; traineeId: number; mentorId: number | null; visitedOn: string;
   businessStatus: BusinessStatus; helpGiven: string;
+  employed: boolean | null; jobs: number | null; outputValueYuan: number | null;
 }
+/** One returnee's survey answers; people who never trained are surveyed too. */
+export interface SurveyResponse {
+  id: number; personKey: string; gender: Gender; regionCode: string; surveyedOn: string; surveyedBy: string;
+  returnedOn: string | null; intendsToStart: boolean; intendsToTrain: boolean; desiredIndustry: string | null; needs: string | null;
+}
+export interface InstitutionDesignation {
+  id: number; institutionId: number; designatedFrom: string; designatedTo: string | null; reviewingBody: string;
+}
+export interface InstitutionEvaluation {
+  id: number; institutionId: number; year: number; completions: number; passes: number; venturesWithin6m: number;
+  satisfaction: number | null;
+}
+export interface InstitutionDebarment { id: number; institutionId: number; debarredOn: string; reason: string }
+export interface TrainingSubsidy { id: number; enrolmentId: number; kind: SubsidyKind; amountYuan: number; paidOn: string }
 
 export interface IncubatorPark {
   id: number; name: string; regionCode: string; level: ParkLevel; kind: ParkKind; openedOn: string;
@@ -98,6 +116,8 @@ export interface World {
   hr: {
     institutions: Institution[]; courses: Course[]; mentors: Mentor[]; trainees: Trainee[];
     enrolments: Enrolment[]; ventures: Venture[]; loans: Loan[]; followUps: FollowUp[];
+    surveyResponses: SurveyResponse[]; designations: InstitutionDesignation[]; evaluations: InstitutionEvaluation[];
+    debarments: InstitutionDebarment[]; subsidies: TrainingSubsidy[];
   };
   agriculture: { parks: IncubatorPark[]; residencies: Residency[]; projects: RecommendedProject[] };
   poverty: { households: PoorHousehold[]; members: HouseholdMember[] };

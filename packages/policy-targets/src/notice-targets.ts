@@ -80,6 +80,11 @@ export const NOTICE_RULES: Partial<Record<IndicatorName, Rule>> = {
       + `returnee entrepreneurs), 20,000,000 yuan; province: the sum of its 13 cities; ${COUNTY_SPLIT}`,
     valueFor: perCity(LOANS_PER_CITY_YUAN),
   },
+  trainingWishesMet: {
+    unit: 'share',
+    source: 'provincial plan notice §3.1: every returnee the spring survey finds wishing to train is trained once, at every level',
+    valueFor: everywhere(1),
+  },
   newParks: {
     unit: 'parks',
     source: 'provincial plan notice §2: 20 new returnee parks province-wide by 2020, four a plan year; none set for cities or counties',

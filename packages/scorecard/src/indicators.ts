@@ -6,7 +6,9 @@
 export type IndicatorName =
   | 'trained' | 'passRate' | 'openingRate6m' | 'jobsPerVenture' | 'survivalRate1y'
   | 'loansIssuedYuan' | 'newParks' | 'poorTraineeShare' | 'poorWomenTrainees' | 'poorWomenSupportedShare'
-  | 'storiesPublished' | 'womenSupportCasesOpened';
+  | 'storiesPublished' | 'womenSupportCasesOpened'
+  | 'wishingToTrain' | 'trainingWishesMet' | 'followUpCoverage6m' | 'followUpCoverage12m' | 'nonFounderEmploymentRate'
+  | 'followUpJobs6m' | 'followUpJobs12m' | 'followUpOutputYuan6m' | 'followUpOutputYuan12m' | 'eligibilityFindings';
 
 /** A ratio that is 0 rather than NaN for an empty cohort. */
 export function ratio(numerator: number, denominator: number): number {
@@ -17,6 +19,8 @@ export function ratio(numerator: number, denominator: number): number {
 export const OPENING_WINDOW_DAYS = 183;
 /** A venture "survives one year" if not closed within this many days of opening. */
 export const SURVIVAL_DAYS = 365;
+/** Follow-up waves: a visit up to 6 months after the first completed course is the first wave, up to 12 months the second. */
+export const FOLLOW_UP_WAVE_DAYS = { sixMonths: 183, twelveMonths: 365 } as const;
 /** Per-person cap on a guaranteed start-up loan (Nanyang 2019, 001). */
 export const LOAN_CAP_YUAN = 150_000;
 /** The five-year plan's years (000). */

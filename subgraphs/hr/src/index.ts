@@ -18,7 +18,7 @@ export const hrSubgraph: DepartmentSubgraph<HrLoaders, World> = {
     orphanedTypes,
     referenceResolvers,
     // Personal records whose reads by other departments (and admins) hr audits.
-    auditedTypes: { Trainee: 'id', Enrolment: 'id', Loan: 'id', FollowUp: 'id' },
+    auditedTypes: { Trainee: 'id', Enrolment: 'id', Loan: 'id', FollowUp: 'id', SurveyResponse: 'id', TrainingSubsidy: 'id' },
   },
   createLoaders,
   seed,

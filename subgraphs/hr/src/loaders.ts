@@ -1,10 +1,14 @@
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
 import { loaderByGroup, loaderByKey, loaderOfValues } from '@rg/data-helpers';
-import { Course, Enrolment, FollowUp, Loan, Mentor, Trainee, TrainingInstitution, Venture } from './entities';
+import {
+  Course, Enrolment, FollowUp, InstitutionDebarment, InstitutionDesignation, InstitutionEvaluation, Loan, Mentor, Trainee,
+  TrainingInstitution, TrainingSubsidy, Venture,
+} from './entities';
 import { regionFigures, type HrRegionFigures } from './figures/region-figures';
 import { scorecardFigures, type HrScorecardFigures } from './figures/scorecard-figures';
 import { monthlyFigures, type HrMonthFigures } from './figures/monthly-figures';
+import { programmeFigures, type HrProgrammeFigures } from './figures/programme-figures';
 
 export function createLoaders(db: DataSource) {
   const repo = <T extends object>(entity: new () => T) => db.getRepository(entity);
@@ -41,10 +45,27 @@ export function createLoaders(db: DataSource) {
       (f) => f.traineeId,
     ),
     mentorById: loaderByKey((ids: readonly number[]) => repo(Mentor).findBy({ id: In([...ids]) }), (m) => m.id),
+    designationsByInstitution: loaderByGroup(
+      (ids: readonly number[]) => repo(InstitutionDesignation).find({ where: { institutionId: In([...ids]) }, order: { designatedFrom: 'ASC', id: 'ASC' } }),
+      (d) => d.institutionId,
+    ),
+    evaluationsByInstitution: loaderByGroup(
+      (ids: readonly number[]) => repo(InstitutionEvaluation).find({ where: { institutionId: In([...ids]) }, order: { year: 'ASC' } }),
+      (e) => e.institutionId,
+    ),
+    debarmentsByInstitution: loaderByGroup(
+      (ids: readonly number[]) => repo(InstitutionDebarment).find({ where: { institutionId: In([...ids]) }, order: { debarredOn: 'ASC', id: 'ASC' } }),
+      (d) => d.institutionId,
+    ),
+    subsidiesByEnrolment: loaderByGroup(
+      (ids: readonly number[]) => repo(TrainingSubsidy).find({ where: { enrolmentId: In([...ids]) }, order: { paidOn: 'ASC', id: 'ASC' } }),
+      (s) => s.enrolmentId,
+    ),
     regionFigures: loaderOfValues<string, HrRegionFigures | null>((codes) => regionFigures(db, codes), null),
     scorecardFigures: loaderOfValues<string, HrScorecardFigures | null>((keys) => scorecardFigures(db, keys), null),
     /** Keyed by region-year ("regionCode:year"): the twelve months at once. */
     monthlyFigures: loaderOfValues<string, HrMonthFigures[] | null>((keys) => monthlyFigures(db, keys), null),
+    programmeFigures: loaderOfValues<string, HrProgrammeFigures | null>((keys) => programmeFigures(db, keys), null),
   };
 }
 

@@ -19,6 +19,8 @@ export type Case = [description: string, department: Department, document: strin
 
 export const MUTATIONS: Record<string, Department> = {
   registerTrainee: 'hr', enrol: 'hr', recordCompletion: 'hr', recordVenture: 'hr', issueLoan: 'hr', recordFollowUp: 'hr',
+  recordSurveyResponse: 'hr', designateInstitution: 'hr', recordInstitutionEvaluation: 'hr', debarInstitution: 'hr',
+  payTrainingSubsidy: 'hr', recordLoanDetail: 'hr',
   createPark: 'agriculture', admitVenture: 'agriculture', releaseVenture: 'agriculture',
   registerHousehold: 'poverty', addMember: 'poverty', recordExit: 'poverty',
   publishStory: 'youth-league', grantAward: 'youth-league',
@@ -43,7 +45,7 @@ export const withCheck = (first17: string) => first17 + checkCharacter(first17);
 
 export const FILTERS: Record<string, string> = {
   trainees: 'TraineeFilter', ventures: 'VentureFilter', incubatorParks: 'IncubatorParkFilter', poorHouseholds: 'PoorHouseholdFilter',
-  awards: 'AwardFilter', successStories: 'SuccessStoryFilter', womenSupportCases: 'WomenSupportCaseFilter',
+  surveyResponses: 'SurveyResponseFilter', trainingInstitutions: 'TrainingInstitutionFilter', awards: 'AwardFilter', successStories: 'SuccessStoryFilter', womenSupportCases: 'WomenSupportCaseFilter',
 };
 
 /** What every department's cases build on: seeded records to point at, valid inputs, and the case makers. */

@@ -1,6 +1,7 @@
 import type { World } from '@rg/demo-province';
 import { prepareCorpus } from './corpus-kit';
 import { addHrCases } from './hr-cases';
+import { addHrProgrammeCases } from './hr-programme-cases';
 import { addAgricultureCases } from './agriculture-cases';
 import { addPovertyCases } from './poverty-cases';
 import { addYouthLeagueCases } from './youth-league-cases';
@@ -13,6 +14,7 @@ export { doc, MUTATIONS, type Case, type Department, type Fixtures } from './cor
 export function buildCorpus(world: World) {
   const corpus = prepareCorpus(world);
   addHrCases(corpus);
+  addHrProgrammeCases(corpus);
   addAgricultureCases(corpus);
   addPovertyCases(corpus);
   addYouthLeagueCases(corpus);

@@ -27,3 +27,20 @@ registerEnumType(TraineeStage, {
 registerEnumType(CourseType, { name: 'CourseType', description: 'GYB/SYB/IYB (ILO), e-commerce, skill-plus-entrepreneurship' });
 registerEnumType(InstitutionOwnership, { name: 'InstitutionOwnership' });
 registerEnumType(BusinessStatus, { name: 'BusinessStatus' });
+
+export enum GuaranteeType {
+  INSTITUTION = 'INSTITUTION',
+  NATURAL_PERSON = 'NATURAL_PERSON',
+  PARK = 'PARK',
+  TWO_RIGHTS_MORTGAGE = 'TWO_RIGHTS_MORTGAGE',
+  CREDIT_ONLY = 'CREDIT_ONLY',
+}
+export enum SubsidyKind { COMPLETION = 'COMPLETION', RESULT = 'RESULT' }
+export enum LoanStatus { OUTSTANDING = 'OUTSTANDING', REPAID = 'REPAID', DEFAULTED = 'DEFAULTED' }
+
+registerEnumType(GuaranteeType, {
+  name: 'GuaranteeType',
+  description: 'Who or what guarantees a start-up loan: a guarantee institution, a natural person, a park, a mortgage of land-use and house rights (两权抵押), or none (credit only)',
+});
+registerEnumType(SubsidyKind, { name: 'SubsidyKind', description: 'COMPLETION: paid per trainee who completed; RESULT: paid per result (pass, business started)' });
+registerEnumType(LoanStatus, { name: 'LoanStatus' });

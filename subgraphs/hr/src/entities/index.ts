@@ -7,7 +7,11 @@ import { Mentor } from './mentor.entity';
 import { Trainee } from './trainee.entity';
 import { TrainingInstitution } from './training-institution.entity';
 import { Venture } from './venture.entity';
+import { SurveyResponse } from './survey-response.entity';
+import { InstitutionDebarment, InstitutionDesignation, InstitutionEvaluation, TrainingSubsidy } from './institution-records.entity';
 
 export * from './enums';
 export { Course, Enrolment, FollowUp, Loan, Mentor, Trainee, TrainingInstitution, Venture };
-export const entities = [Course, Enrolment, FollowUp, Loan, Mentor, Trainee, TrainingInstitution, Venture, PolicyTarget];
+export { SurveyResponse, InstitutionDebarment, InstitutionDesignation, InstitutionEvaluation, TrainingSubsidy };
+export const entities = [Course, Enrolment, FollowUp, Loan, Mentor, Trainee, TrainingInstitution, Venture, PolicyTarget,
+  SurveyResponse, InstitutionDebarment, InstitutionDesignation, InstitutionEvaluation, TrainingSubsidy];

@@ -12,6 +12,12 @@ import { TrainingMutationResolver } from './training-mutations.resolver';
 import { VentureMutationResolver } from './venture-mutations.resolver';
 import { VentureResolver } from './venture.resolver';
 import { PoorHousehold } from './poor-household.resolver';
+import { SurveyResponseResolver } from './survey.resolver';
+import { EnrolmentSubsidyResolver, TrainingInstitutionResolver } from './institution.resolver';
+import { InstitutionMutationResolver } from './institution-mutations.resolver';
+import { LoanDetailResolver } from './loan-detail.resolver';
+import { HrProgrammeScorecardResolver } from './programme-scorecard.resolver';
+import { EligibilityFinding, EligibilityFindingResolver, EligibilityScorecardResolver } from './eligibility.resolver';
 
 export { referenceResolvers } from './references';
 
@@ -21,6 +27,8 @@ export const resolvers = [
   HrRegionResolver, HrScorecardResolver, HrMonthlyStatisticResolver, PoorHouseholdMembersResolver,
   RegistrationResolver, TrainingMutationResolver, VentureMutationResolver,
   createPolicyTargetResolver({ department: 'hr', indicators: HR_TARGETED_INDICATORS }),
+  SurveyResponseResolver, TrainingInstitutionResolver, EnrolmentSubsidyResolver, InstitutionMutationResolver, LoanDetailResolver,
+  HrProgrammeScorecardResolver, EligibilityScorecardResolver, EligibilityFindingResolver,
 ] as const;
 
-export const orphanedTypes = [PoorHousehold, Region, Scorecard, MonthlyStatistic];
+export const orphanedTypes = [PoorHousehold, Region, Scorecard, MonthlyStatistic, EligibilityFinding];

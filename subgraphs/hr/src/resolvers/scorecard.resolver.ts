@@ -18,6 +18,11 @@ export class Scorecard extends ScorecardBase {
   @Field()
   @Directive('@inaccessible')
   womenTraineeKeySet: string;
+
+  /** poverty's answer to traineeKeySet: the cohort's registry-poor, for the eligibility cross-checks. */
+  @Field(() => String, { nullable: true })
+  @Directive('@external')
+  registryPoorTraineeKeySet?: string | null;
 }
 
 async function figures(ctx: HrContext, card: ScorecardBase): Promise<HrScorecardFigures> {

@@ -5,7 +5,7 @@ import { LOAN_CAP_YUAN } from '@rg/scorecard';
 import { badUserInput, parseId } from '@rg/api-errors';
 import { IsPastDate, IsText } from '@rg/input-validation';
 import { ownerOnly } from '@rg/access';
-import { BusinessStatus, FollowUp, Loan, Mentor, Trainee, Venture } from '../entities';
+import { BusinessStatus, FollowUp, GuaranteeType, Loan, Mentor, Trainee, Venture } from '../entities';
 import type { HrContext } from './context';
 
 @InputType()
@@ -56,6 +56,9 @@ export class IssueLoanInput {
 
   @Field({ defaultValue: true })
   interestSubsidised: boolean;
+
+  @Field(() => GuaranteeType, { nullable: true, description: 'How the loan is guaranteed' })
+  guaranteeType?: GuaranteeType;
 }
 
 @InputType()
@@ -152,5 +155,6 @@ export async function issueLoan(tx: EntityManager, input: IssueLoanInput): Promi
   return repo.save(repo.create({
     borrowerId, ventureId, amountYuan: input.amountYuan, bank: input.bank.trim(), issuedOn: input.issuedOn,
     interestSubsidised: input.interestSubsidised, repaidOn: null,
+    guaranteeType: input.guaranteeType ?? null, interestSubsidyYuan: null, defaultedOn: null,
   }));
 }

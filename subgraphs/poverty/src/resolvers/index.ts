@@ -5,6 +5,7 @@ import { PovertyRegionResolver, Region } from './region.resolver';
 import { PovertyScorecardResolver, Scorecard } from './scorecard.resolver';
 import { PovertyMonthlyStatisticResolver, MonthlyStatistic } from './monthly-statistic.resolver';
 import { Trainee, TraineePovertyResolver } from './trainee.resolver';
+import { EligibilityFinding, EligibilityFindingPovertyResolver } from './eligibility-finding.resolver';
 
 export { referenceResolvers } from './references';
 
@@ -12,7 +13,7 @@ export const resolvers = [
   createSharedRootResolver(Region, Scorecard, MonthlyStatistic),
   PoorHouseholdResolver, HouseholdMemberResolver, TraineePovertyResolver,
   PovertyRegionResolver, PovertyScorecardResolver, PovertyMonthlyStatisticResolver,
-  HouseholdMutationResolver,
+  HouseholdMutationResolver, EligibilityFindingPovertyResolver,
 ] as const;
 
-export const orphanedTypes = [Trainee, Region, Scorecard, MonthlyStatistic];
+export const orphanedTypes = [Trainee, Region, Scorecard, MonthlyStatistic, EligibilityFinding];

@@ -11,6 +11,12 @@ export const referenceResolvers = {
       return Number.isInteger(id) ? ctx.loaders.householdById.load(id) : null;
     },
   },
+  // The finding is hr's; the registry answers from the person key the gateway hands over.
+  EligibilityFinding: {
+    __resolveReference(ref: { id: string; personKey?: string }) {
+      return ref;
+    },
+  },
   // Any person key is a trainee to the registry: hr owns the record, povertyHousehold answers from here.
   Trainee: {
     __resolveReference(ref: { personKey: string }): Trainee {

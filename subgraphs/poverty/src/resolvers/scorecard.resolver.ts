@@ -1,6 +1,7 @@
 import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
 import { badUserInput } from '@rg/api-errors';
 import { disclosedIndicator, disclosureMinCount, disclosurePolicy, encodeKeySet, Indicator, isSmallCell, refusedKeySetNote, ScorecardBase, suppressCount, suppressed, suppressShare } from '@rg/region-scorecard';
+import { ownerOnly } from '@rg/access';
 import type { PovertyContext } from './context';
 import { registryMatchKey, type RegistryMatch } from '../figures/registry-match';
 
@@ -68,5 +69,20 @@ export class PovertyScorecardResolver {
     const m = await match(ctx, card, 'womenTraineeKeySet');
     if (m.refused || isSmallCell(m.poor.length, disclosureMinCount())) return null;
     return encodeKeySet(m.poor);
+  }
+
+  /**
+   * hr's trained cohort members who are in the registry, as a key set, for hr's eligibility
+   * cross-checks (self-declared poor not in the registry, registry poor under another
+   * category). Only for the auditors those checks serve (hr staff, admins); null for anyone
+   * else, and when the set was refused.
+   */
+  @FieldResolver(() => String, { nullable: true })
+  @Directive('@inaccessible')
+  @Directive('@requires(fields: "traineeKeySet")')
+  async registryPoorTraineeKeySet(@Root() card: Scorecard, @Ctx() ctx: PovertyContext): Promise<string | null> {
+    if (!ownerOnly('hr').includes(ctx.viewer.role)) return null;
+    const m = await match(ctx, card, 'traineeKeySet');
+    return m.refused ? null : encodeKeySet(m.poor);
   }
 }
