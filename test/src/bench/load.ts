@@ -28,7 +28,6 @@ export const SPEED_WORK_OFF: NodeJS.ProcessEnv = {
   GATEWAY_SHARE_IN_FLIGHT: 'false',
   GATEWAY_DEDUPLICATE_FETCHES: 'false',
   GATEWAY_COST_CACHE_SIZE: '0',
-  GATEWAY_SUBGRAPH_CONNECTIONS: '0',
 };
 
 async function startGatewayProcess(name: string, entry: string, env: NodeJS.ProcessEnv, health: string): Promise<{ service: ServiceProcess; url: string }> {
