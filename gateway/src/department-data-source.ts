@@ -7,7 +7,7 @@ import type { CircuitBreaker } from './circuit-breaker';
 import type { DepartmentMetrics, FetchFailure } from './department-metrics';
 import { describeFailure, errorsAtPaths } from './department-failure';
 import { fieldsLeftNull } from './fields-left-null';
-import type { InFlightFetches } from './fetch-dedup';
+import { isQueryBody, type InFlightFetches } from './fetch-dedup';
 
 /** What watches one department's fetches: its circuit breaker, the gateway's metrics and log. */
 export interface DepartmentWatch {
@@ -45,11 +45,16 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
       fetcher: ((input: string, init?: RequestInit) => {
         const body = String(init?.body ?? '');
         const headers = init?.headers as Record<string, string>;
-        const send = () => watch.breaker.run(async () => fetch(input, {
+        const attempt = async () => fetch(input, {
           ...init,
           headers: { ...headers, ...(await signer?.headersFor(department, body)) },
           signal: AbortSignal.timeout(timeoutMs),
-        }));
+        });
+        // A kept-alive connection the department closed just as it was reused fails with a
+        // TypeError and no answer; a read is sent once more on a fresh one, a write never.
+        const send = () => watch.breaker.run(() => (isQueryBody(body)
+          ? attempt().catch((error) => { if (error instanceof TypeError) return attempt(); throw error; })
+          : attempt()));
         return sharing.inFlight ? sharing.inFlight.fetch(department, body, headers?.authorization, send) : send();
       }) as unknown as RemoteGraphQLDataSource['fetcher'],
     });
