@@ -1,5 +1,6 @@
 import { DEPARTMENTS, GATEWAY_PORT, defaultSubgraphUrl, subgraphUrlVariable, type Department } from '@rg/departments';
 import { breakerSettingsFromEnv, type BreakerSettings } from './circuit-breaker';
+import { speedSettingsFromEnv, type SpeedSettings } from './speed-settings';
 
 /** HR_URL, AGRICULTURE_URL, …: one variable per department of the manifest. */
 export { subgraphUrlVariable };
@@ -30,6 +31,8 @@ export interface GatewayConfig {
   corsOrigins: string[];
   /** GATEWAY_SIGNING_KEY: the private key the departments know this gateway by. */
   signingKey?: string;
+  /** The speed mechanisms' switches (GATEWAY_RESPONSE_CACHE_MS, GATEWAY_SHARE_IN_FLIGHT, …). */
+  speed: SpeedSettings;
 }
 
 export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -42,6 +45,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     subgraphTimeoutMs: Number(env.SUBGRAPH_TIMEOUT_MS ?? 10_000),
     circuitBreaker: breakerSettingsFromEnv(env),
     signingKey: env.GATEWAY_SIGNING_KEY?.trim() || undefined,
+    speed: speedSettingsFromEnv(env),
     corsOrigins: (env.CORS_ORIGINS ?? 'http://localhost:3000').split(',').map((s) => s.trim()).filter(Boolean),
   };
 }

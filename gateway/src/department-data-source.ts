@@ -4,15 +4,24 @@ import type { Logger } from '@rg/observability';
 import type { GatewayContext } from './context';
 import type { RequestSigner } from './request-signing';
 import type { CircuitBreaker } from './circuit-breaker';
-import type { DepartmentMetrics } from './department-metrics';
+import type { DepartmentMetrics, FetchFailure } from './department-metrics';
 import { describeFailure, errorsAtPaths } from './department-failure';
 import { fieldsLeftNull } from './fields-left-null';
+import { isQueryBody, type InFlightFetches } from './fetch-dedup';
 
 /** What watches one department's fetches: its circuit breaker, the gateway's metrics and log. */
 export interface DepartmentWatch {
   breaker: CircuitBreaker;
   metrics: DepartmentMetrics;
   logger: Logger;
+}
+
+/** The speed mechanisms a data source takes part in (gateway/src/speed.ts). */
+export interface FetchSharing {
+  /** Identical fetches of the same caller in flight go out once. */
+  inFlight?: InFlightFetches;
+  /** Told after every mutation sent to a department, so answers that came from it are dropped. */
+  departmentWrote?: (department: string) => void;
 }
 
 /**
@@ -28,15 +37,26 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
     timeoutMs: number,
     private readonly watch: DepartmentWatch,
     signer?: RequestSigner,
+    private readonly sharing: FetchSharing = {},
   ) {
     super({
       url,
       // Signed here, not in willSendRequest: the signature hashes the exact body, serialised only after it.
-      fetcher: ((input: string, init?: RequestInit) => watch.breaker.run(async () => fetch(input, {
-        ...init,
-        headers: { ...(init?.headers as Record<string, string>), ...(await signer?.headersFor(department, String(init?.body ?? ''))) },
-        signal: AbortSignal.timeout(timeoutMs),
-      }))) as unknown as RemoteGraphQLDataSource['fetcher'],
+      fetcher: ((input: string, init?: RequestInit) => {
+        const body = String(init?.body ?? '');
+        const headers = init?.headers as Record<string, string>;
+        const attempt = async () => fetch(input, {
+          ...init,
+          headers: { ...headers, ...(await signer?.headersFor(department, body)) },
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        // A kept-alive connection the department closed just as it was reused fails with a
+        // TypeError and no answer; a read is sent once more on a fresh one, a write never.
+        const send = () => watch.breaker.run(() => (isQueryBody(body)
+          ? attempt().catch((error) => { if (error instanceof TypeError) return attempt(); throw error; })
+          : attempt()));
+        return sharing.inFlight ? sharing.inFlight.fetch(department, body, headers?.authorization, send) : send();
+      }) as unknown as RemoteGraphQLDataSource['fetcher'],
     });
   }
 
@@ -56,6 +76,20 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
     // Only fetches for client operations are measured; schema polling is not client traffic.
     const clientFetch = 'incomingRequestContext' in options;
     const done = clientFetch ? this.watch.metrics.startFetch(this.department) : undefined;
+    options.context?.departmentsAsked?.add(this.department);
+    // A write drops the answers that came from its department when it leaves and again when it
+    // is answered (an answer computed meanwhile may predate the commit), whatever the outcome:
+    // a write that timed out here may still have committed there.
+    const write = clientFetch && options.request.query?.trimStart().startsWith('mutation');
+    if (write) this.sharing.departmentWrote?.(this.department);
+    try {
+      return await this.send(options, clientFetch, done);
+    } finally {
+      if (write) this.sharing.departmentWrote?.(this.department);
+    }
+  }
+
+  private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>, clientFetch: boolean, done?: (failure?: FetchFailure) => void) {
     try {
       const response = await super.process(options);
       done?.();
@@ -66,7 +100,7 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
       if (reason !== 'circuit_open') this.watch.logger.warn({ department: this.department, reason, err: (error as Error).message }, 'department fetch failed');
       const extensions = { code: 'SUBGRAPH_UNAVAILABLE', department: this.department, reason };
       if (!clientFetch) throw new GraphQLError(message, { extensions });
-      const paths = fieldsLeftNull(options.document ?? options.request.query!, options.request.variables);
+      const paths = fieldsLeftNull(('document' in options ? options.document : undefined) ?? options.request.query!, options.request.variables);
       return { errors: errorsAtPaths(paths, message, extensions) };
     }
   }

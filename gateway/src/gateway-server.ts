@@ -18,6 +18,8 @@ import { subgraphReachability, waitForSubgraphs } from './subgraph-health';
 import { armor, type QueryLimits } from './limits';
 import { queryCostPlugin } from './query-cost';
 import { watchDepartments } from './department-watch';
+import { speedMechanisms } from './speed';
+import type { FetchSharing } from './department-data-source';
 
 export interface RunningGateway {
   url: string;
@@ -30,6 +32,7 @@ function createGateway(
   departments: ReturnType<typeof watchDepartments>,
   logger: Logger,
   signer?: RequestSigner,
+  sharing?: FetchSharing,
 ): ApolloGateway {
   // @apollo/gateway otherwise sends usage metrics to Apollo and probes cloud metadata
   // addresses (169.254.169.254, 100.100.100.200) from the constructor. The stack runs in
@@ -37,7 +40,7 @@ function createGateway(
   // by setting the variable to 0.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const buildService = ({ name, url }: { name: string; url?: string }) =>
-    new DepartmentDataSource(name, url!, config.subgraphTimeoutMs, departments.watchFor(name, url!), signer);
+    new DepartmentDataSource(name, url!, config.subgraphTimeoutMs, departments.watchFor(name, url!), signer, sharing);
   if (config.supergraphPath) {
     return new ApolloGateway({ supergraphSdl: readFileSync(config.supergraphPath, 'utf8'), buildService, logger });
   }
@@ -57,7 +60,8 @@ export async function startGateway(config: GatewayConfig, limits: QueryLimits): 
   const signer = config.signingKey ? await createRequestSigner(config.signingKey) : undefined;
   if (!signer) logger.warn('no GATEWAY_SIGNING_KEY: departments will refuse this gateway entity requests and composition');
   const departments = watchDepartments(config.circuitBreaker, metrics.registry, logger);
-  const gateway = createGateway(config, departments, logger, signer);
+  const speed = speedMechanisms(config.speed, metrics.registry, config.subgraphTimeoutMs);
+  const gateway = createGateway(config, departments, logger, signer, speed.sharing);
   let supergraphLoaded = false;
   gateway.onSchemaLoadOrUpdate(() => {
     supergraphLoaded = true;
@@ -74,7 +78,7 @@ export async function startGateway(config: GatewayConfig, limits: QueryLimits): 
     allowBatchedHttpRequests: false,
     formatError,
     validationRules: protection.validationRules,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...protection.plugins, queryCostPlugin(limits.maxCost), metricsPlugin(metrics, logger)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...protection.plugins, queryCostPlugin(limits.maxCost, config.speed.costCacheSize), metricsPlugin(metrics, logger), ...speed.plugins],
   });
   await apollo.start();
 
@@ -102,7 +106,7 @@ export async function startGateway(config: GatewayConfig, limits: QueryLimits): 
         const authorization = req.headers.authorization;
         try {
           const viewer = await viewerFromHeader(authorization);
-          return { authorization, role: viewer.role, operationName: req.body?.operationName };
+          return { authorization, role: viewer.role, operationName: req.body?.operationName, departmentsAsked: new Set<string>() };
         } catch (error) {
           if (!(error instanceof InvalidTokenError)) throw error;
           throw new GraphQLError(`Invalid bearer token: ${error.message}`, {

@@ -33,7 +33,7 @@ export interface Outcome {
  * start in 1915), so every write is a new person and never a duplicate. The sequence's
  * parity is the gender (even: a woman, as a support case needs).
  */
-function newPersonId(n: number, woman: boolean): string {
+export function newPersonId(n: number, woman: boolean): string {
   const birth = new Date(Date.UTC(1900, 0, 1) + Math.floor(n / 400) * 86_400_000).toISOString().slice(0, 10);
   const sequence = 100 + (n % 400) * 2 + (woman ? 0 : 1);
   return composeCitizenId('320321', birth, sequence);

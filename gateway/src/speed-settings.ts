@@ -1,0 +1,32 @@
+/**
+ * The gateway's speed mechanisms, each with its own switch (README "Load"). Every one keeps
+ * the rule that one caller's answer is never served to another: only anonymous (public)
+ * answers are kept, and in-flight sharing is keyed by the caller's Authorization header.
+ */
+export interface SpeedSettings {
+  /** GATEWAY_RESPONSE_CACHE_MS: how long an anonymous caller's answer is reused (0: off). */
+  publicAnswerTtlMs: number;
+  /** GATEWAY_SHARE_IN_FLIGHT: identical operations of the same caller in flight run once. */
+  shareInFlight: boolean;
+  /** GATEWAY_DEDUPLICATE_FETCHES: identical subgraph fetches of the same caller in flight go out once. */
+  deduplicateFetches: boolean;
+  /** GATEWAY_COST_CACHE_SIZE: how many (operation, variables) costs a document remembers (0: off). */
+  costCacheSize: number;
+}
+
+const flag = (value: string | undefined, fallback: boolean) => (value === undefined || value === '' ? fallback : !/^(0|false|off|no)$/i.test(value));
+const count = (value: string | undefined, fallback: number, name: string) => {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number ≥ 0, not '${value}'`);
+  return n;
+};
+
+export function speedSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): SpeedSettings {
+  return {
+    publicAnswerTtlMs: count(env.GATEWAY_RESPONSE_CACHE_MS, 5000, 'GATEWAY_RESPONSE_CACHE_MS'),
+    shareInFlight: flag(env.GATEWAY_SHARE_IN_FLIGHT, true),
+    deduplicateFetches: flag(env.GATEWAY_DEDUPLICATE_FETCHES, true),
+    costCacheSize: count(env.GATEWAY_COST_CACHE_SIZE, 64, 'GATEWAY_COST_CACHE_SIZE'),
+  };
+}

@@ -1,0 +1,31 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Registry } from 'prom-client';
+import type { GatewayContext } from './context';
+import type { SpeedSettings } from './speed-settings';
+import type { FetchSharing } from './department-data-source';
+import { SpeedMetrics } from './speed-metrics';
+import { PublicAnswerCache, publicAnswerCachePlugin } from './public-answer-cache';
+import { sharedOperationsPlugin } from './shared-operations';
+import { InFlightFetches } from './fetch-dedup';
+
+/**
+ * The speed mechanisms as configured: the Apollo plugins (answers for anonymous callers,
+ * operations shared in flight per caller) and what every department's data source takes part
+ * in (fetches shared in flight per caller, writes dropping kept answers).
+ */
+export function speedMechanisms(settings: SpeedSettings, registry: Registry, fetchDeadlineMs: number): {
+  plugins: ApolloServerPlugin<GatewayContext>[];
+  sharing: FetchSharing;
+} {
+  const metrics = new SpeedMetrics(registry);
+  const plugins: ApolloServerPlugin<GatewayContext>[] = [];
+  const sharing: FetchSharing = {};
+  if (settings.publicAnswerTtlMs > 0) {
+    const cache = new PublicAnswerCache(settings.publicAnswerTtlMs);
+    plugins.push(publicAnswerCachePlugin(cache, metrics));
+    sharing.departmentWrote = (department) => cache.departmentWrote(department);
+  }
+  if (settings.shareInFlight) plugins.push(sharedOperationsPlugin(metrics, fetchDeadlineMs));
+  if (settings.deduplicateFetches) sharing.inFlight = new InFlightFetches((department) => metrics.sharedFetches.inc({ department }));
+  return { plugins, sharing };
+}

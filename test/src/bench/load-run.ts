@@ -1,0 +1,103 @@
+import autocannon from 'autocannon';
+import type { LoadCase, Tokens } from './load-cases';
+import { readCpu } from './cpu-time';
+
+export interface CaseResult {
+  requestsPerSecond: number;
+  /** Latency of the valid requests answered without errors, ms. */
+  p50: number;
+  p99: number;
+  ok: number;
+  /** Answers to the bad input mixed in; valid requests whose answer was not 200 or carried GraphQL errors. */
+  refused: number;
+  validFailed: number;
+  transportErrors: number;
+  /** Each process's share of the CPU used during the measured period, 0–1. */
+  cpuShare: Record<string, number>;
+  /** The gateway's CPU milliseconds per request. */
+  gatewayCpuMsPerRequest: number;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
+
+interface Answer {
+  valid: boolean;
+  /** Not 200, or GraphQL errors in the body. */
+  errors: boolean;
+  ms: number;
+}
+
+interface RunOptions {
+  url: string;
+  loadCase: LoadCase;
+  tokens: Tokens;
+  connections: number;
+  seconds: number;
+}
+
+/** One autocannon run; every request numbered, so a case can make each one different. */
+async function drive({ url, loadCase, tokens, connections, seconds }: RunOptions, onAnswer?: (answer: Answer) => void) {
+  let n = 0;
+  let answer = { valid: true, errors: false };
+  let finished!: (result: autocannon.Result) => void;
+  let failed!: (error: unknown) => void;
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    finished = resolve;
+    failed = reject;
+  });
+  const instance = autocannon({
+    url,
+    connections,
+    duration: seconds,
+    requests: [{
+      // One request at a time per connection, so the connection's context says what was asked.
+      setupRequest: (request, context: { valid?: boolean }) => {
+        const { body, headers, valid = true } = loadCase.request(n++, tokens);
+        context.valid = valid;
+        return { ...request, method: 'POST', body, headers };
+      },
+      // Runs just before the 'response' event of the same answer.
+      onResponse: (status, body, context: { valid?: boolean }) => {
+        answer = { valid: context.valid !== false, errors: status !== 200 || body.includes('"errors"') };
+      },
+    }],
+  }, (error, result) => (error ? failed(error) : finished(result)));
+  instance.on('response', (_client, _status, _bytes, ms) => onAnswer?.({ ...answer, ms }));
+  return done;
+}
+
+/**
+ * A warm-up (not measured), then the measured run: requests/s, p50/p99 of the valid answers,
+ * and the CPU each process used (from /proc) as a share of all of it.
+ */
+export async function runCase(options: RunOptions & { warmupSeconds: number; pids: Record<string, number>; postgresDataDir: string }): Promise<CaseResult> {
+  await drive({ ...options, seconds: options.warmupSeconds });
+  const latencies: number[] = [];
+  let refused = 0;
+  let errorsSeen = 0;
+  const before = readCpu(options.pids, options.postgresDataDir);
+  const result = await drive(options, ({ valid, errors, ms }) => {
+    if (!valid) refused++;
+    else if (errors) errorsSeen++;
+    else latencies.push(ms);
+  });
+  const after = readCpu(options.pids, options.postgresDataDir);
+  const used: Record<string, number> = {};
+  for (const name of Object.keys(after)) used[name] = Math.max(0, after[name] - (before[name] ?? 0));
+  const total = Object.values(used).reduce((a, b) => a + b, 0) || 1;
+  const cpuShare = Object.fromEntries(Object.entries(used).map(([name, ticks]) => [name, ticks / total]));
+  latencies.sort((a, b) => a - b);
+  const answered = latencies.length + refused;
+  const ticksPerSecond = 100; // USER_HZ on Linux
+  return {
+    requestsPerSecond: answered / options.seconds,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    ok: latencies.length,
+    refused,
+    validFailed: errorsSeen,
+    transportErrors: result.errors + result.timeouts,
+    cpuShare,
+    gatewayCpuMsPerRequest: answered ? ((used.gateway ?? 0) * 1000) / ticksPerSecond / answered : NaN,
+  };
+}

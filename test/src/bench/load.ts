@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import path from 'node:path';
+import { startStack, departments, spawnService, waitUntilReady, type ServiceProcess } from '@rg/infra';
+import { signToken } from '@rg/access';
+import { freePort } from '@rg/dev-postgres';
+import { subgraphUrlVariable } from '@rg/departments';
+import { LOAD_CASES, CLEAN_CASE_FOR_BAD_INPUT, type Tokens } from './load-cases';
+import { runCase, type CaseResult } from './load-run';
+import { printResults, type GatewayRun } from './load-report';
+
+/**
+ * `npm run bench:load`: the stack under LOAD_CONNECTIONS (10) clients through three gateways
+ * on the same five subgraphs and PostgreSQL, one after another: ours as configured (every
+ * speed mechanism at its default), ours with them switched off (today's gateway features), and
+ * a plain ApolloGateway with only the request signing the departments require. Each case gets
+ * a warm-up of LOAD_WARMUP_SECONDS (5), then LOAD_SECONDS (15) measured. A benchmark: it
+ * prints figures, and exits 1 only when a valid request got a transport error or GraphQL errors.
+ */
+const seconds = Number(process.env.LOAD_SECONDS ?? 15);
+const warmupSeconds = Number(process.env.LOAD_WARMUP_SECONDS ?? 5);
+const connections = Number(process.env.LOAD_CONNECTIONS ?? 10);
+const trainees = Number(process.env.LOAD_TRAINEES ?? 3000);
+
+/** Every speed switch of gateway/src/config.ts off: what the gateway did before them. */
+export const SPEED_WORK_OFF: NodeJS.ProcessEnv = {
+  GATEWAY_RESPONSE_CACHE_MS: '0',
+  GATEWAY_SHARE_IN_FLIGHT: 'false',
+  GATEWAY_DEDUPLICATE_FETCHES: 'false',
+  GATEWAY_COST_CACHE_SIZE: '0',
+};
+
+async function startGatewayProcess(name: string, entry: string, env: NodeJS.ProcessEnv, health: string): Promise<{ service: ServiceProcess; url: string }> {
+  const port = await freePort();
+  const service = spawnService(name, entry, { ...env, GATEWAY_PORT: String(port) }, true);
+  await waitUntilReady(health.replace('PORT', String(port)), 120_000, service.child);
+  return { service, url: `http://127.0.0.1:${port}/graphql` };
+}
+
+async function main(): Promise<void> {
+  const root = mkdtempSync(path.join(tmpdir(), 'returnee-load-'));
+  chmodSync(root, 0o755); // run as root, PostgreSQL runs as its own user
+  const dataDir = path.join(root, 'postgres');
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`;
+  console.log(`Load: ${connections} connections, ${warmupSeconds} s warm-up + ${seconds} s per case, ${trainees.toLocaleString()} trainees; ${machine}`);
+  const stack = await startStack({ dataDir, trainees, quiet: true });
+  const extra: ServiceProcess[] = [];
+  try {
+    const tokens: Tokens = { admin: await signToken('admin'), hr: await signToken('hr'), womensFederation: await signToken('womens-federation') };
+    const subgraphEnv: NodeJS.ProcessEnv = { GATEWAY_SIGNING_KEY: stack.gatewayKeys.signingKey };
+    for (const department of departments) subgraphEnv[subgraphUrlVariable(department.name)] = stack.subgraphUrls[department.name];
+    const todays = await startGatewayProcess('gateway-speed-work-off', require.resolve('@rg/gateway/dist/main.js'),
+      { ...subgraphEnv, ...SPEED_WORK_OFF }, 'http://127.0.0.1:PORT/ready');
+    extra.push(todays.service);
+    const plain = await startGatewayProcess('plain-apollo-gateway', path.join(__dirname, 'plain-gateway.js'),
+      subgraphEnv, 'http://127.0.0.1:PORT/graphql?query=%7B__typename%7D');
+    extra.push(plain.service);
+
+    const subgraphPids = Object.fromEntries(departments.map((d) => [d.name, stack.services.get(d.name)!.child.pid!]));
+    const gateways = [
+      { name: 'ours', description: 'this gateway, every speed mechanism at its default', url: stack.gatewayUrl, pid: stack.services.get('gateway')!.child.pid! },
+      { name: 'ours, speed work off', description: 'this gateway with the switches of SPEED_WORK_OFF (today\'s features)', url: todays.url, pid: todays.service.child.pid! },
+      { name: 'plain ApolloGateway', description: 'new ApolloGateway({ supergraphSdl }) + ApolloServer, signing only', url: plain.url, pid: plain.service.child.pid! },
+    ];
+    const runs: GatewayRun[] = [];
+    let failures = 0;
+    for (const gateway of gateways) {
+      const results: CaseResult[] = [];
+      for (const loadCase of LOAD_CASES) {
+        const result = await runCase({
+          url: gateway.url, loadCase, tokens, connections, seconds, warmupSeconds,
+          pids: { gateway: gateway.pid, ...subgraphPids }, postgresDataDir: dataDir,
+        });
+        console.log(`  ${gateway.name} · ${loadCase.name}: ${result.requestsPerSecond.toFixed(0)}/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms`);
+        if (result.transportErrors > 0 || result.validFailed > 0) failures++;
+        results.push(result);
+      }
+      runs.push({ ...gateway, results });
+    }
+    printResults(runs, LOAD_CASES, CLEAN_CASE_FOR_BAD_INPUT, machine);
+    if (failures) process.exitCode = 1;
+  } finally {
+    await Promise.all(extra.map((s) => s.stop()));
+    await stack.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

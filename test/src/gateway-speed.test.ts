@@ -1,0 +1,148 @@
+import { Client } from 'pg';
+import { signToken } from '@rg/access';
+import { postGraphQL } from '@rg/dev-postgres';
+import { startStackHarness, type StackHarness } from './stack-harness';
+import { newPersonId } from './bench/soak-load';
+
+/**
+ * The gateway's speed mechanisms on the real stack: answers kept for anonymous callers and
+ * dropped by writes, identical operations and fetches of one caller shared while in flight,
+ * and never one caller's answer for another, with personal reads still audited.
+ */
+let h: StackHarness;
+let poverty: Client;
+beforeAll(async () => {
+  // Kept answers live a minute here, so what drops them in these tests is a write, not the TTL;
+  // the departments' own aggregate cache is off, so a figure shows a write at once.
+  h = await startStackHarness({ env: { GATEWAY_RESPONSE_CACHE_MS: '60000', AGGREGATE_CACHE_MS: '0' } });
+  poverty = new Client({ connectionString: h.stack.databaseUrls.poverty });
+  await poverty.connect();
+}, 180_000);
+afterAll(async () => {
+  await poverty?.end();
+  await h?.stop();
+});
+
+/** The sum of a gateway metric's samples whose labels include `labels`; 0 when absent. */
+async function metric(name: string, labels: Record<string, string> = {}): Promise<number> {
+  const text = await (await fetch(h.stack.gatewayUrl.replace('/graphql', '/metrics'))).text();
+  return text.split('\n')
+    .filter((l) => (l.startsWith(`${name}{`) || l.startsWith(`${name} `)) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)))
+    .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
+}
+
+const READ_HOUSEHOLD = 'query ReadPoorHousehold($id: ID!) { trainee(id: $id) { id povertyHousehold { id cause } } }';
+
+/** A trainee in poverty's registry, whose household a caller from hr may read (and poverty audits). */
+function poorTrainee() {
+  const member = h.world.poverty.members.find((m) => h.world.hr.trainees.some((t) => t.personKey === m.personKey))!;
+  return { trainee: h.world.hr.trainees.find((t) => t.personKey === member.personKey)!, householdId: String(member.householdId) };
+}
+
+async function auditedReads(subject: string): Promise<number> {
+  const { rows } = await poverty.query("SELECT count(*)::int AS n FROM audit_event WHERE subject = $1 AND operation = 'ReadPoorHousehold'", [subject]);
+  return rows[0].n;
+}
+
+describe('answers kept for anonymous callers', () => {
+  const FIGURES = 'query XuzhouFigures { region(code: "320300") { traineeCount povertyHouseholds: poorHouseholdCount } }';
+
+  it('answers a repeated public query without asking the departments, and a write through the gateway drops it', async () => {
+    const first = await postGraphQL(h.stack.gatewayUrl, FIGURES);
+    expect(first.errors).toBeUndefined();
+    const hits = await metric('gateway_public_answers_total', { outcome: 'hit' });
+    const statements = await h.statements('hr');
+    const again = await postGraphQL(h.stack.gatewayUrl, FIGURES);
+    expect(again.data).toEqual(first.data);
+    expect(await metric('gateway_public_answers_total', { outcome: 'hit' })).toBe(hits + 1);
+    expect(await h.statements('hr')).toBe(statements); // hr was not asked
+
+    // A returnee registered in a county of Xuzhou (320321): the kept answer no longer holds.
+    const registered = await h.query('mutation Register($i: RegisterTraineeInput!) { registerTrainee(input: $i) { id } }',
+      { i: { citizenId: newPersonId(1, false), name: '测试', category: 'MIGRANT_WORKER', stage: 'AWARENESS' } }, 'hr');
+    expect(registered.errors).toBeUndefined();
+    const after = await postGraphQL(h.stack.gatewayUrl, FIGURES);
+    expect(after.data.region.traineeCount).toBe(first.data.region.traineeCount + 1);
+    expect(await metric('gateway_public_answers_total', { outcome: 'hit' })).toBe(hits + 1);
+  });
+
+  it('never answers a caller with a token from the public answers', async () => {
+    const figures = 'query HuaianFigures { region(code: "320800") { traineeCount ventureCount } }';
+    await postGraphQL(h.stack.gatewayUrl, figures);
+    const kept = await postGraphQL(h.stack.gatewayUrl, figures);
+    expect(kept.errors).toBeUndefined();
+    const hits = await metric('gateway_public_answers_total', { outcome: 'hit' });
+    const statements = await h.statements('hr');
+    const analyst = await h.query(figures, undefined, 'analyst');
+    expect(analyst.errors).toBeUndefined();
+    expect(await metric('gateway_public_answers_total', { outcome: 'hit' })).toBe(hits);
+    expect(await h.statements('hr')).toBeGreaterThan(statements); // asked hr itself
+  });
+});
+
+describe('sharing in flight, per caller', () => {
+  it('runs identical operations of one caller once while they are in flight, and audits the read', async () => {
+    const { trainee, householdId } = poorTrainee();
+    const token = await signToken('hr', { subject: 'dashboard-user' });
+    await postGraphQL(h.stack.gatewayUrl, READ_HOUSEHOLD, { id: String(trainee.id) }, token); // plans and documents are cached now
+    const audited = await auditedReads('dashboard-user');
+    const shared = await metric('gateway_shared_operations_total');
+    const fetches = await metric('subgraph_fetches_total', { department: 'poverty' });
+    const answers = await Promise.all(Array.from({ length: 10 }, () => postGraphQL(h.stack.gatewayUrl, READ_HOUSEHOLD, { id: String(trainee.id) }, token)));
+    for (const answer of answers) {
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data.trainee.povertyHousehold.id).toBe(householdId);
+    }
+    const sharedNow = (await metric('gateway_shared_operations_total')) - shared;
+    const fetchesNow = (await metric('subgraph_fetches_total', { department: 'poverty' })) - fetches;
+    expect(sharedNow).toBeGreaterThan(0);
+    expect(fetchesNow).toBe(10 - sharedNow); // one fetch to poverty per operation that ran
+    // Each operation that ran left its audit event at poverty before its answer left.
+    expect((await auditedReads('dashboard-user')) - audited).toBe(fetchesNow);
+  });
+
+  it('never gives one caller the answer of another, even asked at the same moment', async () => {
+    const { trainee, householdId } = poorTrainee();
+    const [alice, bob] = await Promise.all([signToken('hr', { subject: 'alice' }), signToken('hr', { subject: 'bob' })]);
+    const ask = (token?: string) => postGraphQL(h.stack.gatewayUrl, READ_HOUSEHOLD, { id: String(trainee.id) }, token);
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => ask([alice, bob, undefined][i % 3]).then((answer) => ({ i, answer }))));
+    for (const { i, answer } of answers) {
+      if (i % 3 === 2) {
+        // Anonymous: a person's household is not public, whoever asked the same at the same time.
+        expect(answer.data?.trainee?.povertyHousehold ?? null).toBeNull();
+        expect(answer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      } else {
+        expect(answer.errors).toBeUndefined();
+        expect(answer.data.trainee.povertyHousehold.id).toBe(householdId);
+      }
+    }
+    // Each caller's read is in poverty's audit trail under their own name.
+    expect(await auditedReads('alice')).toBeGreaterThan(0);
+    expect(await auditedReads('bob')).toBeGreaterThan(0);
+  });
+
+  it('audits every personal read asked one after another: nothing personal is kept', async () => {
+    const { trainee } = poorTrainee();
+    const token = await signToken('hr', { subject: 'one-after-another' });
+    for (let i = 0; i < 3; i++) {
+      const answer = await postGraphQL(h.stack.gatewayUrl, READ_HOUSEHOLD, { id: String(trainee.id) }, token);
+      expect(answer.errors).toBeUndefined();
+    }
+    expect(await auditedReads('one-after-another')).toBe(3);
+  });
+
+  it('sends identical fetches of one caller once while in flight, though the operations differ in spelling', async () => {
+    const token = await signToken('admin', { subject: 'spelling' });
+    // The same question spelt ten ways: different documents, the same fetch to hr.
+    const spellings = Array.from({ length: 10 }, (_, i) => `{ trainees(first: 20) {${' '.repeat(i + 1)}totalCount edges { node { personKey } } } }`);
+    for (const query of spellings) await postGraphQL(h.stack.gatewayUrl, query, undefined, token); // plans cached
+    const shared = await metric('subgraph_fetches_shared_total', { department: 'hr' });
+    const sent = await metric('subgraph_fetches_total', { department: 'hr' });
+    const answers = await Promise.all(spellings.map((query) => postGraphQL(h.stack.gatewayUrl, query, undefined, token)));
+    expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
+    expect(answers[0].data.trainees.edges).toHaveLength(20);
+    const sharedNow = (await metric('subgraph_fetches_shared_total', { department: 'hr' })) - shared;
+    expect((await metric('subgraph_fetches_total', { department: 'hr' })) - sent).toBe(10);
+    expect(sharedNow).toBeGreaterThan(0);
+  });
+});
