@@ -1,5 +1,7 @@
 import { CreateAuditAppend1764300000000, CreateAuditTrail1764100000000 } from '@rg/audit';
 import { CreateIdempotencyKeys1764200000000 } from '@rg/idempotency';
 import { CreateHrRecords1764000000000 } from './1764000000000-create-hr-records';
+import { CreateTraineeTally1764400000000 } from './1764400000000-trainee-tally';
 
-export const migrations = [CreateHrRecords1764000000000, CreateAuditTrail1764100000000, CreateIdempotencyKeys1764200000000, CreateAuditAppend1764300000000];
+export const migrations = [CreateHrRecords1764000000000, CreateAuditTrail1764100000000, CreateIdempotencyKeys1764200000000, CreateAuditAppend1764300000000,
+  CreateTraineeTally1764400000000];
