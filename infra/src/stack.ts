@@ -108,7 +108,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       if (env) environments[name] = { ...environments[name], ...env };
       const service = spawnService(name, departmentEntryPoint(department), environments[name], options.quiet);
       services.set(name, service);
-      await waitUntilReady(subgraphUrls[name].replace('/graphql', '/ready'), 60_000, service.child);
+      // On a machine busy with other work a department can take over a minute to build its schema.
+      await waitUntilReady(subgraphUrls[name].replace('/graphql', '/ready'), 120_000, service.child);
     };
     // A free port is free when asked, not when bound: a parallel run may take it in between.
     // A department (or the gateway) that lost its port that way starts again on another one.
