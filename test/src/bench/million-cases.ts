@@ -42,6 +42,14 @@ const PROVINCE_SCORECARD = `{ scorecard(regionCode: "320000", year: 2019) {
 /** Every county's figures from all five departments in one request (104 aliased regions). */
 const ALL_COUNTIES = `{ ${allCounties().map((county) => `c${county.code}: region(code: "${county.code}") { ${REGION_FIGURES} }`).join('\n')} }`;
 
+/** Every county over the plan's five years in one `scorecards` request (above its default limit of 200 region-years). */
+const PLAN_YEARS = [2016, 2017, 2018, 2019, 2020];
+export const COMPARISON_REGION_YEARS = allCounties().length * PLAN_YEARS.length;
+const COMPARISON = `query($r: [ID!]!, $y: [Int!]!) { scorecards(regionCodes: $r, years: $y) { regionCode year
+  trained { value } passRate { value } openingRate6m { value } jobsPerVenture { value } survivalRate1y { value }
+  loansIssuedYuan { value } newParks { value } poorTraineeShare { value } poorWomenTrainees { value }
+  poorWomenSupportedShare { value } storiesPublished { value } womenSupportCasesOpened { value } } }`;
+
 export const BENCH_CASES: BenchCase[] = [
   { name: 'page of 20, every relation', query: PAGE, variables: { n: 20 }, runs: 20 },
   { name: 'page of 500, every relation', query: PAGE, variables: { n: 500 }, runs: 5 },
@@ -51,4 +59,5 @@ export const BENCH_CASES: BenchCase[] = [
   { name: 'README 3: Suzhou, five departments', query: README_Q3, runs: 5 },
   { name: 'province scorecard 2019', query: PROVINCE_SCORECARD, runs: 3 },
   { name: "104 counties' figures", query: ALL_COUNTIES, runs: 3 },
+  { name: 'scorecards: 104 counties × 5 years', query: COMPARISON, variables: { r: allCounties().map((c) => c.code), y: PLAN_YEARS }, runs: 1 },
 ];

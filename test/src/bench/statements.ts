@@ -4,7 +4,7 @@ import path from 'node:path';
 import { startStack, type Stack } from '@rg/infra';
 import { postGraphQL, readCounter } from '@rg/dev-postgres';
 import { signToken, DEPARTMENTS } from '@rg/access';
-import { BENCH_CASES, type BenchCase } from './million-cases';
+import { BENCH_CASES, COMPARISON_REGION_YEARS, type BenchCase } from './million-cases';
 import { EXPLAIN_SETTINGS, ServerLog, explainSlowStatements } from './slowest-plan';
 
 /**
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   console.log(`Seeding a province of ${trainees.toLocaleString()} trainees…`);
   const serverLog = new ServerLog();
   const stack = await startStack({
-    dataDir, trainees, quiet: true, env: { AGGREGATE_CACHE_MS: '0' },
+    dataDir, trainees, quiet: true, env: { AGGREGATE_CACHE_MS: '0', SCORECARDS_MAX_REGION_YEARS: String(COMPARISON_REGION_YEARS) },
     postgresSettings: EXPLAIN_SETTINGS, postgresLog: serverLog.collect,
   });
   const { generateMs, seedMs, servicesMs } = stack.timings;
