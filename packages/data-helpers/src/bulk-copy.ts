@@ -72,7 +72,7 @@ export async function withIndexesBuiltAfter(dataSource: DataSource, tables: stri
        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)`,
     [tables],
   );
-  await Promise.all(indexes.map((index) => dataSource.query(`DROP INDEX ${index.name}`)));
+  for (const index of indexes) await dataSource.query(`DROP INDEX ${index.name}`);
   try {
     await load();
   } finally {

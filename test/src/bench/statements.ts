@@ -50,6 +50,8 @@ async function main(): Promise<void> {
   chmodSync(root, 0o755);
   const dataDir = path.join(root, 'postgres');
   console.log(`Seeding a province of ${trainees.toLocaleString()} trainees…`);
+  // Seeding five databases at once on a busy machine can keep a new connection waiting longer than the default 5 s.
+  process.env.DATABASE_CONNECT_TIMEOUT_MS ??= '60000';
   const serverLog = new ServerLog();
   const stack = await startStack({
     dataDir, trainees, quiet: true, env: { AGGREGATE_CACHE_MS: '0', SCORECARDS_MAX_REGION_YEARS: String(COMPARISON_REGION_YEARS) },

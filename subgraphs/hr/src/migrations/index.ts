@@ -2,6 +2,7 @@ import { CreateAuditAppend1764300000000, CreateAuditTrail1764100000000 } from '@
 import { CreateIdempotencyKeys1764200000000 } from '@rg/idempotency';
 import { CreateHrRecords1764000000000 } from './1764000000000-create-hr-records';
 import { CreateTraineeTally1764400000000 } from './1764400000000-trainee-tally';
+import { CreateVentureTally1764500000000 } from './1764500000000-venture-tally';
 
 export const migrations = [CreateHrRecords1764000000000, CreateAuditTrail1764100000000, CreateIdempotencyKeys1764200000000, CreateAuditAppend1764300000000,
-  CreateTraineeTally1764400000000];
+  CreateTraineeTally1764400000000, CreateVentureTally1764500000000];

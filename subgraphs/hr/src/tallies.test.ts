@@ -4,6 +4,7 @@ import { composeCitizenId } from '@rg/person-key';
 import { csvFile, sendImport } from '@rg/record-import';
 import { signToken } from '@rg/access';
 import { hrSubgraph } from './index';
+import { VENTURE_TALLY } from './migrations/1764500000000-venture-tally';
 
 let hr: SubgraphHarness;
 beforeAll(async () => {
@@ -17,6 +18,24 @@ const totalCount = async (f: Record<string, unknown> | null): Promise<number> =>
   expect(errors).toBeUndefined();
   return data.trainees.totalCount;
 };
+/** The tally holds exactly what grouping its source table gives. */
+const tallyMatches = async (keys: string, measures: string, source: string, tally: string) => {
+  const [difference] = await hr.subgraph.dataSource.query(`
+    WITH actual AS (SELECT ${keys}, ${measures} FROM ${source} GROUP BY ${keys.split(',').map((_, i) => i + 1).join(', ')}),
+    kept AS (SELECT * FROM ${tally} WHERE ventures <> 0)
+    SELECT (SELECT count(*) FROM (SELECT * FROM actual EXCEPT SELECT * FROM kept) a)::int
+         + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM actual) b)::int AS rows`);
+  return difference.rows === 0;
+};
+const ventureTallyMatches = () => tallyMatches(
+  VENTURE_TALLY.keys.map((k) => k.expression).join(', '),
+  VENTURE_TALLY.measures.map((m) => `sum(${m.expression})::${m.type}`).join(', '), 'venture', 'venture_tally');
+const regionFigures = async (code: string) => {
+  const { data, errors } = await hr.query(`query($c: ID!) { region(code: $c) { traineeCount ventureCount jobsCreated } }`, { c: code }, 'hr');
+  expect(errors).toBeUndefined();
+  return data.region;
+};
+
 const tallyMatchesTrainees = async () => {
   const [difference] = await hr.subgraph.dataSource.query(`
     WITH actual AS (SELECT region_code, category, extract(year FROM registered_on)::smallint AS registered_year,
@@ -77,5 +96,34 @@ describe('trainee_tally: totalCount from counts kept with the writes', () => {
     expect(await totalCount(filter)).toBe(before + 4);
     expect(await totalCount({ ...filter, registeredYear: 2019 })).toBeGreaterThanOrEqual(4);
     expect(await tallyMatchesTrainees()).toBe(true);
+  });
+});
+
+describe('venture_tally: region figures from counts kept with the writes', () => {
+  it('gives each region the figures the generated province holds', async () => {
+    const counties = new Set(countiesUnder('320500'));
+    const ventures = hr.world.hr.ventures.filter((v) => counties.has(v.regionCode));
+    expect(await regionFigures('320500')).toEqual({
+      traineeCount: hr.world.hr.trainees.filter((t) => counties.has(t.regionCode)).length,
+      ventureCount: ventures.length,
+      jobsCreated: ventures.reduce((sum, v) => sum + v.jobsCreated, 0),
+    });
+    expect(await ventureTallyMatches()).toBe(true);
+  });
+
+  it('counts a recorded venture and an imported one in the region at once', async () => {
+    const founders = hr.world.hr.trainees.filter((t) => t.regionCode === '320322').slice(0, 2);
+    const before = await regionFigures('320322');
+    const recorded = await hr.query(`mutation($i: RecordVentureInput!) { recordVenture(input: $i) { id } }`,
+      { i: { founderId: String(founders[0].id), name: '湖畔民宿', industry: 'rural tourism', openedOn: '2020-05-01', jobsCreated: 4 } }, 'hr');
+    expect(recorded.errors).toBeUndefined();
+    expect(await regionFigures('320322')).toEqual({ ...before, ventureCount: before.ventureCount + 1, jobsCreated: before.jobsCreated + 4 });
+
+    const answer = await sendImport(hr.subgraph.url.replace('/graphql', '/import/ventures'),
+      csvFile([['创办人身份证号', '企业名称', '所属行业', '开业日期', '带动就业人数'], [founders[1].citizenId, '果园合作社', 'agriculture', '2020-07-01', '9']]),
+      { token: await signToken('hr') });
+    expect(answer.counts).toEqual({ rows: 1, imported: 1, unchanged: 0, rejected: 0 });
+    expect(await regionFigures('320322')).toEqual({ ...before, ventureCount: before.ventureCount + 2, jobsCreated: before.jobsCreated + 13 });
+    expect(await ventureTallyMatches()).toBe(true);
   });
 });
