@@ -82,6 +82,8 @@ export async function startEmbeddedPostgres(options: {
       ...(options.settings ?? []).flatMap((setting) => ['-c', setting])],
     onLog: (message: unknown) => options.onLog?.(String(message)),
     onError: (error: unknown) => {
+      // The server writes its log to stderr, which arrives here.
+      options.onLog?.(String(error));
       if (process.env.DEBUG_POSTGRES) console.error(error);
     },
   });
