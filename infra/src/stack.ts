@@ -23,6 +23,10 @@ export interface StackOptions {
   env?: NodeJS.ProcessEnv;
   /** Database URL per department, e.g. on the tests' server; otherwise from the environment or embedded. */
   databaseUrls?: Record<string, string>;
+  /** Extra settings of the embedded PostgreSQL server, `name=value`. */
+  postgresSettings?: string[];
+  /** Receives the embedded server's log output. */
+  postgresLog?: (message: string) => void;
 }
 
 /** The gateway's signing key and the public keys the departments accept (JSON texts, as in the environment). */
@@ -41,6 +45,8 @@ export interface Stack {
   /** Starts a department again after it was stopped (partial-failure tests), optionally with changed environment (key rotation). */
   restart(name: string, env?: NodeJS.ProcessEnv): Promise<void>;
   stop(): Promise<void>;
+  /** Where start-up spent its time: generating the demo province, migrating and seeding it, starting the services. */
+  timings: { generateMs: number; seedMs: number; servicesMs: number };
 }
 
 /**
@@ -64,12 +70,16 @@ function allDatabasesConfigured(): boolean {
 export async function startStack(options: StackOptions): Promise<Stack> {
   let postgres: EmbeddedServer | undefined;
   if (!options.databaseUrls && !allDatabasesConfigured()) {
-    postgres = await startEmbeddedPostgres({ dataDir: options.dataDir, port: options.postgresPort ?? (await freePort()) });
+    postgres = await startEmbeddedPostgres({
+      dataDir: options.dataDir, port: options.postgresPort ?? (await freePort()), settings: options.postgresSettings, onLog: options.postgresLog,
+    });
   }
   const services = new Map<string, ServiceProcess>();
   try {
     const trainees = options.trainees ?? DEFAULT_TRAINEES;
+    const began = performance.now();
     const world = generateWorld({ trainees });
+    const generated = performance.now();
     const progress = options.progress ? createProgress() : undefined;
     const databaseUrls: Record<string, string> = {};
     await Promise.all(departments.map(async (department) => {
@@ -77,6 +87,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       await provisionDepartment(department.subgraph, databaseUrls[department.name], world, progress?.update);
     }));
     progress?.stop();
+    const seeded = performance.now();
 
     const gatewayKeys = await gatewayKeysFor({ ...process.env, ...options.env });
     const subgraphUrls: Record<string, string> = {};
@@ -100,7 +111,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       if (env) environments[name] = { ...environments[name], ...env };
       const service = spawnService(name, departmentEntryPoint(department), environments[name], options.quiet);
       services.set(name, service);
-      await waitUntilReady(subgraphUrls[name].replace('/graphql', '/ready'), 60_000, service.child);
+      // On a machine busy with other work a department can take over a minute to build its schema.
+      await waitUntilReady(subgraphUrls[name].replace('/graphql', '/ready'), 120_000, service.child);
     };
     // A free port is free when asked, not when bound: a parallel run may take it in between.
     // A department (or the gateway) that lost its port that way starts again on another one.
@@ -146,6 +158,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       services,
       gatewayKeys,
       restart: startDepartment,
+      timings: { generateMs: generated - began, seedMs: seeded - generated, servicesMs: performance.now() - seeded },
       async stop() {
         await Promise.all([...services.values()].map((s) => s.stop()));
         await postgres?.stop();

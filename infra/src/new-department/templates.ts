@@ -89,11 +89,11 @@ export class ${record} {
 }
 `,
 
-    'src/migrations/index.ts': `import { CreateAuditTrail1764100000000 } from '@rg/audit';
+    'src/migrations/index.ts': `import { CreateAuditAppend1764300000000, CreateAuditTrail1764100000000 } from '@rg/audit';
 import { CreateIdempotencyKeys1764200000000 } from '@rg/idempotency';
 import { ${migration} } from './${migrationTimestamp}-create-${n.name}-records';
 
-export const migrations = [${migration}, CreateAuditTrail1764100000000, CreateIdempotencyKeys1764200000000];
+export const migrations = [${migration}, CreateAuditTrail1764100000000, CreateIdempotencyKeys1764200000000, CreateAuditAppend1764300000000];
 `,
     [`src/migrations/${migrationTimestamp}-create-${n.name}-records.ts`]: `import type { MigrationInterface, QueryRunner } from 'typeorm';
 

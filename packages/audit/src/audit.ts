@@ -6,8 +6,6 @@ import type { Department, Viewer } from '@rg/access';
 
 export type AuditAction = 'READ' | 'WRITE';
 const GENESIS = '0'.repeat(64);
-/** Serialises appends to the chain within one database. */
-const CHAIN_LOCK = 746_211;
 
 interface AuditRow {
   occurredAt: string;
@@ -24,25 +22,9 @@ export function auditHash(id: string, row: AuditRow, prevHash: string): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
-async function append(db: EntityManager, rows: AuditRow[]): Promise<void> {
-  await db.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-  const [last] = await db.query('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1');
-  const ids: Array<{ id: string }> = await db.query(
-    `SELECT nextval(pg_get_serial_sequence('audit_event', 'id'))::text AS id FROM generate_series(1, $1)`, [rows.length]);
-  let prev: string = last?.hash ?? GENESIS;
-  const values: unknown[] = [];
-  const tuples = rows.map((row, i) => {
-    const hash = auditHash(ids[i].id, row, prev);
-    values.push(ids[i].id, row.occurredAt, row.subject, row.role, row.action, row.operation, row.recordType, row.recordIds, prev, hash);
-    prev = hash;
-    const o = i * 10;
-    return `($${o + 1}::bigint, $${o + 2}::timestamptz, $${o + 3}, $${o + 4}, $${o + 5}, $${o + 6}, $${o + 7}, $${o + 8}::text[], $${o + 9}, $${o + 10})`;
-  });
-  await db.query(
-    `INSERT INTO audit_event (id, occurred_at, subject, role, action, operation, record_type, record_ids, prev_hash, hash)
-     VALUES ${tuples.join(', ')}`,
-    values,
-  );
+/** One statement, whatever the batch: the chain is extended by `audit_append` (see its migration). */
+async function append(db: EntityManager | DataSource, rows: AuditRow[]): Promise<void> {
+  await db.query('SELECT audit_append($1::jsonb)', [JSON.stringify(rows)]);
 }
 
 /**
@@ -100,7 +82,7 @@ export class AuditRecorder {
     if (!this.reads.size) return;
     const occurredAt = new Date().toISOString();
     const rows = [...this.reads.entries()].map(([recordType, ids]) => this.row('READ', recordType, [...ids], occurredAt));
-    await db.transaction((tx) => append(tx, rows));
+    await append(db, rows);
     this.reads.clear();
   }
 

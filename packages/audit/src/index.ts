@@ -1,2 +1,3 @@
 export * from './audit';
 export * from './audit-migration';
+export * from './audit-append-migration';

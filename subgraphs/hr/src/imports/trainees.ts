@@ -13,6 +13,9 @@ import { CATEGORY_LABELS, GENDER_LABELS, STAGE_LABELS } from './labels';
 export const traineeImport: ImportRecordType<RegisterTraineeInput, Trainee> = {
   name: 'trainees',
   recordType: 'Trainee',
+  // Each row adds to its county's trainee_tally row, which stays locked until the batch commits:
+  // one batch at a time, so two batches never wait on each other's tally rows.
+  concurrency: 1,
   columns: [
     { field: 'citizenId', header: '身份证号', required: true, example: '320102199001011234' },
     { field: 'name', header: '姓名', required: true },

@@ -10,6 +10,8 @@ const keyOf = (founderId: number | string, name: string) => `${founderId}|${name
 export const ventureImport: ImportRecordType<RecordVentureInput, Venture> = {
   name: 'ventures',
   recordType: 'Venture',
+  // Each row adds to its county's venture_tally row, locked until the batch commits: one batch at a time.
+  concurrency: 1,
   columns: [
     { field: 'founderCitizenId', header: '创办人身份证号', required: true },
     { field: 'name', header: '企业名称', required: true },

@@ -1,9 +1,12 @@
-import { CreateAuditTrail1764100000000 } from '@rg/audit';
+import { CreateAuditAppend1764300000000, CreateAuditTrail1764100000000 } from '@rg/audit';
 import { CreateIdempotencyKeys1764200000000 } from '@rg/idempotency';
 import { createPolicyTargetsMigration } from '@rg/policy-targets';
 import { CreateHrRecords1764000000000 } from './1764000000000-create-hr-records';
 import { HR_TARGETED_INDICATORS } from '../targets';
-import { CreateProgrammeRecords1765000000000 } from './1765000000000-programme-records';
+import { CreateTraineeTally1764400000000 } from './1764400000000-trainee-tally';
+import { CreateVentureTally1764500000000 } from './1764500000000-venture-tally';
+import { CreateProgrammeRecords1765200000000 } from './1765200000000-programme-records';
 
 export const migrations = [CreateHrRecords1764000000000, CreateAuditTrail1764100000000, CreateIdempotencyKeys1764200000000,
-  createPolicyTargetsMigration('hr', HR_TARGETED_INDICATORS), CreateProgrammeRecords1765000000000];
+  CreateAuditAppend1764300000000, CreateTraineeTally1764400000000, CreateVentureTally1764500000000,
+  createPolicyTargetsMigration('hr', HR_TARGETED_INDICATORS), CreateProgrammeRecords1765200000000];

@@ -5,6 +5,7 @@ import { paginate, PageArgs } from '@rg/data-helpers';
 import { Enrolment, FollowUp, Loan, Trainee, Venture } from '../entities';
 import type { HrContext } from './context';
 import { TraineeConnection, TraineeFilter } from './trainee-types';
+import { countFromTally } from './trainee-tally';
 
 @Resolver(() => Trainee)
 export class TraineeResolver {
@@ -36,7 +37,7 @@ export class TraineeResolver {
       const [from, to] = yearRange(filter.trainedYear);
       query.andWhere('t.first_completed_on >= :tFrom AND t.first_completed_on < :tTo', { tFrom: from, tTo: to });
     }
-    return paginate(query, page);
+    return paginate(query, page, countFromTally(ctx.dataSource, filter) ?? undefined);
   }
 
   @FieldResolver(() => [Venture], { description: 'Businesses this trainee opened' })

@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * evaluation, subsidies and debarment, loan guarantee and outcome, and what follow-up
  * visits measure (employment, jobs, output value).
  */
-export class CreateProgrammeRecords1765000000000 implements MigrationInterface {
-  name = 'CreateProgrammeRecords1765000000000';
+export class CreateProgrammeRecords1765200000000 implements MigrationInterface {
+  name = 'CreateProgrammeRecords1765200000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`

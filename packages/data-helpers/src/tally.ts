@@ -1,0 +1,63 @@
+/**
+ * A summary table kept exact by the writes themselves: statement-level triggers on the source
+ * table add (INSERT), subtract (DELETE) or move (UPDATE) the statement's rows, grouped by the
+ * tally's key, in one upsert over the statement's transition tables, so a COPY of a million
+ * rows costs one grouped statement and a mutation one small upsert in its own transaction.
+ * Rows are upserted in key order; a writer inserting many rows over several statements of one
+ * transaction should run one such transaction at a time (an import's concurrency of 1).
+ */
+export interface TallySpec {
+  /** The table whose rows are summed. */
+  source: string;
+  /** The summary table. */
+  tally: string;
+  /** Key columns: name, SQL type, expression over a source row. */
+  keys: Array<{ name: string; type: string; expression: string }>;
+  /** Summed columns: name, SQL type, expression over a source row (1 counts rows). */
+  measures: Array<{ name: string; type: string; expression: string }>;
+}
+
+/** CREATE TABLE, the trigger function, its three triggers and the backfill from the rows already there. */
+export function createTallySql(spec: TallySpec): string {
+  const keyNames = spec.keys.map((k) => k.name).join(', ');
+  const columns = [...spec.keys, ...spec.measures].map((c) => c.name).join(', ');
+  const keyExpressions = spec.keys.map((k) => `${k.expression}`).join(', ');
+  const positions = spec.keys.map((_, i) => i + 1).join(', ');
+  const upsert = `INSERT INTO ${spec.tally} AS tally (${columns})`;
+  const onConflict = `ON CONFLICT (${keyNames}) DO UPDATE SET ${spec.measures.map((m) => `${m.name} = tally.${m.name} + excluded.${m.name}`).join(', ')}`;
+  const sums = (sign: string) => spec.measures.map((m) => `${sign}sum(${m.expression})::${m.type}`).join(', ');
+  const signedSums = spec.measures.map((m) => `sum(change * (${m.expression}))::${m.type}`).join(', ');
+  const changed = spec.measures.map((m) => `sum(change * (${m.expression})) <> 0`).join(' OR ');
+  return `
+    CREATE TABLE ${spec.tally} (
+      ${spec.keys.map((k) => `${k.name} ${k.type} NOT NULL`).join(',\n      ')},
+      ${spec.measures.map((m) => `${m.name} ${m.type} NOT NULL`).join(',\n      ')},
+      PRIMARY KEY (${keyNames})
+    );
+    CREATE FUNCTION ${spec.tally}_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF TG_OP = 'INSERT' THEN
+        ${upsert} SELECT ${keyExpressions}, ${sums('')} FROM new_rows GROUP BY ${positions} ORDER BY ${positions} ${onConflict};
+      ELSIF TG_OP = 'DELETE' THEN
+        ${upsert} SELECT ${keyExpressions}, ${sums('-')} FROM old_rows GROUP BY ${positions} ORDER BY ${positions} ${onConflict};
+      ELSE
+        ${upsert} SELECT ${keyExpressions}, ${signedSums} FROM (
+          SELECT *, 1 AS change FROM new_rows UNION ALL SELECT *, -1 AS change FROM old_rows) moved
+          GROUP BY ${positions} HAVING ${changed} ORDER BY ${positions} ${onConflict};
+      END IF;
+      RETURN NULL;
+    END $$;
+    CREATE TRIGGER ${spec.tally}_insert AFTER INSERT ON ${spec.source} REFERENCING NEW TABLE AS new_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION ${spec.tally}_apply();
+    CREATE TRIGGER ${spec.tally}_update AFTER UPDATE ON ${spec.source} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION ${spec.tally}_apply();
+    CREATE TRIGGER ${spec.tally}_delete AFTER DELETE ON ${spec.source} REFERENCING OLD TABLE AS old_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION ${spec.tally}_apply();
+    ${upsert} SELECT ${keyExpressions}, ${sums('')} FROM ${spec.source} GROUP BY ${positions} ${onConflict};
+  `;
+}
+
+export function dropTallySql(spec: TallySpec): string {
+  return ['insert', 'update', 'delete'].map((op) => `DROP TRIGGER ${spec.tally}_${op} ON ${spec.source};`).join(' ') +
+    ` DROP FUNCTION ${spec.tally}_apply(); DROP TABLE ${spec.tally};`;
+}
