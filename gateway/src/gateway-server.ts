@@ -18,6 +18,7 @@ import { subgraphReachability, waitForSubgraphs } from './subgraph-health';
 import { armor, type QueryLimits } from './limits';
 import { queryCostPlugin } from './query-cost';
 import { watchDepartments } from './department-watch';
+import { mountBrowserPages } from './browser-pages';
 
 export interface RunningGateway {
   url: string;
@@ -92,6 +93,7 @@ export async function startGateway(config: GatewayConfig, limits: QueryLimits): 
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  mountBrowserPages(app, config, () => gateway.schema); // before /graphql: a browser's GET gets the explorer, not Apollo's CDN page
   app.use(
     '/graphql',
     cors({ origin: config.corsOrigins }),
