@@ -15,6 +15,8 @@ const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
+  // The XLSX writer zips in a worker it makes from its own code (a blob: URL), not from elsewhere.
+  "worker-src 'self' blob:",
   "frame-ancestors 'none'",
 ].join('; ');
 
