@@ -15,10 +15,11 @@ rmSync(dist, { recursive: true, force: true });
 // The README's example queries (operations/readme-*.graphql) become the explorer's saved tabs.
 function savedQueries() {
   const dir = path.join(repo, 'operations');
-  return readdirSync(dir).filter((f) => f.startsWith('readme-') && f.endsWith('.graphql')).sort().map((file) => {
-    const text = readFileSync(path.join(dir, file), 'utf8');
-    return { name: file.replace(/^readme-|\.graphql$/g, ''), query: text };
-  });
+  // In the README's order: each file's first line is its heading there ("# 1. Xuzhou's 2019 scorecard …").
+  const order = (text) => Number(/^#\s*(\d+)\./.exec(text)?.[1] ?? 99);
+  return readdirSync(dir).filter((f) => f.startsWith('readme-') && f.endsWith('.graphql'))
+    .map((file) => ({ name: file.replace(/^readme-|\.graphql$/g, ''), query: readFileSync(path.join(dir, file), 'utf8') }))
+    .sort((a, b) => order(a.query) - order(b.query));
 }
 
 const virtualModules = {
@@ -67,6 +68,7 @@ for (const [name, page] of Object.entries(pages)) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title}</title>
+<link rel="icon" href="data:,">
 ${css.map((f) => `<link rel="stylesheet" href="/${name}/${f}">`).join('\n')}
 </head>
 <body>

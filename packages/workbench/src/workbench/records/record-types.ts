@@ -105,3 +105,8 @@ export const RECORD_TYPES: RecordType[] = [
     defaults: ['personKey', 'name', 'regionCode', 'supportType', 'openedOn', 'outcome', 'poorPriority'],
   },
 ];
+
+/** Chinese labels of the API's enum values, by field name (from the filters above): the table shows these. */
+export const ENUM_LABELS: Record<string, Record<string, string>> = Object.fromEntries(
+  RECORD_TYPES.flatMap((t) => t.filters).filter((f) => f.values).map((f) => [f.name, Object.fromEntries(f.values!)]),
+);

@@ -1,6 +1,6 @@
 import { graphql, type GraphQLError } from '../api';
 import type { ExportRow } from '../export/export-files';
-import type { RecordType } from './record-types';
+import { ENUM_LABELS, type RecordType } from './record-types';
 
 /** What a cell shows when the API refused the field to the caller's role (FORBIDDEN at its path). */
 export const NOT_AVAILABLE = '无权查看 / not available to your role';
@@ -64,8 +64,11 @@ export async function fetchRecordsPage(type: RecordType, paths: string[], filter
   const rows = connection.edges.map(({ node }) => {
     const row: ExportRow = {};
     for (const path of paths) {
-      const value = valueAt(node, path.split('.'));
-      row[path] = value === undefined ? null : (value as ExportRow[string]);
+      const parts = path.split('.');
+      const value = valueAt(node, parts);
+      // Enum values as the Chinese label (MIGRANT_WORKER → 返乡农民工), on screen and in exports alike.
+      const label = typeof value === 'string' ? ENUM_LABELS[parts[parts.length - 1]]?.[value] : undefined;
+      row[path] = label ?? (value === undefined ? null : (value as ExportRow[string]));
     }
     return row;
   });

@@ -13,7 +13,14 @@ const FIELDS: { field: string; zh: string }[] = [
   { field: 'venturesOpened', zh: '新办企业' },
   { field: 'jobsCreated', zh: '带动就业' },
   { field: 'loansIssuedYuan', zh: '发放贷款（元）' },
+  { field: 'parksOpened', zh: '新建园区（农业农村）' },
+  { field: 'poorTrained', zh: '贫困人员受训（扶贫）' },
+  { field: 'womenSupportCasesOpened', zh: '妇女帮扶立案（妇联）' },
+  { field: 'womenSupportCasesClosed', zh: '妇女帮扶结案（妇联）' },
+  { field: 'storiesPublished', zh: '典型报道（团委）' },
 ];
+/** Drawn as bars; the rest stay in the table (loans have their own axis). */
+const CHARTED = ['trained', 'venturesOpened', 'jobsCreated'];
 
 type Month = { month: number } & Record<string, number | null>;
 
@@ -38,11 +45,11 @@ export function MonthlyView() {
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
-      legend: { data: FIELDS.filter((f) => f.field !== 'loansIssuedYuan').map((f) => f.zh).concat('发放贷款（万元）') },
+      legend: { data: FIELDS.filter((f) => CHARTED.includes(f.field)).map((f) => f.zh).concat('发放贷款（万元）') },
       xAxis: { type: 'category', data: months.map((m) => `${m.month}月`) },
       yAxis: [{ type: 'value', name: '人 / 户' }, { type: 'value', name: '万元' }],
       series: [
-        ...FIELDS.filter((f) => f.field !== 'loansIssuedYuan').map((f) => ({ name: f.zh, type: 'bar', data: months.map((m) => m[f.field]) })),
+        ...FIELDS.filter((f) => CHARTED.includes(f.field)).map((f) => ({ name: f.zh, type: 'bar', data: months.map((m) => m[f.field]) })),
         { name: '发放贷款（万元）', type: 'line', yAxisIndex: 1, data: months.map((m) => (m.loansIssuedYuan === null ? null : Math.round(m.loansIssuedYuan / 10_000))) },
       ],
     }),
@@ -59,6 +66,7 @@ export function MonthlyView() {
       {answer.loading && <p className="loading">加载中… / loading…</p>}
       {answer.data && (
         <>
+          <p className="hint">“—”：该数字未向您的角色公开（少于 5 人，保护隐私）/ withheld from your view: fewer than 5 people</p>
           <DataTable rows={months} columns={COLUMNS} testId="monthly-table" rowKey={(r) => String(r.month)} />
           <ExportPanel source={staticSource(`monthly-${code}-${year}`, COLUMNS.map(({ id, zh, en }) => ({ id, zh, en })), months)} />
           <Chart option={option} testId="monthly-chart" />
