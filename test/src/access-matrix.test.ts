@@ -49,6 +49,12 @@ const PUBLIC: Array<[string, string]> = [
   ['awards', '{ awards(first: 2) { edges { node { title level year } } } }'],
   ['region figures', '{ region(code: "320300") { name traineeCount parkCount poorHouseholdCount storyCount womenSupportCaseCount } }'],
   ['scorecard', '{ scorecard(regionCode: "320000", year: 2019) { trained { value } poorTraineeShare { value } newParks { value } } }'],
+  ['region tree', '{ region(code: "320300") { parent { code name } children { code name parent { code } children { code } } } }'],
+  ['scorecards', `{ scorecards(regionCodes: ["320000", "320300"], years: [2018, 2019]) { regionCode year trained { value }
+    poorTraineeShare { value } newParks { value } poorWomenSupportedShare { value } womenSupportCasesOpened { value } } }`],
+  ['monthly statistics', `{ monthlyStatistics(regionCode: "320000", year: 2019) { month trained venturesOpened jobsCreated
+    loansIssuedYuan poorTrained parksOpened storiesPublished womenSupportCasesOpened womenSupportCasesClosed
+    disclosure { trained { suppressed } poorTrained { suppressed } womenSupportCasesOpened { suppressed } } } }`],
 ];
 
 /** One mutation per department, with input that is invalid anyway: FORBIDDEN first for a role that may not write. */

@@ -23,6 +23,7 @@ beforeAll(async () => {
   surfaces = await departmentSurfaces((field, type) => {
     if (/code$/i.test(field)) return '320300';
     if (field === 'personKey') return trainee.personKey;
+    if (field === 'month') return 6;
     if (type === 'Int') return 2019;
     return '1';
   });

@@ -105,6 +105,37 @@ describe('query limits at the gateway', () => {
     expect(errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  describe('comparison queries refuse bad arguments with BAD_USER_INPUT naming the argument, before any department reads', () => {
+    const SCORECARDS = 'query($r: [ID!]!, $y: [Int!]!) { scorecards(regionCodes: $r, years: $y) { regionCode trained { value } } }';
+    const MONTHLY = 'query($r: ID!, $y: Int!) { monthlyStatistics(regionCode: $r, year: $y) { month trained } }';
+    const xuzhouCounties = ['320302', '320303', '320305', '320311', '320312', '320321', '320322', '320324', '320381', '320382'];
+    // 10 regions × 20 years is the limit; one more region, at 19 years, is 209.
+    it.each([
+      ['an empty list of regions', SCORECARDS, { r: [], y: [2019] }, 'regionCodes'],
+      ['an empty list of years', SCORECARDS, { r: ['320300'], y: [] }, 'years'],
+      ['an unknown region code', SCORECARDS, { r: ['320300', '999999'], y: [2019] }, 'regionCodes'],
+      ['a code of another province', SCORECARDS, { r: ['110000'], y: [2019] }, 'regionCodes'],
+      ['a year before the data', SCORECARDS, { r: ['320300'], y: [2019, 1999] }, 'years'],
+      ['a year after the data', SCORECARDS, { r: ['320300'], y: [2101] }, 'years'],
+      ['more than 200 region-years', SCORECARDS, { r: [...xuzhouCounties, '320300'], y: Array.from({ length: 19 }, (_, i) => 2002 + i) }, 'regionCodes'],
+      ['201 region-years', SCORECARDS, { r: [...xuzhouCounties.slice(0, 3)], y: Array.from({ length: 67 }, (_, i) => 2001 + i) }, 'regionCodes'],
+      ['monthly statistics of an unknown region', MONTHLY, { r: '320399', y: 2019 }, 'regionCode'],
+      ['monthly statistics of a year outside the data', MONTHLY, { r: '320300', y: 1900 }, 'year'],
+    ])('%s', async (_, query, variables, argument) => {
+      const before = await Promise.all(['hr', 'poverty'].map((d) => h.statements(d)));
+      const { data, errors } = await h.query(query, variables, 'analyst');
+      expect(errors?.[0]).toMatchObject({ message: expect.stringContaining(argument), extensions: { code: 'BAD_USER_INPUT', field: argument } });
+      expect(data ?? null).toBeNull();
+      expect(await Promise.all(['hr', 'poverty'].map((d) => h.statements(d)))).toEqual(before);
+    });
+
+    it('answers exactly 200 region-years', async () => {
+      const { data, errors } = await h.query(SCORECARDS, { r: xuzhouCounties, y: Array.from({ length: 20 }, (_, i) => 2001 + i) }, 'analyst');
+      expect(errors).toBeUndefined();
+      expect(data.scorecards).toHaveLength(200);
+    });
+  });
+
   it('gives no field suggestions', async () => {
     const { errors } = await h.query('{ incubatorPark(id: "1") { nam } }');
     expect(errors?.[0].message).not.toMatch(/Did you mean/i);

@@ -208,12 +208,17 @@ export class ${n.pascal}RegionResolver {
 }
 `,
     'src/resolvers/scorecard.resolver.ts': `import { Directive, ObjectType } from 'type-graphql';
-import { ScorecardBase } from '@rg/region-scorecard';
+import { MonthlyStatisticBase, ScorecardBase } from '@rg/region-scorecard';
 
 /** ${n.name} answers scorecard(regionCode, year) like every department; it adds indicators here when it has some. */
 @ObjectType({ description: "A region's year against the policy's targets; each department contributes its indicators" })
 @Directive('@key(fields: "regionCode year")')
 export class Scorecard extends ScorecardBase {}
+
+/** Likewise monthlyStatistics(regionCode, year): its monthly figures go here when it has some. */
+@ObjectType({ description: "One month of a region's year; each department contributes the figures its records carry" })
+@Directive('@key(fields: "regionCode year month")')
+export class MonthlyStatistic extends MonthlyStatisticBase {}
 `,
     'src/resolvers/references.ts': `import { sharedReferenceResolvers } from '@rg/region-scorecard';
 import type { ${n.pascal}Context } from './context';
@@ -232,13 +237,13 @@ export const referenceResolvers = {
     'src/resolvers/index.ts': `import { createSharedRootResolver } from '@rg/region-scorecard';
 import { ${record}Resolver } from './record.resolver';
 import { Region, ${n.pascal}RegionResolver } from './region.resolver';
-import { Scorecard } from './scorecard.resolver';
+import { MonthlyStatistic, Scorecard } from './scorecard.resolver';
 
 export { referenceResolvers } from './references';
 
-export const resolvers = [createSharedRootResolver(Region, Scorecard), ${record}Resolver, ${n.pascal}RegionResolver] as const;
+export const resolvers = [createSharedRootResolver(Region, Scorecard, MonthlyStatistic), ${record}Resolver, ${n.pascal}RegionResolver] as const;
 
-export const orphanedTypes = [Region, Scorecard];
+export const orphanedTypes = [Region, Scorecard, MonthlyStatistic];
 `,
 
     'src/seed.ts': `import type { DataSource } from 'typeorm';

@@ -22,4 +22,25 @@ describe('AggregateCache', () => {
     expect(await off.get('k', async () => ++computed)).toBe(3);
     expect(await off.get('k', async () => ++computed)).toBe(4);
   });
+
+  it('computes the keys a batch misses in one call and takes the rest from the cache', async () => {
+    const cache = new AggregateCache<string>(1000);
+    const calls: string[][] = [];
+    const compute = async (missing: string[]) => {
+      calls.push(missing);
+      return new Map(missing.map((key) => [key, `v${key}`]));
+    };
+    expect(await cache.get('a', async () => 'cached a')).toBe('cached a');
+    const values = await cache.getMany(['a', 'b', 'c', 'b'], compute);
+    expect([...values]).toEqual([['a', 'cached a'], ['b', 'vb'], ['c', 'vc']]);
+    expect(calls).toEqual([['b', 'c']]);
+    expect((await cache.getMany(['c', 'b'], compute)).get('c')).toBe('vc');
+    expect(calls).toHaveLength(1);
+    await expect(cache.getMany(['d'], async () => new Map())).rejects.toThrow('aggregate d was not computed');
+    expect(await cache.get('d', async () => 'later')).toBe('later'); // the failure is not remembered
+    const off = new AggregateCache<string>(0);
+    await off.getMany(['x'], compute);
+    await off.getMany(['x'], compute);
+    expect(calls).toEqual([['b', 'c'], ['x'], ['x']]);
+  });
 });

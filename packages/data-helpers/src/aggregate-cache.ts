@@ -20,14 +20,47 @@ export class AggregateCache<V> {
     const now = Date.now();
     const hit = this.entries.get(key);
     if (hit && hit.expires > now) return hit.value;
+    const value = compute();
+    this.remember(key, value, now);
+    return value;
+  }
+
+  /**
+   * Many keys at once: those cached (or in flight) come from the cache, and the rest are
+   * computed together by one call, so a batch of 200 scorecards costs one computation, not 200.
+   */
+  async getMany(keys: readonly string[], computeMissing: (missing: string[]) => Promise<Map<string, V>>): Promise<Map<string, V>> {
+    if (this.ttlMs <= 0) return computeMissing([...new Set(keys)]);
+    const now = Date.now();
+    const values = new Map<string, Promise<V>>();
+    const missing: string[] = [];
+    for (const key of new Set(keys)) {
+      const hit = this.entries.get(key);
+      if (hit && hit.expires > now) values.set(key, hit.value);
+      else missing.push(key);
+    }
+    if (missing.length > 0) {
+      const computed = computeMissing(missing);
+      for (const key of missing) {
+        const value = computed.then((all) => {
+          if (!all.has(key)) throw new Error(`aggregate ${key} was not computed`);
+          return all.get(key)!;
+        });
+        this.remember(key, value, now);
+        values.set(key, value);
+      }
+    }
+    const entries = await Promise.all([...values].map(async ([key, value]) => [key, await value] as const));
+    return new Map(entries);
+  }
+
+  private remember(key: string, value: Promise<V>, now: number): void {
     if (this.entries.size >= this.maxEntries) {
       for (const [k, entry] of this.entries) if (entry.expires <= now) this.entries.delete(k);
       if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     }
-    const value = compute();
     this.entries.set(key, { expires: now + this.ttlMs, value });
     value.catch(() => this.entries.delete(key)); // a failure is not remembered
-    return value;
   }
 }
 

@@ -4,3 +4,4 @@ export {
   expectedScorecard, expectedScorecardCounts, expectedRegionFigures, type RegionFigures, type ScorecardCounts,
 } from './ground-truth';
 export { rosterPeople, type RosterPerson } from './roster';
+export { expectedMonthlyStatistics, type MonthFigures } from './monthly-ground-truth';

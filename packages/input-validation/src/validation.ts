@@ -37,6 +37,8 @@ export async function validateInput(argValue: unknown, _type: unknown, resolverD
   const argument = argumentName(argValue, resolverData?.args ?? {});
   const values = Array.isArray(argValue) ? argValue : [argValue];
   for (const value of values) {
+    // A list of scalars (region codes, years) has no class rules; its resolver checks it.
+    if (value === null || typeof value !== 'object') continue;
     const errors = await validate(value as object, { forbidUnknownValues: false, validationError: { target: false } });
     const violation = firstViolation(errors);
     if (violation) throw badUserInput(argument ? `${argument}.${violation.field}` : violation.field, violation.message);

@@ -7,3 +7,7 @@ export * from './roll-up';
 export * from './scorecard';
 export * from './scorecard-figures';
 export * from './shared-resolvers';
+export * from './comparison';
+export * from './monthly-statistic';
+export * from './card-batch';
+export * from './monthly-figures';

@@ -20,13 +20,23 @@ export class FigureDisclosure {
 
 /** The department's `RegionDisclosure`: one nullable `FigureDisclosure` per figure it controls. */
 export function regionDisclosureType<F extends string>(figures: readonly F[]): ClassType<Record<F, Disclosed>> {
-  @ObjectType('RegionDisclosure', { description: "Disclosure control of the region's figures, one entry per figure that counts people" })
+  return disclosureType('RegionDisclosure', "Disclosure control of the region's figures, one entry per figure that counts people", figures);
+}
+
+/** The department's `MonthlyStatisticDisclosure`, for the figures of a month it controls. */
+export function monthlyStatisticDisclosureType<F extends string>(figures: readonly F[]): ClassType<Record<F, Disclosed>> {
+  return disclosureType('MonthlyStatisticDisclosure', "Disclosure control of the month's figures, one entry per figure that counts people", figures);
+}
+
+/** A @shareable value type, `name`, with one nullable `FigureDisclosure` per figure: each department declares its own fields. */
+function disclosureType<F extends string>(name: string, description: string, figures: readonly F[]): ClassType<Record<F, Disclosed>> {
+  @ObjectType(name, { description })
   @Directive('@shareable')
-  class RegionDisclosure {}
+  class Disclosure {}
   for (const figure of figures) {
-    Field(() => FigureDisclosure, { nullable: true, description: `Whether ${figure} is withheld, and why` })(RegionDisclosure.prototype, figure);
+    Field(() => FigureDisclosure, { nullable: true, description: `Whether ${figure} is withheld, and why` })(Disclosure.prototype, figure);
   }
-  return RegionDisclosure as ClassType<Record<F, Disclosed>>;
+  return Disclosure as ClassType<Record<F, Disclosed>>;
 }
 
 /** A figure that counts people (or `unit`: households…), or a total resting on the `totalOf` figure's people. */

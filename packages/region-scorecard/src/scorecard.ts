@@ -49,5 +49,10 @@ export function disclosedIndicator(name: IndicatorName, regionCode: string, figu
 
 export function checkScorecardArgs(regionCode: string, year: number): void {
   if (!findRegion(regionCode)) throw badUserInput('regionCode', `${regionCode} is not a Jiangsu GB/T 2260 region code`);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badUserInput('year', 'must be a year between 2000 and 2100');
+  checkYear(year, 'year');
+}
+
+/** The years a scorecard answers; `argument` names the caller's argument in the error. */
+export function checkYear(year: number, argument: string): void {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badUserInput(argument, `${year} is not a year between 2000 and 2100`);
 }

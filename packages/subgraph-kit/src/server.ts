@@ -19,7 +19,7 @@ import { metricsPlugin } from '@rg/observability';
 import { AuditRecorder } from '@rg/audit';
 import { federationChannelGuard, keepRawBody } from './federation-channel';
 import { gatewayKeySetFromEnv, type GatewayKeySet } from '@rg/access';
-import { disclosureMinCount } from '@rg/region-scorecard';
+import { disclosureMinCount, maxRegionYears } from '@rg/region-scorecard';
 import { IdempotencyClaim, purgeExpiredKeysHourly } from '@rg/idempotency';
 import { idempotencyPlugin } from './idempotency-plugin';
 import { writeTransaction } from './write-transaction';
@@ -47,6 +47,7 @@ export interface StartOptions {
 /** Starts one department: its database, its schema, and an HTTP server with /graphql, /health, /ready, /metrics. */
 export async function startSubgraph(department: DepartmentSubgraph, options: StartOptions): Promise<RunningSubgraph> {
   disclosureMinCount(); // a malformed DISCLOSURE_MIN_COUNT stops the start, not the first scorecard
+  maxRegionYears(); // likewise SCORECARDS_MAX_REGION_YEARS
   const logger = createLogger(department.name);
   const metrics = createMetrics(department.name);
   const dataSource = createDataSource({

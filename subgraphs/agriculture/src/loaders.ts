@@ -3,6 +3,7 @@ import { In, IsNull } from 'typeorm';
 import { loaderByGroup, loaderByKey, loaderOfValues } from '@rg/data-helpers';
 import { IncubatorPark, Residency } from './entities';
 import { regionFigures, type AgricultureRegionFigures } from './figures/region-figures';
+import { monthlyFigures, type AgricultureMonthFigures } from './figures/monthly-figures';
 import { scorecardFigures, type AgricultureScorecardFigures } from './figures/scorecard-figures';
 
 export function createLoaders(db: DataSource) {
@@ -28,6 +29,8 @@ export function createLoaders(db: DataSource) {
       (r) => r.ventureId,
     ),
     regionFigures: loaderOfValues<string, AgricultureRegionFigures | null>((codes) => regionFigures(db, codes), null),
+    /** Keyed by region-year ("regionCode:year"): the twelve months at once. */
+    monthlyFigures: loaderOfValues<string, AgricultureMonthFigures[] | null>((keys) => monthlyFigures(db, keys), null),
     scorecardFigures: loaderOfValues<string, AgricultureScorecardFigures | null>((keys) => scorecardFigures(db, keys), null),
   };
 }

@@ -4,6 +4,7 @@ import { loaderByGroup, loaderByKey, loaderOfValues } from '@rg/data-helpers';
 import { Course, Enrolment, FollowUp, Loan, Mentor, Trainee, TrainingInstitution, Venture } from './entities';
 import { regionFigures, type HrRegionFigures } from './figures/region-figures';
 import { scorecardFigures, type HrScorecardFigures } from './figures/scorecard-figures';
+import { monthlyFigures, type HrMonthFigures } from './figures/monthly-figures';
 
 export function createLoaders(db: DataSource) {
   const repo = <T extends object>(entity: new () => T) => db.getRepository(entity);
@@ -42,6 +43,8 @@ export function createLoaders(db: DataSource) {
     mentorById: loaderByKey((ids: readonly number[]) => repo(Mentor).findBy({ id: In([...ids]) }), (m) => m.id),
     regionFigures: loaderOfValues<string, HrRegionFigures | null>((codes) => regionFigures(db, codes), null),
     scorecardFigures: loaderOfValues<string, HrScorecardFigures | null>((keys) => scorecardFigures(db, keys), null),
+    /** Keyed by region-year ("regionCode:year"): the twelve months at once. */
+    monthlyFigures: loaderOfValues<string, HrMonthFigures[] | null>((keys) => monthlyFigures(db, keys), null),
   };
 }
 

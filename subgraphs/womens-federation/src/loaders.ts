@@ -3,6 +3,7 @@ import { In } from 'typeorm';
 import { loaderByGroup, loaderByKey, loaderOfValues } from '@rg/data-helpers';
 import { WomenSupportCase } from './entities';
 import { regionFigures, type WomensFederationRegionFigures } from './figures/region-figures';
+import { monthlyFigures, type WomensFederationMonthFigures } from './figures/monthly-figures';
 import {
   scorecardFigures, supportedShares, type SupportedShare, type WomensFederationScorecardFigures,
 } from './figures/scorecard-figures';
@@ -16,6 +17,8 @@ export function createLoaders(db: DataSource) {
       (c) => c.personKey,
     ),
     regionFigures: loaderOfValues<string, WomensFederationRegionFigures | null>((codes) => regionFigures(db, codes), null),
+    /** Keyed by region-year ("regionCode:year"): the twelve months at once. */
+    monthlyFigures: loaderOfValues<string, WomensFederationMonthFigures[] | null>((keys) => monthlyFigures(db, keys), null),
     scorecardFigures: loaderOfValues<string, WomensFederationScorecardFigures | null>(
       (keys) => scorecardFigures(db, keys), null,
     ),

@@ -3,6 +3,7 @@ import { In, IsNull, Not } from 'typeorm';
 import { loaderByGroup, loaderByKey, loaderOfValues } from '@rg/data-helpers';
 import { Award, SuccessStory } from './entities';
 import { regionFigures, type YouthLeagueRegionFigures } from './figures/region-figures';
+import { monthlyFigures, type YouthLeagueMonthFigures } from './figures/monthly-figures';
 import { scorecardFigures, type YouthLeagueScorecardFigures } from './figures/scorecard-figures';
 
 export function createLoaders(db: DataSource) {
@@ -27,6 +28,8 @@ export function createLoaders(db: DataSource) {
       (a) => a.personKey,
     ),
     regionFigures: loaderOfValues<string, YouthLeagueRegionFigures | null>((codes) => regionFigures(db, codes), null),
+    /** Keyed by region-year ("regionCode:year"): the twelve months at once. */
+    monthlyFigures: loaderOfValues<string, YouthLeagueMonthFigures[] | null>((keys) => monthlyFigures(db, keys), null),
     scorecardFigures: loaderOfValues<string, YouthLeagueScorecardFigures | null>((keys) => scorecardFigures(db, keys), null),
   };
 }

@@ -5,15 +5,16 @@ import { RecommendedProjectResolver } from './project.resolver';
 import { AgricultureRegionResolver, Region } from './region.resolver';
 import { ResidencyMutationResolver } from './residency-mutations.resolver';
 import { AgricultureScorecardResolver, Scorecard } from './scorecard.resolver';
+import { AgricultureMonthlyStatisticResolver, MonthlyStatistic } from './monthly-statistic.resolver';
 import { Venture, VentureParkResolver } from './venture.resolver';
 
 export { referenceResolvers } from './references';
 
 export const resolvers = [
-  createSharedRootResolver(Region, Scorecard),
+  createSharedRootResolver(Region, Scorecard, MonthlyStatistic),
   IncubatorParkResolver, ResidencyResolver, RecommendedProjectResolver, VentureParkResolver,
-  AgricultureRegionResolver, AgricultureScorecardResolver,
+  AgricultureRegionResolver, AgricultureScorecardResolver, AgricultureMonthlyStatisticResolver,
   ParkMutationResolver, ResidencyMutationResolver,
 ] as const;
 
-export const orphanedTypes = [Venture, Region, Scorecard];
+export const orphanedTypes = [Venture, Region, Scorecard, MonthlyStatistic];

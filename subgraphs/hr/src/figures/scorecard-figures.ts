@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { countiesUnder } from '@rg/regions';
 import { aggregateCache } from '@rg/data-helpers';
-import { parseScorecardKey, yearRange } from '@rg/region-scorecard';
+import { byCard, cardBatch, cardParameters, CARDS_CTE } from '@rg/region-scorecard';
 import { OPENING_WINDOW_DAYS, SURVIVAL_DAYS } from '@rg/scorecard';
 
 export interface HrScorecardFigures {
@@ -24,70 +23,92 @@ export interface HrScorecardFigures {
 export { scorecardKey } from '@rg/region-scorecard';
 
 /** Key sets are built by PostgreSQL: sorted 8-byte big-endian prefixes, base64 (see kit key-set.ts). */
-const KEY_SET = `translate(encode(string_agg(int8send(prefix), ''::bytea ORDER BY prefix), 'base64'), E'\\n', '')`;
+const keySet = (filter = '') =>
+  `translate(encode(string_agg(int8send(prefix), ''::bytea ORDER BY prefix)${filter}, 'base64'), E'\\n', '')`;
 
-async function figuresFor(db: DataSource, regionCode: string, year: number): Promise<HrScorecardFigures> {
-  const counties = countiesUnder(regionCode);
-  const [from, to] = yearRange(year);
-  const params = [counties, from, to];
+const zeroRow = () => ({
+  completions: 0, passes: 0, trained: 0, key_set: null, women_key_set: null, cohort: 0, opened: 0,
+  ventures: 0, jobs: 0, survived: 0, total: 0, borrowers: 0,
+});
+
+/**
+ * Every scorecard of a request in four statements, however many region-years it asks for:
+ * each statement joins the records to the batch's cards (region-year spread over its
+ * counties, see cardBatch) and groups by card.
+ */
+async function figuresFor(db: DataSource, keys: readonly string[]): Promise<Map<string, HrScorecardFigures>> {
+  const batch = cardBatch(keys);
+  const params = cardParameters(batch);
   const [training, opening, ventures, loans] = await Promise.all([
     // The year's completions and, from them, the trained cohort with its key sets: one scan.
     db.query(
-      `WITH done AS MATERIALIZED (
-         SELECT e.trainee_id, e.passed, t.person_key_prefix AS prefix, t.gender
+      `WITH ${CARDS_CTE},
+       done AS MATERIALIZED (
+         SELECT c.card, e.trainee_id, e.passed, t.person_key_prefix AS prefix, t.gender
          FROM enrolment e JOIN trainee t ON t.id = e.trainee_id
-         WHERE e.completed_on >= $2 AND e.completed_on < $3 AND t.region_code = ANY($1)),
-       cohort AS MATERIALIZED (SELECT DISTINCT trainee_id, prefix, gender FROM done)
-       SELECT (SELECT count(*) FROM done) AS completions,
-         (SELECT count(*) FROM done WHERE passed) AS passes,
-         (SELECT count(*) FROM cohort) AS trained,
-         (SELECT ${KEY_SET} FROM cohort) AS key_set,
-         (SELECT ${KEY_SET} FROM cohort WHERE gender = 'FEMALE') AS women_key_set`,
+         JOIN cards c ON c.county = t.region_code AND c.year = extract(year FROM e.completed_on)::int
+         WHERE e.completed_on >= $5 AND e.completed_on < $6 AND t.region_code = ANY($4)),
+       cohort AS MATERIALIZED (SELECT DISTINCT card, trainee_id, prefix, gender FROM done),
+       completed AS (SELECT card, count(*) AS completions, count(*) FILTER (WHERE passed) AS passes FROM done GROUP BY card)
+       SELECT k.card, d.completions, d.passes, k.trained, k.key_set, k.women_key_set
+       FROM (SELECT card, count(*) AS trained, ${keySet()} AS key_set, ${keySet(" FILTER (WHERE gender = 'FEMALE')")} AS women_key_set
+             FROM cohort GROUP BY card) k
+       JOIN completed d ON d.card = k.card`,
       params,
     ),
     db.query(
-      `SELECT count(*) AS cohort,
-         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM venture v WHERE v.founder_id = t.id
-           AND v.opened_on >= t.first_completed_on AND v.opened_on <= t.first_completed_on + ${OPENING_WINDOW_DAYS})) AS opened
-       FROM trainee t
-       WHERE t.region_code = ANY($1) AND t.first_completed_on >= $2 AND t.first_completed_on < $3`,
+      `WITH ${CARDS_CTE},
+       first AS (
+         SELECT t.region_code, extract(year FROM t.first_completed_on)::int AS year,
+           EXISTS (SELECT 1 FROM venture v WHERE v.founder_id = t.id
+             AND v.opened_on >= t.first_completed_on AND v.opened_on <= t.first_completed_on + ${OPENING_WINDOW_DAYS}) AS opened
+         FROM trainee t
+         WHERE t.region_code = ANY($4) AND t.first_completed_on >= $5 AND t.first_completed_on < $6)
+       SELECT c.card, count(*) AS cohort, count(*) FILTER (WHERE f.opened) AS opened
+       FROM first f JOIN cards c ON c.county = f.region_code AND c.year = f.year
+       GROUP BY c.card`,
       params,
     ),
     db.query(
-      `SELECT count(*) AS ventures, coalesce(sum(jobs_created), 0) AS jobs,
-         count(*) FILTER (WHERE closed_on IS NULL OR closed_on > opened_on + ${SURVIVAL_DAYS}) AS survived
-       FROM venture WHERE region_code = ANY($1) AND opened_on >= $2 AND opened_on < $3`,
+      `WITH ${CARDS_CTE}
+       SELECT c.card, count(*) AS ventures, coalesce(sum(v.jobs_created), 0) AS jobs,
+         count(*) FILTER (WHERE v.closed_on IS NULL OR v.closed_on > v.opened_on + ${SURVIVAL_DAYS}) AS survived
+       FROM venture v JOIN cards c ON c.county = v.region_code AND c.year = extract(year FROM v.opened_on)::int
+       WHERE v.region_code = ANY($4) AND v.opened_on >= $5 AND v.opened_on < $6
+       GROUP BY c.card`,
       params,
     ),
     db.query(
-      `SELECT coalesce(sum(l.amount_yuan), 0) AS total, count(DISTINCT l.borrower_id) AS borrowers FROM loan l JOIN trainee t ON t.id = l.borrower_id
-       WHERE t.region_code = ANY($1) AND l.issued_on >= $2 AND l.issued_on < $3`,
+      `WITH ${CARDS_CTE}
+       SELECT c.card, coalesce(sum(l.amount_yuan), 0) AS total, count(DISTINCT l.borrower_id) AS borrowers
+       FROM loan l JOIN trainee t ON t.id = l.borrower_id
+       JOIN cards c ON c.county = t.region_code AND c.year = extract(year FROM l.issued_on)::int
+       WHERE t.region_code = ANY($4) AND l.issued_on >= $5 AND l.issued_on < $6
+       GROUP BY c.card`,
       params,
     ),
   ]);
-  const t = training[0];
-  return {
-    trained: Number(t.trained),
-    completions: Number(t.completions),
-    passes: Number(t.passes),
-    openingCohort: Number(opening[0].cohort),
-    openedWithinWindow: Number(opening[0].opened),
-    ventures: Number(ventures[0].ventures),
-    jobsCreated: Number(ventures[0].jobs),
-    survivedOneYear: Number(ventures[0].survived),
-    loansIssuedYuan: Number(loans[0].total),
-    borrowers: Number(loans[0].borrowers),
-    traineeKeySet: t.key_set ?? '',
-    womenTraineeKeySet: t.women_key_set ?? '',
-  };
+  const [t, o, v, l] = [training, opening, ventures, loans].map((rows) => byCard(batch, rows, zeroRow));
+  return new Map(keys.map((key) => {
+    const [tk, ok, vk, lk] = [t.get(key)!, o.get(key)!, v.get(key)!, l.get(key)!];
+    return [key, {
+      trained: Number(tk.trained),
+      completions: Number(tk.completions),
+      passes: Number(tk.passes),
+      openingCohort: Number(ok.cohort),
+      openedWithinWindow: Number(ok.opened),
+      ventures: Number(vk.ventures),
+      jobsCreated: Number(vk.jobs),
+      survivedOneYear: Number(vk.survived),
+      loansIssuedYuan: Number(lk.total),
+      borrowers: Number(lk.borrowers),
+      traineeKeySet: tk.key_set ?? '',
+      womenTraineeKeySet: tk.women_key_set ?? '',
+    }];
+  }));
 }
 
+/** Cached across requests (see aggregateCache); the cards a batch misses are computed together. */
 export async function scorecardFigures(db: DataSource, keys: readonly string[]): Promise<Map<string, HrScorecardFigures>> {
-  const entries = await Promise.all(
-    keys.map(async (key) => {
-      const { regionCode, year } = parseScorecardKey(key);
-      return [key, await aggregateCache<HrScorecardFigures>(db, 'scorecard').get(key, () => figuresFor(db, regionCode, year))] as const;
-    }),
-  );
-  return new Map(entries);
+  return aggregateCache<HrScorecardFigures>(db, 'scorecard').getMany(keys, (missing) => figuresFor(db, missing));
 }

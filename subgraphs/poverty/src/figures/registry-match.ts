@@ -19,41 +19,62 @@ export function registryMatchKey(year: number, keySet: string): string {
 }
 
 /**
- * One statement per set, whatever its size: the set travels as a single bigint[] parameter
- * and is joined on the indexed prefix, so 200,000 trainees are one hash join, not 200,000
- * bind values. An undecodable set answers null; a set of fewer people than the disclosure
- * threshold is refused unread.
+ * One statement for every set of a request, whatever their number and size: each set's
+ * prefixes travel tagged with the set's position as two array parameters (not one bind value
+ * per key), are joined on the indexed prefix, and each set's year is looked up by its position.
+ * So 200,000 trainees are one hash join, and 200 scorecards are still one statement. An
+ * undecodable set answers null; a set of fewer people than the disclosure threshold is refused
+ * unread.
  */
-async function matchOne(db: DataSource, year: number, keySet: string): Promise<RegistryMatch | null> {
-  let prefixes: bigint[];
-  try {
-    prefixes = decodeKeySet(keySet);
-  } catch {
-    return null;
-  }
-  if (prefixes.length === 0) return { size: 0, poor: [], refused: false };
-  // A set of a handful of people would make the answer a membership test of the registry.
-  if (refusesKeySet(prefixes)) return { size: prefixes.length, poor: [], refused: true };
-  const rows: Array<{ prefix: string }> = await db.query(
-    `SELECT DISTINCT m.person_key_prefix AS prefix
-     FROM unnest($1::bigint[]) k(prefix)
+async function matchAll(db: DataSource, keys: readonly string[]): Promise<Map<string, RegistryMatch | null>> {
+  const sets = keys.map((key) => {
+    const colon = key.indexOf(':');
+    let prefixes: bigint[] | null;
+    try {
+      prefixes = decodeKeySet(key.slice(colon + 1));
+    } catch {
+      prefixes = null;
+    }
+    // A set of a handful of people would make the answer a membership test of the registry.
+    return { year: Number(key.slice(0, colon)), prefixes, refused: prefixes !== null && refusesKeySet(prefixes) };
+  });
+  const positions: bigint[] = [];
+  const prefixes: bigint[] = [];
+  sets.forEach((set, i) => set.prefixes && !set.refused && set.prefixes.forEach((prefix) => {
+    positions.push(BigInt(i + 1));
+    prefixes.push(prefix);
+  }));
+  const rows: Array<{ position: number; prefix: string }> = prefixes.length === 0 ? [] : await db.query(
+    `SELECT DISTINCT k.position, m.person_key_prefix AS prefix
+     FROM unnest($1::int[], $2::bigint[]) AS k(position, prefix)
      JOIN household_member m ON m.person_key_prefix = k.prefix
      JOIN poor_household h ON h.id = m.household_id
-     WHERE h.registered_year <= $2`,
-    [toBigintArrayParameter(prefixes), year],
+     WHERE h.registered_year <= ($3::int[])[k.position]`,
+    [toBigintArrayParameter(positions), toBigintArrayParameter(prefixes), sets.map((set) => set.year)],
   );
-  return { size: prefixes.length, poor: rows.map((r) => r.prefix), refused: false };
+  const poor = new Map<number, string[]>();
+  for (const row of rows) {
+    const list = poor.get(row.position) ?? [];
+    list.push(row.prefix);
+    poor.set(row.position, list);
+  }
+  return new Map(keys.map((key, i) => {
+    const set = sets[i];
+    if (set.prefixes === null) return [key, null];
+    return [key, { size: set.prefixes.length, poor: set.refused ? [] : poor.get(i + 1) ?? [], refused: set.refused }];
+  }));
 }
 
+/** Cached across requests by year and the set's digest; the sets a batch misses are matched together. */
 export async function registryMatches(db: DataSource, keys: readonly string[]): Promise<Map<string, RegistryMatch | null>> {
-  const entries = await Promise.all(
-    keys.map(async (key) => {
-      const colon = key.indexOf(':');
-      const year = Number(key.slice(0, colon));
-      const keySet = key.slice(colon + 1);
-      const cacheKey = `${year}:${createHash('sha256').update(keySet).digest('hex')}`;
-      return [key, await aggregateCache<RegistryMatch | null>(db, 'registry-match').get(cacheKey, () => matchOne(db, year, keySet))] as const;
-    }),
-  );
-  return new Map(entries);
+  const digestOf = (key: string) => {
+    const colon = key.indexOf(':');
+    return `${key.slice(0, colon)}:${createHash('sha256').update(key.slice(colon + 1)).digest('hex')}`;
+  };
+  const byDigest = new Map(keys.map((key) => [digestOf(key), key]));
+  const matches = await aggregateCache<RegistryMatch | null>(db, 'registry-match').getMany([...byDigest.keys()], async (missing) => {
+    const found = await matchAll(db, missing.map((digest) => byDigest.get(digest)!));
+    return new Map(missing.map((digest) => [digest, found.get(byDigest.get(digest)!) ?? null]));
+  });
+  return new Map(keys.map((key) => [key, matches.get(digestOf(key)) ?? null]));
 }

@@ -1,6 +1,7 @@
 import { createSharedRootResolver } from '@rg/region-scorecard';
 import { Region, WomensFederationRegionResolver } from './region.resolver';
 import { Scorecard, WomensFederationScorecardResolver } from './scorecard.resolver';
+import { WomensFederationMonthlyStatisticResolver, MonthlyStatistic } from './monthly-statistic.resolver';
 import { SupportCaseMutationResolver } from './support-case-mutations.resolver';
 import { WomenSupportCaseResolver } from './support-case.resolver';
 import { Trainee, TraineeSupportResolver } from './trainee.resolver';
@@ -8,9 +9,9 @@ import { Trainee, TraineeSupportResolver } from './trainee.resolver';
 export { referenceResolvers } from './references';
 
 export const resolvers = [
-  createSharedRootResolver(Region, Scorecard),
+  createSharedRootResolver(Region, Scorecard, MonthlyStatistic),
   WomenSupportCaseResolver, TraineeSupportResolver,
-  WomensFederationRegionResolver, WomensFederationScorecardResolver, SupportCaseMutationResolver,
+  WomensFederationRegionResolver, WomensFederationScorecardResolver, WomensFederationMonthlyStatisticResolver, SupportCaseMutationResolver,
 ] as const;
 
-export const orphanedTypes = [Trainee, Region, Scorecard];
+export const orphanedTypes = [Trainee, Region, Scorecard, MonthlyStatistic];
