@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
@@ -53,7 +54,9 @@ describe('the workbench and the explorer in a real browser (Debian chromium)', (
   it('serves GraphiQL to a browser at /graphql with the README queries as tabs, a development role picker and the schema docs', async () => {
     const { page, pageErrors } = await web.open(`${origin}/graphql`);
     await page.waitForSelector('.graphiql-container');
-    expect(await page.locator('.graphiql-tab').count()).toBe(3);
+    const readmeQueries = readdirSync(path.resolve(__dirname, '../../operations')).filter((f) => f.startsWith('readme-'));
+    expect(readmeQueries.length).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('.graphiql-tab').count()).toBe(readmeQueries.length);
     await page.selectOption('select[name=dev-role]', 'analyst');
     await page.waitForFunction(() => document.querySelector('[data-testid=session-state]')?.textContent?.includes('analyst'));
     await page.click('.graphiql-execute-button');
@@ -105,6 +108,20 @@ describe('the workbench and the explorer in a real browser (Debian chromium)', (
     expect(rows.map((r) => r[columns.indexOf('name')]).sort()).toEqual(childrenOf('320300').map((c) => c.name).sort());
     await page.waitForSelector('[data-testid=compare-bars][data-drawn]');
     await web.screenshot(page, 'compare-counties');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("shows Xuzhou's twelve months of 2019 as the API answers them", async () => {
+    const { page, pageErrors } = await web.open(`${origin}/workbench/#monthly`, { token: analyst });
+    await page.waitForSelector('[data-testid=monthly-chart][data-drawn]');
+    const answer = await harness.query('{ monthlyStatistics(regionCode: "320300", year: 2019) { month trained loansIssuedYuan } }', {}, 'analyst');
+    expect(answer.errors).toBeUndefined();
+    const { rows, columns } = await tableText(page, 'monthly-table');
+    expect(rows.map((r) => r[columns.indexOf('month')])).toEqual(answer.data.monthlyStatistics.map((m: { month: number }) => `${m.month} 月`));
+    for (const field of ['trained', 'loansIssuedYuan']) {
+      expect(rows.map((r) => r[columns.indexOf(field)])).toEqual(answer.data.monthlyStatistics.map((m: Record<string, number | null>) => shown(m[field], 'count')));
+    }
+    await web.screenshot(page, 'monthly');
     expect(pageErrors).toEqual([]);
   });
 

@@ -5,6 +5,7 @@ import { DataTable, type TableColumn } from '../data-table';
 import { ExportPanel, staticSource } from '../export/export-panel';
 import { RegionPicker, YearPicker } from '../region-picker';
 import { regionName } from '../regions';
+import { formatValue } from '../indicators';
 import { useQuery } from '../use-query';
 
 /** The monthly figures the API gives per region and year (twelve rows; the loans add up to the year's scorecard). */
@@ -26,7 +27,7 @@ type Month = { month: number } & Record<string, number | null>;
 
 const COLUMNS: TableColumn<Month>[] = [
   { id: 'month', zh: '月份', en: 'month', value: (r) => r.month, render: (r) => `${r.month} 月`, numeric: true },
-  ...FIELDS.map(({ field, zh }) => ({ id: field, zh, en: field, value: (r: Month) => r[field], render: (r: Month) => (r[field] === null ? '—' : Number(r[field]).toLocaleString('zh-CN')), numeric: true })),
+  ...FIELDS.map(({ field, zh }) => ({ id: field, zh, en: field, value: (r: Month) => r[field], render: (r: Month) => formatValue(r[field], 'count'), numeric: true })),
 ];
 
 export function MonthlyView() {
