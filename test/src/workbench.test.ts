@@ -42,7 +42,8 @@ describe('the workbench and the explorer in a real browser (Debian chromium)', (
   let analyst: string;
 
   beforeAll(async () => {
-    [harness, web] = await Promise.all([startStackHarness(), startBrowser()]);
+    harness = await startStackHarness();
+    web = await startBrowser();
     origin = new URL(harness.stack.gatewayUrl).origin;
     analyst = await signToken('analyst');
   }, 240_000);
