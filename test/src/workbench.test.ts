@@ -102,7 +102,8 @@ describe('the workbench and the explorer in a real browser (Debian chromium)', (
     await web.screenshot(page, 'compare-cities');
 
     await page.selectOption('[data-testid=compare-scope]', '320300');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=compare-table] tbody tr').length === 10);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=compare-table] tbody tr').length === 10 || document.querySelector('.error'));
+    expect(await page.locator('.error').allTextContents()).toEqual([]);
     const { rows, columns } = await tableText(page, 'compare-table');
     const codes = rows.map((r) => r[columns.indexOf('code')]).sort();
     expect(codes).toEqual(childrenOf('320300').map((c) => c.code).sort());
@@ -137,7 +138,7 @@ describe('the workbench and the explorer in a real browser (Debian chromium)', (
     expect(await page.locator('[data-testid=records-total]').textContent()).toContain(String(E2E_TRAINEES));
     await web.screenshot(page, 'records-analyst');
 
-    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
+    const [csvDownload] = await Promise.all([page.waitForEvent('download', { timeout: 300_000 }), page.click('[data-testid=export-csv]')]);
     const csvBytes = readFileSync(await csvDownload.path());
     expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv: string[][] = parse(csvBytes, { bom: true });
@@ -145,7 +146,7 @@ describe('the workbench and the explorer in a real browser (Debian chromium)', (
     expect(csv[0][name]).toBe('姓名 (name)');
     expect(csv.slice(1, 21).map((r) => r.map(asShown))).toEqual(screen.rows);
 
-    const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-xlsx]')]);
+    const [xlsxDownload] = await Promise.all([page.waitForEvent('download', { timeout: 300_000 }), page.click('[data-testid=export-xlsx]')]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(await xlsxDownload.path());
     const sheet = workbook.worksheets[0];

@@ -51,7 +51,7 @@ async function exportTrainees(browser: Browser, origin: string, token: string): 
   await page.waitForSelector('[data-testid=records-table] tbody tr');
   const t0 = performance.now();
   const progress = setInterval(() => {
-    page.locator('[data-testid=export-progress]').getAttribute('value').then(
+    page.evaluate(() => (document.querySelector('[data-testid=export-progress]') as HTMLProgressElement | null)?.value).then(
       (done) => done && console.log(`  … ${Number(done).toLocaleString()} rows after ${seconds(performance.now() - t0)}`),
       () => undefined,
     );
