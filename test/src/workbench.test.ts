@@ -95,19 +95,23 @@ describe('the workbench and the explorer in a real browser (Debian chromium)', (
     expect(pageErrors).toEqual([]);
   });
 
-  it('compares the 13 cities on the map and all ten counties of Xuzhou', async () => {
+  it('compares the 13 cities on the map and all ten counties of Xuzhou (with its development zone)', async () => {
     const { page, pageErrors } = await web.open(`${origin}/workbench/#compare`, { token: analyst });
     await page.waitForSelector('[data-testid=compare-map][data-drawn]');
     expect(await page.locator('[data-testid=compare-table] tbody tr').count()).toBe(13);
     await web.screenshot(page, 'compare-cities');
 
     await page.selectOption('[data-testid=compare-scope]', '320300');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=compare-table] tbody tr').length === 10 || document.querySelector('.error'));
+    // Xuzhou's ten counties and districts, and the development zone (320371) the code table lists beside them.
+    const xuzhou = childrenOf('320300');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=compare-table] tbody tr').length === n || document.querySelector('.error'), xuzhou.length);
     expect(await page.locator('.error').allTextContents()).toEqual([]);
     const { rows, columns } = await tableText(page, 'compare-table');
-    const codes = rows.map((r) => r[columns.indexOf('code')]).sort();
-    expect(codes).toEqual(childrenOf('320300').map((c) => c.code).sort());
-    expect(rows.map((r) => r[columns.indexOf('name')]).sort()).toEqual(childrenOf('320300').map((c) => c.name).sort());
+    expect(rows.map((r) => r[columns.indexOf('code')]).sort()).toEqual(xuzhou.map((c) => c.code).sort());
+    expect(rows.map((r) => r[columns.indexOf('name')]).sort()).toEqual(xuzhou.map((c) => c.name).sort());
+    const counties = xuzhou.filter((c) => !c.name.endsWith('开发区')).map((c) => c.code);
+    expect(counties).toEqual(['320302', '320303', '320305', '320311', '320312', '320321', '320322', '320324', '320381', '320382']);
+    for (const code of counties) expect(rows.map((r) => r[columns.indexOf('code')])).toContain(code);
     await page.waitForSelector('[data-testid=compare-bars][data-drawn]');
     await web.screenshot(page, 'compare-counties');
     expect(pageErrors).toEqual([]);
