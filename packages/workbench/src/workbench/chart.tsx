@@ -29,6 +29,9 @@ export function Chart({ option, height = 320, testId }: { option: echarts.EChart
     };
   }, []);
   useEffect(() => {
+    chart.current?.resize(); // the element's height follows the number of rows
+  }, [height]);
+  useEffect(() => {
     chart.current?.setOption(option, true);
     element.current?.setAttribute('data-drawn', 'true');
   }, [option]);

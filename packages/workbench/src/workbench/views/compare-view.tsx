@@ -48,7 +48,7 @@ export function CompareView() {
     const sorted = [...rows].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity));
     return {
       tooltip: { trigger: 'axis' },
-      grid: { left: 110, right: 30, top: 20, bottom: 30 },
+      grid: { left: 20, right: 40, top: 20, bottom: 30, containLabel: true },
       xAxis: { type: 'value' },
       yAxis: { type: 'category', inverse: true, data: sorted.map((r) => r.name) },
       series: [{ type: 'bar', name: info.zh, data: sorted.map((r) => r.value), itemStyle: { color: '#2f6fb0' }, label: { show: true, position: 'right', formatter: (p: { value: number | null }) => formatValue(p.value, info.format) } }],
