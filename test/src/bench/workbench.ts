@@ -47,6 +47,7 @@ async function exportTrainees(browser: Browser, origin: string, token: string): 
   await page.goto(`${origin}/workbench/#records`);
   await page.waitForSelector('[data-testid=records-table] tbody tr');
   // Trainees with their ventures: the name, the venture's name, jobs and park (hr and agriculture).
+  await page.click('.column-chooser summary'); // the column list is folded away until opened
   for (const column of ['ventures.jobsCreated', 'ventures.park.name']) await page.check(`[data-column-choice="${column}"]`);
   await page.waitForSelector('[data-testid=records-table] tbody tr');
   const t0 = performance.now();
