@@ -33,19 +33,23 @@ export interface GatewayConfig {
   signingKey?: string;
   /** The speed mechanisms' switches (GATEWAY_RESPONSE_CACHE_MS, GATEWAY_SHARE_IN_FLIGHT, …). */
   speed: SpeedSettings;
+  /** GraphiQL at /explorer and for browsers at /graphql: on in development, in production only with EXPLORER=on. */
+  explorer: boolean;
 }
 
 export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const production = Boolean(env.SUPERGRAPH_PATH) || env.NODE_ENV === 'production';
   return {
     port: Number(env.GATEWAY_PORT ?? env.PORT ?? GATEWAY_PORT),
     host: env.HOST ?? '127.0.0.1',
     supergraphPath: env.SUPERGRAPH_PATH || undefined,
     subgraphs: subgraphEndpointsFromEnv(env),
-    production: Boolean(env.SUPERGRAPH_PATH) || env.NODE_ENV === 'production',
+    production,
     subgraphTimeoutMs: Number(env.SUBGRAPH_TIMEOUT_MS ?? 10_000),
     circuitBreaker: breakerSettingsFromEnv(env),
     signingKey: env.GATEWAY_SIGNING_KEY?.trim() || undefined,
     speed: speedSettingsFromEnv(env),
+    explorer: !production || env.EXPLORER === 'on',
     corsOrigins: (env.CORS_ORIGINS ?? 'http://localhost:3000').split(',').map((s) => s.trim()).filter(Boolean),
   };
 }

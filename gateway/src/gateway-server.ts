@@ -20,6 +20,7 @@ import { queryCostPlugin } from './query-cost';
 import { watchDepartments } from './department-watch';
 import { speedMechanisms } from './speed';
 import type { FetchSharing } from './department-data-source';
+import { mountBrowserPages } from './browser-pages';
 
 export interface RunningGateway {
   url: string;
@@ -97,6 +98,7 @@ export async function startGateway(config: GatewayConfig, limits: QueryLimits): 
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  mountBrowserPages(app, config, () => gateway.schema); // before /graphql: a browser's GET gets the explorer, not Apollo's CDN page
   app.use(
     '/graphql',
     cors({ origin: config.corsOrigins }),

@@ -1,0 +1,50 @@
+/** The scorecard's indicators, Chinese label first, with the API's field name and how to show a value. */
+export type Format = 'count' | 'percent' | 'decimal' | 'yuan';
+
+export interface IndicatorInfo {
+  field: string;
+  zh: string;
+  format: Format;
+}
+
+export const INDICATORS: IndicatorInfo[] = [
+  { field: 'trained', zh: '培训人数', format: 'count' },
+  { field: 'passRate', zh: '培训合格率', format: 'percent' },
+  { field: 'openingRate6m', zh: '六个月内创业率', format: 'percent' },
+  { field: 'jobsPerVenture', zh: '每户带动就业', format: 'decimal' },
+  { field: 'survivalRate1y', zh: '一年存活率', format: 'percent' },
+  { field: 'loansIssuedYuan', zh: '创业担保贷款（元）', format: 'yuan' },
+  { field: 'newParks', zh: '新建孵化园区', format: 'count' },
+  { field: 'poorTraineeShare', zh: '建档立卡贫困人员占比', format: 'percent' },
+  { field: 'poorWomenTrainees', zh: '贫困妇女受训人数', format: 'count' },
+  { field: 'poorWomenSupportedShare', zh: '贫困妇女获帮扶占比', format: 'percent' },
+  { field: 'storiesPublished', zh: '宣传典型报道', format: 'count' },
+  { field: 'womenSupportCasesOpened', zh: '妇女帮扶立案', format: 'count' },
+];
+
+export const PLAN_YEARS = [2016, 2017, 2018, 2019, 2020];
+
+export function formatValue(value: number | null | undefined, format: Format): string {
+  if (value === null || value === undefined) return '—';
+  switch (format) {
+    case 'percent':
+      return `${(value * 100).toFixed(1)}%`;
+    case 'decimal':
+      return value.toFixed(2);
+    default:
+      return Math.round(value).toLocaleString('zh-CN');
+  }
+}
+
+/** The selection of every indicator, for a scorecard query. */
+export const INDICATOR_SELECTION = INDICATORS.map((i) => `${i.field} { value target met suppressed note }`).join(' ');
+
+export interface Indicator {
+  value: number | null;
+  target: number | null;
+  met: boolean | null;
+  suppressed: boolean;
+  note: string | null;
+}
+
+export type ScorecardAnswer = { regionCode: string; year: number } & Record<string, Indicator | null>;

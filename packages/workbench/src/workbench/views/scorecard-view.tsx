@@ -1,0 +1,94 @@
+import { useMemo, useState } from 'react';
+import { Chart } from '../chart';
+import { DataTable, type TableColumn } from '../data-table';
+import { ExportPanel, staticSource } from '../export/export-panel';
+import { INDICATORS, PLAN_YEARS, formatValue, type IndicatorInfo, type ScorecardAnswer } from '../indicators';
+import { RegionPicker, YearPicker } from '../region-picker';
+import { regionName } from '../regions';
+import { fetchScorecards } from '../scorecards';
+import { useQuery } from '../use-query';
+
+interface Row {
+  info: IndicatorInfo;
+  value: number | null;
+  target: number | null;
+  met: boolean | null;
+  note: string | null;
+}
+
+function metLabel(met: boolean | null): string {
+  if (met === null) return '— 无目标';
+  return met ? '✔ 达标' : '✖ 未达标';
+}
+
+const COLUMNS: TableColumn<Row>[] = [
+  { id: 'indicator', zh: '指标', en: 'indicator', value: (r) => r.info.zh, render: (r) => <span title={r.info.field}>{r.info.zh} <span className="field-name">{r.info.field}</span></span> },
+  { id: 'value', zh: '数值', en: 'value', value: (r) => r.value, render: (r) => formatValue(r.value, r.info.format), numeric: true },
+  { id: 'target', zh: '目标', en: 'target', value: (r) => r.target, render: (r) => formatValue(r.target, r.info.format), numeric: true },
+  { id: 'met', zh: '是否达标', en: 'met', value: (r) => metLabel(r.met), render: (r) => <span className={r.met === null ? '' : r.met ? 'met' : 'unmet'}>{metLabel(r.met)}</span> },
+  { id: 'note', zh: '说明', en: 'note', value: (r) => r.note ?? '' },
+];
+
+/** A region's year against the plan's targets, and one indicator across the five plan years. */
+export function ScorecardView() {
+  const [code, setCode] = useState('320300');
+  const [year, setYear] = useState(2019);
+  const [charted, setCharted] = useState('trained');
+  const answer = useQuery((signal) => fetchScorecards([code], PLAN_YEARS, signal), [code]);
+  const byYear = new Map((answer.data ?? []).map((s) => [s.year, s] as [number, ScorecardAnswer]));
+  const card = byYear.get(year);
+  const rows: Row[] = card
+    ? INDICATORS.map((info) => {
+        const indicator = card[info.field];
+        return { info, value: indicator?.value ?? null, target: indicator?.target ?? null, met: indicator?.met ?? null, note: indicator?.note ?? null };
+      })
+    : [];
+  const chartInfo = INDICATORS.find((i) => i.field === charted)!;
+  const option = useMemo(() => {
+    const series = PLAN_YEARS.map((y) => byYear.get(y)?.[charted] ?? null);
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { data: ['数值 value', '目标 target'] },
+      xAxis: { type: 'category', data: PLAN_YEARS.map(String) },
+      yAxis: { type: 'value' },
+      series: [
+        { name: '数值 value', type: 'bar', data: series.map((s) => s?.value ?? null), itemStyle: { color: '#2f6fb0' } },
+        { name: '目标 target', type: 'line', data: series.map((s) => s?.target ?? null), lineStyle: { type: 'dashed' }, itemStyle: { color: '#c2410c' } },
+      ],
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [answer.data, charted]);
+
+  return (
+    <section className="view">
+      <div className="toolbar">
+        <RegionPicker code={code} onChange={setCode} />
+        <YearPicker year={year} onChange={(y) => setYear(y ?? 2019)} />
+      </div>
+      <h2>{regionName(code)} {year} 年评分卡 <span className="field-name">scorecard(regionCode: "{code}", year: {year})</span></h2>
+      {answer.error && <p className="error">{answer.error}</p>}
+      {answer.loading && <p className="loading">加载中… / loading…</p>}
+      {card && (
+        <>
+          <DataTable rows={rows} columns={COLUMNS} testId="scorecard-table" rowKey={(r) => r.info.field} sortable={false} />
+          <ExportPanel
+            source={staticSource(`scorecard-${code}-${year}`, [
+              { id: 'indicator', zh: '指标', en: 'indicator' }, { id: 'value', zh: '数值', en: 'value' },
+              { id: 'target', zh: '目标', en: 'target' }, { id: 'met', zh: '是否达标', en: 'met' }, { id: 'note', zh: '说明', en: 'note' },
+            ], rows.map((r) => ({ indicator: r.info.field, value: r.value, target: r.target, met: r.met, note: r.note })))}
+          />
+          <div className="toolbar">
+            <label>
+              图表指标 <span className="field-name">chart</span>
+              <select value={charted} onChange={(e) => setCharted(e.target.value)} data-testid="chart-indicator">
+                {INDICATORS.map((i) => <option key={i.field} value={i.field}>{i.zh}</option>)}
+              </select>
+            </label>
+            <span>{chartInfo.zh}，2016–2020 五年规划期</span>
+          </div>
+          <Chart option={option} testId="scorecard-chart" />
+        </>
+      )}
+    </section>
+  );
+}
