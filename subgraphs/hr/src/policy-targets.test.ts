@@ -26,7 +26,7 @@ describe('policy targets as records', () => {
     const { data, errors } = await hr.query(TARGETS, { r: XUZHOU, y: 2019 });
     expect(errors).toBeUndefined();
     const byIndicator = Object.fromEntries(data.hrPolicyTargets.map((t: any) => [t.indicator, t]));
-    expect(Object.keys(byIndicator).sort()).toEqual(['jobsPerVenture', 'loansIssuedYuan', 'openingRate6m', 'passRate', 'survivalRate1y', 'trained']);
+    expect(Object.keys(byIndicator).sort()).toEqual(['jobsPerVenture', 'loansIssuedYuan', 'openingRate6m', 'passRate', 'survivalRate1y', 'trained', 'trainingWishesMet']);
     for (const [indicator, row] of Object.entries<any>(byIndicator)) {
       expect({ indicator, value: row.value }).toEqual({ indicator, value: expectedTarget(indicator as any, XUZHOU, 2019) });
       expect(row).toMatchObject({ regionCode: XUZHOU, year: 2019, department: 'hr' });
