@@ -69,7 +69,7 @@ describe('the composed supergraph keeps the contract', () => {
   it('keeps every scorecard indicator as Indicator { value target met }, with its disclosure (suppressed, note)', () => {
     expect(fieldsOf('Scorecard')).toEqual(expect.arrayContaining(['trained', 'passRate', 'openingRate6m', 'jobsPerVenture',
       'survivalRate1y', 'loansIssuedYuan', 'newParks', 'poorTraineeShare', 'poorWomenTrainees']));
-    expect(fieldsOf('Indicator')).toEqual(['value', 'target', 'met', 'suppressed', 'note']);
+    expect(fieldsOf('Indicator')).toEqual(['value', 'target', 'targetSource', 'met', 'suppressed', 'note']);
     expect(fieldsOf('Scorecard')).not.toContain('traineeKeySet'); // @inaccessible plumbing stays out of the API
   });
 

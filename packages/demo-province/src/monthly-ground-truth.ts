@@ -70,6 +70,7 @@ export function expectedMonthlyStatistics(world: World, regionCode: string, year
   borrowersIn.forEach((ids, i) => { months[i].borrowers = ids.size; });
 
   for (const p of world.agriculture.parks) {
+    if (p.kind !== 'RETURNEE_PARK') continue; // the plan's parks, as newParks counts them
     const row = counties.has(p.regionCode) ? at(monthIn(p.openedOn, year)) : null;
     if (row) row.parksOpened++;
   }

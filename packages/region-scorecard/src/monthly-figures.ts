@@ -22,7 +22,7 @@ export async function countByMonth(db: DataSource, keys: readonly string[], spec
     `WITH ${CARDS_CTE}
      SELECT c.card, extract(month FROM r.${spec.dateColumn})::int AS month, count(*) AS count
      FROM ${spec.table} r JOIN cards c ON c.county = r.region_code AND c.year = extract(year FROM r.${spec.dateColumn})::int
-     WHERE r.region_code = ANY($4) AND r.${spec.dateColumn} >= $5 AND r.${spec.dateColumn} < $6
+     WHERE r.region_code = ANY($4) AND r.${spec.dateColumn} >= $5 AND r.${spec.dateColumn} < $6 ${spec.condition ? `AND (${spec.condition})` : ''}
      GROUP BY 1, 2`,
     cardParameters(batch),
   );

@@ -13,8 +13,8 @@ describe('agriculture SDL', () => {
     expect(sdl).toContain('residents: [Venture!]!');
   });
 
-  it("contributes Venture.park to hr's Venture and nothing else", () => {
-    expect(sdl).toMatch(/type Venture\s+@key\(fields: "id"\)\s*\{\s*id: ID!\s*park: IncubatorPark\s*\}/);
+  it("contributes Venture.park and Venture.residencies (its park history) to hr's Venture and nothing else", () => {
+    expect(sdl).toMatch(/type Venture\s+@key\(fields: "id"\)\s*\{\s*id: ID!\s*park: IncubatorPark\s*residencies: \[Residency!\]!\s*\}/);
   });
 
   it('adds newParks to the shared scorecard and its figures to Region', () => {

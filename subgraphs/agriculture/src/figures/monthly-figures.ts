@@ -5,8 +5,11 @@ export interface AgricultureMonthFigures {
   parksOpened: number;
 }
 
-/** Parks opened in each month of every region-year asked for: one grouped statement. */
+/**
+ * Returnee parks opened in each month of every region-year asked for, in one grouped
+ * statement: the parks the scorecard's newParks counts, so the twelve months add up to it.
+ */
 export async function monthlyFigures(db: DataSource, keys: readonly string[]): Promise<Map<string, AgricultureMonthFigures[]>> {
-  const counts = await countByMonth(db, keys, { table: 'incubator_park', dateColumn: 'opened_on' });
+  const counts = await countByMonth(db, keys, { table: 'incubator_park', dateColumn: 'opened_on', condition: "kind = 'RETURNEE_PARK'" });
   return new Map([...counts].map(([key, months]) => [key, months.map((parksOpened) => ({ parksOpened }))]));
 }

@@ -8,7 +8,7 @@ export class MonthlyStatistic extends MonthlyStatisticBase {}
 
 @Resolver(() => MonthlyStatistic)
 export class AgricultureMonthlyStatisticResolver {
-  @FieldResolver(() => Int, { description: 'agriculture: incubator parks opened in the month (parks are public records)' })
+  @FieldResolver(() => Int, { description: 'agriculture: returnee parks opened in the month, as newParks counts them (parks are public records)' })
   async parksOpened(@Root() row: MonthlyStatistic, @Ctx() ctx: AgricultureContext): Promise<number> {
     const months = await ctx.loaders.monthlyFigures.load(scorecardKey(row.regionCode, row.year));
     return months?.[row.month - 1].parksOpened ?? 0;
