@@ -62,8 +62,9 @@ async function exportTrainees(browser: Browser, origin: string, token: string): 
   const ms = performance.now() - t0;
   clearInterval(progress);
   const rows = (await page.locator('[data-testid=export-complete]').textContent()) ?? '';
+  const bytes = statSync(file).size; // before closing: the context's downloads go with it
   await context.close();
-  return { ms, bytes: statSync(file).size, rows };
+  return { ms, bytes, rows };
 }
 
 async function main(): Promise<void> {
