@@ -20,6 +20,15 @@ export const INDICATORS: IndicatorInfo[] = [
   { field: 'poorWomenSupportedShare', zh: '贫困妇女获帮扶占比', format: 'percent' },
   { field: 'storiesPublished', zh: '宣传典型报道', format: 'count' },
   { field: 'womenSupportCasesOpened', zh: '妇女帮扶立案', format: 'count' },
+  { field: 'wishingToTrain', zh: '调查有培训意愿人数', format: 'count' },
+  { field: 'trainingWishesMet', zh: '有培训意愿者当年受训率', format: 'percent' },
+  { field: 'followUpCoverage6m', zh: '六个月内跟踪服务覆盖率', format: 'percent' },
+  { field: 'followUpCoverage12m', zh: '一年内跟踪服务覆盖率', format: 'percent' },
+  { field: 'nonFounderEmploymentRate', zh: '未创业学员就业率', format: 'percent' },
+  { field: 'followUpJobs6m', zh: '六个月回访带动就业', format: 'count' },
+  { field: 'followUpJobs12m', zh: '一年回访带动就业', format: 'count' },
+  { field: 'followUpOutputYuan6m', zh: '六个月回访产值（元）', format: 'yuan' },
+  { field: 'followUpOutputYuan12m', zh: '一年回访产值（元）', format: 'yuan' },
 ];
 
 export const PLAN_YEARS = [2016, 2017, 2018, 2019, 2020];
