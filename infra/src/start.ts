@@ -38,6 +38,8 @@ async function main(): Promise<void> {
     '',
     `Ready in ${((Date.now() - began) / 1000).toFixed(1)} s.`,
     `Gateway:  ${stack.gatewayUrl}`,
+    `  workbench          ${new URL('/workbench/', stack.gatewayUrl)}   (analysts: scorecards, comparisons, records, exports)`,
+    `  explorer           ${new URL('/explorer', stack.gatewayUrl)}   (GraphiQL with the README's queries)`,
     ...Object.entries(stack.subgraphUrls).map(([name, url]) => `  ${name.padEnd(18)} ${url}`),
     '',
     process.env.GATEWAY_SIGNING_KEY && process.env.GATEWAY_PUBLIC_KEYS
