@@ -43,9 +43,11 @@ export function spawnService(name: string, entry: string, env: NodeJS.ProcessEnv
 }
 
 /**
- * Polls a URL until it answers 200, or the deadline passes. Given the child process, only its
- * own answer counts (the `pid` in the body): a free port is free when asked, not when bound,
- * and a process of a parallel run that took the port in between must not pass for ours.
+ * Polls a URL until it answers 200, or the deadline passes. Given the child process, an answer
+ * that names another `pid` does not count (the project's /ready endpoints name theirs): a free
+ * port is free when asked, not when bound, and a process of a parallel run that took the port
+ * in between must not pass for ours. An answer naming no pid (an endpoint that does not say,
+ * such as a plain gateway's /graphql) is taken as it is.
  */
 export async function waitUntilReady(url: string, timeoutMs = 60_000, child?: ChildProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -53,7 +55,7 @@ export async function waitUntilReady(url: string, timeoutMs = 60_000, child?: Ch
     if (child && child.exitCode !== null) throw new Error(`${url}: the process exited with code ${child.exitCode}`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
-      if (response.ok && (!child || (await answeredBy(response)) === child.pid)) return;
+      if (response.ok && (!child || isOurs(await answeredBy(response), child))) return;
     } catch {
       // not up yet
     }
@@ -61,6 +63,8 @@ export async function waitUntilReady(url: string, timeoutMs = 60_000, child?: Ch
   }
   throw new Error(`${url} was not ready within ${timeoutMs} ms`);
 }
+
+const isOurs = (pid: number | undefined, child: ChildProcess) => pid === undefined || pid === child.pid;
 
 async function answeredBy(response: Response): Promise<number | undefined> {
   const body = (await response.json().catch(() => ({}))) as { pid?: unknown };
