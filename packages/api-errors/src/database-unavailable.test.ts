@@ -1,4 +1,4 @@
-import { QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { Client, Pool, DatabaseError } from 'pg';
 import { GraphQLError } from 'graphql';
 import { randomBytes } from 'node:crypto';
@@ -72,8 +72,11 @@ describe('isDatabaseUnavailable', () => {
     }
   });
 
-  it('recognises a transaction whose connection TypeORM already released after it broke', () => {
-    const error = new QueryRunnerProviderAlreadyReleasedError();
+  it.each([
+    ['its provider', () => new QueryRunnerProviderAlreadyReleasedError()],
+    ['its query runner', () => new QueryRunnerAlreadyReleasedError()],
+  ])('recognises a transaction whose connection TypeORM already released after it broke (%s)', (_which, make) => {
+    const error = make();
     expect(isDatabaseUnavailable(error)).toBe(true);
     expect(isDatabaseUnavailable(new GraphQLError('wrapped', { originalError: error }))).toBe(true);
   });

@@ -31,8 +31,10 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 4) return false;
   const e = error as { name?: unknown; code?: unknown; message?: unknown; driverError?: unknown; originalError?: unknown; cause?: unknown; errors?: unknown };
   // TypeORM releases a transaction's connection when it breaks; the transaction's next statement
-  // then fails with this instead of the network error (seen while PostgreSQL restarts).
-  if (e.name === 'QueryRunnerProviderAlreadyReleasedError') return true;
+  // then fails with one of these instead of the network error (both seen while PostgreSQL
+  // restarts, depending on whether the break came before or during the statement). The
+  // transaction is rolled back with its connection, so a retry is safe.
+  if (e.name === 'QueryRunnerProviderAlreadyReleasedError' || e.name === 'QueryRunnerAlreadyReleasedError') return true;
   if (typeof e.code === 'string' && (NETWORK_CODES.has(e.code) || (/^[0-9A-Z]{5}$/.test(e.code) && isUnavailableSqlState(e.code)))) return true;
   if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(e.message as string))) return true;
   // AggregateError (e.g. ECONNREFUSED on both ::1 and 127.0.0.1) and the wrappers of TypeORM and GraphQL.
