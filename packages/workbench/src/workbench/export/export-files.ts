@@ -1,5 +1,3 @@
-import { stringify } from 'csv-stringify/browser/esm/sync';
-import writeXlsxFile from 'write-excel-file/browser';
 
 export interface ExportColumn {
   id: string;
@@ -15,25 +13,48 @@ function header(column: ExportColumn): string {
   return column.zh === column.en ? column.zh : `${column.zh} (${column.en})`;
 }
 
-/** CSV in UTF-8 with a byte-order mark: without it Excel reads the Chinese as a legacy code page. */
-export function csvFile(columns: ExportColumn[], rows: ExportRow[]): Blob {
-  const text = stringify([columns.map(header), ...rows.map((row) => columns.map((c) => row[c.id] ?? ''))], { cast: { boolean: (b) => (b ? 'true' : 'false') } });
-  return new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' });
+/** Receives an export's rows page by page and makes the file once the last page is in. */
+export interface ExportWriter {
+  add(rows: ExportRow[]): void;
+  file(): Promise<Blob>;
 }
 
-/** XLSX via write-excel-file (a maintained writer that runs in the browser); numbers stay numbers. */
-export async function xlsxFile(columns: ExportColumn[], rows: ExportRow[]): Promise<Blob> {
-  const data = [
-    columns.map((c) => ({ value: header(c), fontWeight: 'bold' as const })),
-    ...rows.map((row) =>
-      columns.map((c) => {
-        const value = row[c.id];
-        if (value === null || value === undefined || value === '') return null;
-        if (typeof value === 'number') return { type: Number, value };
-        if (typeof value === 'boolean') return { type: Boolean, value };
-        return { type: String, value };
-      }),
-    ),
-  ];
-  return writeXlsxFile(data as never, { sheet: 'data' }).toBlob();
+/**
+ * CSV in UTF-8 with a byte-order mark (without it Excel reads the Chinese as a legacy code
+ * page). Each page is written out as it arrives, so the rows are not kept beside their text.
+ * The CSV writer is loaded with the first export, not with the page.
+ */
+export async function csvWriter(columns: ExportColumn[]): Promise<ExportWriter> {
+  const { stringify } = await import('csv-stringify/browser/esm/sync');
+  const write = (records: ExportValue[][]) => stringify(records, { cast: { boolean: (b) => (b ? 'true' : 'false') } });
+  const parts: string[] = ['\uFEFF', write([columns.map(header)])];
+  return {
+    add: (rows) => void parts.push(write(rows.map((row) => columns.map((c) => row[c.id] ?? '')))),
+    file: async () => new Blob(parts, { type: 'text/csv;charset=utf-8' }),
+  };
+}
+
+/**
+ * XLSX via write-excel-file (a maintained writer that runs in the browser); numbers stay
+ * numbers. The writer is loaded when an XLSX is first asked for, not with the page.
+ */
+export async function xlsxWriter(columns: ExportColumn[]): Promise<ExportWriter> {
+  const data: unknown[][] = [columns.map((c) => ({ value: header(c), fontWeight: 'bold' as const }))];
+  return {
+    add(rows) {
+      for (const row of rows) {
+        data.push(columns.map((c) => {
+          const value = row[c.id];
+          if (value === null || value === undefined || value === '') return null;
+          if (typeof value === 'number') return { type: Number, value };
+          if (typeof value === 'boolean') return { type: Boolean, value };
+          return { type: String, value };
+        }));
+      }
+    },
+    async file() {
+      const { default: writeXlsxFile } = await import('write-excel-file/browser');
+      return writeXlsxFile(data as never, { sheet: 'data' }).toBlob();
+    },
+  };
 }

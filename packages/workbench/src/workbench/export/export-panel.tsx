@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { TokenRefusedError } from '../api';
-import { csvFile, xlsxFile, type ExportColumn, type ExportRow } from './export-files';
+import { csvWriter, xlsxWriter, type ExportColumn, type ExportRow } from './export-files';
 
 /** The most rows one export writes; beyond it the caller narrows the filter. */
 export const MAX_EXPORT_ROWS = 100_000;
@@ -25,8 +25,8 @@ function interruption(error: unknown): string {
 }
 
 /**
- * Export to CSV or XLSX with a progress bar and a cancel button. The file is made only after
- * the last page arrived: an export that was cancelled, lost its token or failed offers no file.
+ * Export to CSV or XLSX with a progress bar and a cancel button. Pages go to the file's
+ * writer as they arrive; the file is made only after the last page arrived: an export that was cancelled, lost its token or failed offers no file.
  */
 export function ExportPanel({ source }: { source: ExportSource }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
@@ -36,29 +36,31 @@ export function ExportPanel({ source }: { source: ExportSource }) {
     controller.current?.abort();
     const abort = new AbortController();
     controller.current = abort;
-    const rows: ExportRow[] = [];
+    let done = 0;
     let total = 0;
     setState({ kind: 'running', format, done: 0, total: 0 });
     try {
+      const writer = await (format === 'csv' ? csvWriter : xlsxWriter)(source.columns);
       for await (const page of source.pages(abort.signal)) {
         total = page.total;
         if (total > MAX_EXPORT_ROWS) throw new Error(`${total.toLocaleString()} 行超过上限 ${MAX_EXPORT_ROWS.toLocaleString()}，请缩小筛选范围 / more rows than the limit: narrow the filter`);
-        rows.push(...page.rows);
-        setState({ kind: 'running', format, done: rows.length, total });
+        writer.add(page.rows);
+        done += page.rows.length;
+        setState({ kind: 'running', format, done, total });
       }
       if (abort.signal.aborted) throw new DOMException('cancelled', 'AbortError');
-      if (rows.length !== total) throw new Error(`只收到 ${rows.length} / ${total} 行 / received ${rows.length} of ${total} rows`);
-      const blob = format === 'csv' ? csvFile(source.columns, rows) : await xlsxFile(source.columns, rows);
+      if (done !== total) throw new Error(`只收到 ${done} / ${total} 行 / received ${done} of ${total} rows`);
+      const blob = await writer.file();
       if (abort.signal.aborted) throw new DOMException('cancelled', 'AbortError');
       const fileName = `${source.fileName}.${format}`;
       const url = URL.createObjectURL(blob);
-      setState({ kind: 'complete', url, fileName, rows: rows.length });
+      setState({ kind: 'complete', url, fileName, rows: done });
       const link = document.createElement('a');
       link.href = url;
       link.download = fileName;
       link.click();
     } catch (error) {
-      setState({ kind: 'interrupted', reason: interruption(error), done: rows.length, total });
+      setState({ kind: 'interrupted', reason: interruption(error), done, total });
     }
   }
 

@@ -31,7 +31,8 @@ function valueAt(node: unknown, parts: string[]): unknown {
 
 export interface RecordsPage {
   rows: ExportRow[];
-  total: number;
+  /** The filter's total; null when the request left it out. */
+  total: number | null;
   endCursor: string | null;
   hasNextPage: boolean;
 }
@@ -52,9 +53,13 @@ function markRefusedCells(rows: ExportRow[], paths: string[], errors: GraphQLErr
   }
 }
 
-export async function fetchRecordsPage(type: RecordType, paths: string[], filter: Record<string, unknown>, first: number, after: string | null, signal?: AbortSignal): Promise<RecordsPage> {
+/**
+ * One page of a list with the chosen columns. `withTotal: false` leaves out `totalCount` (a
+ * count statement in the department) for an export's pages, which learn the total once.
+ */
+export async function fetchRecordsPage(type: RecordType, paths: string[], filter: Record<string, unknown>, first: number, after: string | null, signal?: AbortSignal, withTotal = true): Promise<RecordsPage> {
   const query = `query WorkbenchRecords($first: Int, $after: String, $filter: ${type.filterType}) {
-    ${type.field}(first: $first, after: $after, filter: $filter) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${selectionFor(paths)} } } } }`;
+    ${type.field}(first: $first, after: $after, filter: $filter) { ${withTotal ? 'totalCount ' : ''}pageInfo { hasNextPage endCursor } edges { node { ${selectionFor(paths)} } } } }`;
   const answer = await graphql<Record<string, { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: unknown }[] } | null>>(query, { first, after, filter }, signal);
   const connection = answer.data?.[type.field];
   if (!connection) {
@@ -73,19 +78,5 @@ export async function fetchRecordsPage(type: RecordType, paths: string[], filter
     return row;
   });
   markRefusedCells(rows, paths, answer.errors);
-  return { rows, total: connection.totalCount, endCursor: connection.pageInfo.endCursor, hasNextPage: connection.pageInfo.hasNextPage };
-}
-
-/** The API's page cap: every department refuses first > 500. */
-export const API_PAGE_CAP = 500;
-
-/** Every page of a filtered list, 500 rows a request, for an export. */
-export async function* allRecordPages(type: RecordType, paths: string[], filter: Record<string, unknown>, signal: AbortSignal) {
-  let after: string | null = null;
-  for (;;) {
-    const page: RecordsPage = await fetchRecordsPage(type, paths, filter, API_PAGE_CAP, after, signal);
-    yield { rows: page.rows, total: page.total };
-    if (!page.hasNextPage || !page.endCursor) return;
-    after = page.endCursor;
-  }
+  return { rows, total: withTotal ? connection.totalCount : null, endCursor: connection.pageInfo.endCursor, hasNextPage: connection.pageInfo.hasNextPage };
 }

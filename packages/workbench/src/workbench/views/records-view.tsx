@@ -4,7 +4,8 @@ import { ExportPanel } from '../export/export-panel';
 import type { ExportRow } from '../export/export-files';
 import { FilterForm } from '../records/filter-form';
 import { RECORD_TYPES, type RecordType } from '../records/record-types';
-import { allRecordPages, fetchRecordsPage, NOT_AVAILABLE, UNAVAILABLE } from '../records/records-query';
+import { fetchRecordsPage, NOT_AVAILABLE, UNAVAILABLE } from '../records/records-query';
+import { allRecordPages } from '../records/record-pages';
 import { useQuery } from '../use-query';
 import { useLabels } from '../labels-context';
 
@@ -82,7 +83,7 @@ export function RecordsView() {
       {page.data && (
         <>
           <div className="toolbar pager">
-            <span data-testid="records-total">共 {page.data.total.toLocaleString()} 条 / {page.data.total} records</span>
+            <span data-testid="records-total">共 {page.data.total?.toLocaleString()} 条 / {page.data.total} records</span>
             <span>第 {cursors.length} 页 / page {cursors.length}</span>
             <button disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>上一页 / previous</button>
             <button disabled={!page.data.hasNextPage} onClick={() => setCursors([...cursors, page.data!.endCursor])} data-testid="next-page">下一页 / next</button>
