@@ -30,10 +30,20 @@ const virtualModules = {
   },
 };
 
+// `preload`: the modules the page's first view needs beside the entry's own imports, asked for
+// by the page at once (modulepreload) instead of one after the other as each import is found.
 const pages = {
-  explorer: { entry: 'src/explorer/main.tsx', title: 'GraphQL 浏览器 · Explorer' },
-  workbench: { entry: 'src/workbench/main.tsx', title: '返乡创业分析工作台 · Analysts’ workbench' },
+  explorer: { entry: 'src/explorer/main.tsx', title: 'GraphQL 浏览器 · Explorer', preload: [] },
+  workbench: { entry: 'src/workbench/main.tsx', title: '返乡创业分析工作台 · Analysts’ workbench', preload: ['src/workbench/app.tsx', 'src/workbench/views/scorecard-view.tsx'] },
 };
+
+/** The chunks a module needs before it runs: its own and, recursively, those it imports statically. */
+function staticClosure(outputs, file, into = new Set()) {
+  if (into.has(file)) return into;
+  into.add(file);
+  for (const i of outputs[file].imports) if (i.kind === 'import-statement' && i.path in outputs) staticClosure(outputs, i.path, into);
+  return into;
+}
 
 function refusedUrls(file, text) {
   const found = [...text.matchAll(/(?:@import\s+(?:url\()?|url\()\s*['"]?(https?:)?\/\//gi)].map((m) => m[0]);
@@ -47,6 +57,8 @@ for (const [name, page] of Object.entries(pages)) {
     bundle: true,
     minify: true,
     format: 'esm',
+    splitting: true, // each view's code in its own chunk, loaded when the view is shown
+    chunkNames: 'chunks/[name]-[hash]',
     target: ['es2020'],
     outdir: path.join(outdir, 'assets'),
     entryNames: '[name]-[hash]',
@@ -58,10 +70,19 @@ for (const [name, page] of Object.entries(pages)) {
     logLevel: 'warning',
     plugins: [virtualModules],
   });
-  const outputs = Object.keys(result.metafile.outputs).map((f) => path.relative(outdir, path.resolve(f)));
+  const meta = result.metafile.outputs;
+  const outputs = Object.keys(meta).map((f) => path.relative(outdir, path.resolve(f)));
   for (const file of outputs) if (file.endsWith('.css')) refusedUrls(file, readFileSync(path.join(outdir, file), 'utf8'));
-  const js = outputs.find((f) => f.endsWith('.js'));
-  const css = outputs.filter((f) => f.endsWith('.css'));
+  const outputOf = (entry) => Object.keys(meta).find((f) => meta[f].entryPoint === path.relative(process.cwd(), path.join(root, entry)));
+  const entryJs = outputOf(page.entry);
+  const js = path.relative(outdir, path.resolve(entryJs));
+  // The entry's stylesheet holds the CSS of every module it may load, dynamic imports included.
+  const css = [meta[entryJs].cssBundle].filter(Boolean).map((f) => path.relative(outdir, path.resolve(f)));
+  const preload = new Set();
+  for (const entry of page.preload) for (const f of staticClosure(meta, outputOf(entry))) preload.add(f);
+  for (const f of staticClosure(meta, entryJs)) preload.add(f);
+  preload.delete(entryJs);
+  const preloadLinks = [...preload].map((f) => `<link rel="modulepreload" href="/${name}/${path.relative(outdir, path.resolve(f))}">`);
   writeFileSync(path.join(outdir, 'index.html'), `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -70,6 +91,7 @@ for (const [name, page] of Object.entries(pages)) {
 <title>${page.title}</title>
 <link rel="icon" href="data:,">
 ${css.map((f) => `<link rel="stylesheet" href="/${name}/${f}">`).join('\n')}
+${preloadLinks.join('\n')}
 </head>
 <body>
 <div id="root"></div>

@@ -1,19 +1,16 @@
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, MapChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, MarkLineComponent, TitleComponent } from 'echarts/components';
+// Bars and lines only, each registered by importing it on its own path: through the
+// echarts/charts barrel the bundler keeps every chart the barrel names (the map among them)
+// in the chunk every view loads. The map is registered by the Compare view (map-chart.ts).
+import 'echarts/lib/chart/bar';
+import 'echarts/lib/chart/line';
+import 'echarts/lib/component/grid';
+import 'echarts/lib/component/legend';
+import 'echarts/lib/component/tooltip';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, LineChart, MapChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, MarkLineComponent, TitleComponent, CanvasRenderer]);
-
-let jiangsuMap: Promise<void> | undefined;
-/** The 13 cities' boundaries, from echarts 4.9's map package, served by the gateway with the page. */
-export function loadJiangsuMap(): Promise<void> {
-  jiangsuMap ??= fetch('/workbench/maps/jiangsu.json')
-    .then((r) => r.json())
-    .then((geoJson) => echarts.registerMap('jiangsu', geoJson));
-  return jiangsuMap;
-}
+echarts.use([CanvasRenderer]);
 
 /** An ECharts chart that follows its option; `testId` lets the browser tests find it. */
 export function Chart({ option, height = 320, testId }: { option: echarts.EChartsCoreOption; height?: number; testId?: string }) {

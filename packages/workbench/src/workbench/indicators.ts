@@ -45,8 +45,10 @@ export function formatValue(value: number | null | undefined, format: Format): s
   }
 }
 
-/** The selection of every indicator, for a scorecard query. */
-export const INDICATOR_SELECTION = INDICATORS.map((i) => `${i.field} { value target met suppressed note }`).join(' ');
+/** The selection of these indicators, for a scorecard query. */
+export function indicatorSelection(fields: string[]): string {
+  return fields.map((field) => `${field} { value target met suppressed note }`).join(' ');
+}
 
 export interface Indicator {
   value: number | null;

@@ -1,19 +1,42 @@
 import { graphqlData } from './api';
-import { INDICATOR_SELECTION, type ScorecardAnswer } from './indicators';
+import { INDICATORS, indicatorSelection, type ScorecardAnswer } from './indicators';
 
 /** The API answers at most this many region-years in one `scorecards` request (SCORECARDS_MAX_REGION_YEARS, 200 by default). */
 const REGION_YEARS_PER_REQUEST = 200;
 
-/**
- * Scorecards for every region × year, every indicator: one `scorecards` request (each
- * department answers all of them with a constant number of statements), split only when the
- * set is larger than the API's cap.
- */
-export async function fetchScorecards(regionCodes: string[], years: number[], signal?: AbortSignal): Promise<ScorecardAnswer[]> {
+const ALL_FIELDS = INDICATORS.map((i) => i.field);
+
+async function requestScorecards(regionCodes: string[], years: number[], fields: string[], signal?: AbortSignal): Promise<ScorecardAnswer[]> {
   const perRequest = Math.max(1, Math.floor(REGION_YEARS_PER_REQUEST / years.length));
   const batches: string[][] = [];
   for (let i = 0; i < regionCodes.length; i += perRequest) batches.push(regionCodes.slice(i, i + perRequest));
-  const query = `query WorkbenchScorecards($regionCodes: [ID!]!, $years: [Int!]!) { scorecards(regionCodes: $regionCodes, years: $years) { regionCode year ${INDICATOR_SELECTION} } }`;
+  const query = `query WorkbenchScorecards($regionCodes: [ID!]!, $years: [Int!]!) { scorecards(regionCodes: $regionCodes, years: $years) { regionCode year ${indicatorSelection(fields)} } }`;
   const answers = await Promise.all(batches.map((codes) => graphqlData<{ scorecards: ScorecardAnswer[] }>(query, { regionCodes: codes, years }, signal)));
   return answers.flatMap((a) => a.scorecards);
+}
+
+/** Requests started before the view that shows them was loaded, each taken once by the view. */
+const started = new Map<string, Promise<ScorecardAnswer[]>>();
+const startedKey = (regionCodes: string[], years: number[], fields: string[]) => JSON.stringify([regionCodes, years, fields]);
+
+/** Asks for every indicator of these region-years now, for a view that is still loading (see first-view.ts). */
+export function prefetchScorecards(regionCodes: string[], years: number[]): void {
+  const answer = requestScorecards(regionCodes, years, ALL_FIELDS);
+  answer.catch(() => undefined); // the view that takes it reports the failure
+  started.set(startedKey(regionCodes, years, ALL_FIELDS), answer);
+}
+
+/**
+ * Scorecards for every region × year with the given indicators (all by default): one
+ * `scorecards` request (each department answers all of them with a constant number of
+ * statements), split only when the set is larger than the API's cap.
+ */
+export function fetchScorecards(regionCodes: string[], years: number[], signal?: AbortSignal, fields: string[] = ALL_FIELDS): Promise<ScorecardAnswer[]> {
+  const key = startedKey(regionCodes, years, fields);
+  const early = started.get(key);
+  if (early) {
+    started.delete(key);
+    return early;
+  }
+  return requestScorecards(regionCodes, years, fields, signal);
 }

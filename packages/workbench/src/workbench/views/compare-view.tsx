@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Chart, loadJiangsuMap } from '../chart';
+import { Chart } from '../chart';
+import { loadJiangsuMap } from '../map-chart';
 import { DataTable, type TableColumn } from '../data-table';
 import { ExportPanel, staticSource } from '../export/export-panel';
 import { INDICATORS, formatValue, type IndicatorInfo } from '../indicators';
@@ -39,8 +40,11 @@ export function CompareView() {
   }, []);
   const info = INDICATORS.find((i) => i.field === field)!;
   const regions = childrenOf(scope);
-  const answer = useQuery((signal) => fetchScorecards(regions.map((r) => r.code), [year], signal), [scope, year]);
-  const rows: Row[] = (answer.data ?? []).map((card) => {
+  // Only the indicator on screen: every other one would cost each department its figures for nothing.
+  const answer = useQuery((signal) => fetchScorecards(regions.map((r) => r.code), [year], signal, [field]), [scope, year, field]);
+  // While another indicator loads, the previous answer has no figures for it: nothing is drawn from it.
+  const shown = answer.data?.every((card) => field in card) ? answer.data : null;
+  const rows: Row[] = (shown ?? []).map((card) => {
     const indicator = card[field];
     return { code: card.regionCode, name: regionName(card.regionCode), value: indicator?.value ?? null, target: indicator?.target ?? null, met: indicator?.met ?? null, note: indicator?.note ?? null };
   });
@@ -54,7 +58,7 @@ export function CompareView() {
       series: [{ type: 'bar', name: info.zh, data: sorted.map((r) => r.value), itemStyle: { color: '#2f6fb0' }, label: { show: true, position: 'right', formatter: (p: { value: number | null }) => formatValue(p.value, info.format) } }],
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [answer.data, field]);
+  }, [shown, field]);
   const map = useMemo(() => {
     const values = rows.map((r) => r.value).filter((v): v is number => v !== null);
     return {
@@ -63,7 +67,7 @@ export function CompareView() {
       series: [{ type: 'map', map: 'jiangsu', name: info.zh, label: { show: true, fontSize: 11 }, data: rows.map((r) => ({ name: r.name, value: r.value })) }],
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [answer.data, field]);
+  }, [shown, field]);
 
   return (
     <section className="view">
@@ -88,7 +92,7 @@ export function CompareView() {
       <h2>{regionName(scope)} {scope === PROVINCE_CODE ? '各市' : '各县区'} · {info.zh} · {year}</h2>
       {answer.error && <p className="error">{answer.error}</p>}
       {answer.loading && <p className="loading">加载中… / loading…</p>}
-      {answer.data && (
+      {shown && (
         <div className="compare-grid">
           <div>
             <DataTable rows={rows} columns={columns(info)} testId="compare-table" rowKey={(r) => r.code} />

@@ -6,6 +6,7 @@ import { INDICATORS, PLAN_YEARS, formatValue, type IndicatorInfo, type Scorecard
 import { RegionPicker, YearPicker } from '../region-picker';
 import { regionName } from '../regions';
 import { fetchScorecards } from '../scorecards';
+import { FIRST_SCORECARD } from '../first-view';
 import { useQuery } from '../use-query';
 
 interface Row {
@@ -31,8 +32,8 @@ const COLUMNS: TableColumn<Row>[] = [
 
 /** A region's year against the plan's targets, and one indicator across the five plan years. */
 export function ScorecardView() {
-  const [code, setCode] = useState('320300');
-  const [year, setYear] = useState(2019);
+  const [code, setCode] = useState(FIRST_SCORECARD.regionCode);
+  const [year, setYear] = useState(FIRST_SCORECARD.year);
   const [charted, setCharted] = useState('trained');
   const answer = useQuery((signal) => fetchScorecards([code], PLAN_YEARS, signal), [code]);
   const byYear = new Map((answer.data ?? []).map((s) => [s.year, s] as [number, ScorecardAnswer]));
