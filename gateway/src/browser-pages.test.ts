@@ -45,10 +45,29 @@ describe('browser pages', () => {
       const index = await fetch(`${base}/workbench/`);
       expect(index.headers.get('content-type')).toMatch(/^text\/html/);
       expect(index.headers.get('cache-control')).toBe('no-cache');
-      const script = /src="(\/workbench\/assets\/[^"]+\.js)"/.exec(await index.text())![1];
+      const html = await index.text();
+      const script = /src="(\/workbench\/assets\/[^"]+\.js)"/.exec(html)![1];
+      // The workbench's frame (React and the views' tabs): a module of the first view, preloaded by the page.
+      const frame = /href="(\/workbench\/assets\/chunks\/app-[^"]+\.js)"/.exec(html)![1];
       const asset = await fetch(`${base}${script}`);
       expect(asset.headers.get('content-type')).toMatch(/javascript/);
       expect(asset.headers.get('cache-control')).toContain('immutable');
+      // The build's brotli and gzip copies, to a browser that accepts them; the same bytes once decoded.
+      const identity = Buffer.from(await (await fetch(`${base}${frame}`, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer());
+      for (const encoding of ['br', 'gzip']) {
+        const compressed = await fetch(`${base}${frame}`, { headers: { 'accept-encoding': encoding } });
+        expect([encoding, compressed.headers.get('content-encoding')]).toEqual([encoding, encoding]);
+        expect(compressed.headers.get('content-type')).toMatch(/javascript/);
+        expect(compressed.headers.get('vary')).toMatch(/accept-encoding/i);
+        expect(compressed.headers.get('cache-control')).toContain('immutable');
+        expect(Number(compressed.headers.get('content-length'))).toBeLessThan(identity.length / 2);
+        expect(Buffer.from(await compressed.arrayBuffer()).equals(identity)).toBe(true); // fetch decodes it
+      }
+      const page = await fetch(`${base}/workbench/`, { headers: { 'accept-encoding': 'br' } });
+      expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(page.headers.get('cache-control')).toBe('no-cache');
+      // The first view's modules are asked for at once, not found one import after another.
+      expect((await page.text()).match(/rel="modulepreload"/g)?.length).toBeGreaterThan(1);
       const map = await fetch(`${base}/workbench/maps/jiangsu.json`);
       expect(map.headers.get('content-type')).toMatch(/^application\/json/);
       expect((await map.json()).features).toHaveLength(13);

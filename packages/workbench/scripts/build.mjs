@@ -3,6 +3,7 @@
 // from the gateway itself: the build fails if a stylesheet would fetch anything from another host.
 import { build } from 'esbuild';
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync, copyFileSync } from 'node:fs';
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -43,6 +44,23 @@ function staticClosure(outputs, file, into = new Set()) {
   into.add(file);
   for (const i of outputs[file].imports) if (i.kind === 'import-statement' && i.path in outputs) staticClosure(outputs, i.path, into);
   return into;
+}
+
+/**
+ * Brotli and gzip copies beside each text asset, made once here rather than on every request;
+ * the gateway sends the one the browser accepts (see gateway/src/browser-pages.ts).
+ */
+function precompress(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) precompress(file);
+    else if (/\.(js|css|json|html|svg)$/.test(entry.name)) {
+      const bytes = readFileSync(file);
+      if (bytes.length < 1024) continue;
+      writeFileSync(`${file}.br`, brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
+      writeFileSync(`${file}.gz`, gzipSync(bytes, { level: 9 }));
+    }
+  }
 }
 
 function refusedUrls(file, text) {
@@ -104,5 +122,7 @@ ${preloadLinks.join('\n')}
 // The 13 cities' boundaries ship with echarts 4.9 (echarts 5 no longer includes maps): copied, then served by the gateway.
 mkdirSync(path.join(dist, 'public', 'workbench', 'maps'), { recursive: true });
 copyFileSync(require.resolve('echarts4/map/json/province/jiangsu.json'), path.join(dist, 'public', 'workbench', 'maps', 'jiangsu.json'));
+
+precompress(path.join(dist, 'public'));
 
 await build({ entryPoints: [path.join(root, 'src/index.ts')], outdir: dist, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
