@@ -15,15 +15,19 @@ async function requestScorecards(regionCodes: string[], years: number[], fields:
   return answers.flatMap((a) => a.scorecards);
 }
 
-/** Requests started before the view that shows them was loaded, each taken once by the view. */
-const started = new Map<string, Promise<ScorecardAnswer[]>>();
+/**
+ * Requests started before the view that shows them was loaded, each taken once by the view,
+ * and only while fresh: a view first shown long after the page opened asks again.
+ */
+const started = new Map<string, { answer: Promise<ScorecardAnswer[]>; at: number }>();
+const FRESH_MS = 30_000;
 const startedKey = (regionCodes: string[], years: number[], fields: string[]) => JSON.stringify([regionCodes, years, fields]);
 
 /** Asks for every indicator of these region-years now, for a view that is still loading (see first-view.ts). */
 export function prefetchScorecards(regionCodes: string[], years: number[]): void {
   const answer = requestScorecards(regionCodes, years, ALL_FIELDS);
   answer.catch(() => undefined); // the view that takes it reports the failure
-  started.set(startedKey(regionCodes, years, ALL_FIELDS), answer);
+  started.set(startedKey(regionCodes, years, ALL_FIELDS), { answer, at: Date.now() });
 }
 
 /**
@@ -34,9 +38,7 @@ export function prefetchScorecards(regionCodes: string[], years: number[]): void
 export function fetchScorecards(regionCodes: string[], years: number[], signal?: AbortSignal, fields: string[] = ALL_FIELDS): Promise<ScorecardAnswer[]> {
   const key = startedKey(regionCodes, years, fields);
   const early = started.get(key);
-  if (early) {
-    started.delete(key);
-    return early;
-  }
+  started.delete(key);
+  if (early && Date.now() - early.at < FRESH_MS) return early.answer;
   return requestScorecards(regionCodes, years, fields, signal);
 }
