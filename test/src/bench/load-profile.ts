@@ -80,6 +80,7 @@ async function main(): Promise<void> {
   }
   const total = Object.values(result.cpuMsPerRequest).reduce((a, b) => a + b, 0);
   console.log(`\n${result.requestsPerSecond.toFixed(0)} requests/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ${result.ok} valid / ${result.refused} refused, ${result.validFailed + result.transportErrors} failed`);
+  for (const failure of result.failures) console.log(`  failed, e.g. ${failure}`);
   console.log(`SQL statements per request: ${statements}`);
   console.log(`CPU ms per request: ${Object.entries(result.cpuMsPerRequest).map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(', ')}; all ${total.toFixed(2)}`);
   const answered = result.ok + result.refused;

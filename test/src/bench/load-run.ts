@@ -12,6 +12,8 @@ export interface CaseResult {
   refused: number;
   validFailed: number;
   transportErrors: number;
+  /** The first few answers of valid requests that failed (status and the start of the body). */
+  failures: string[];
   /** Each process's share of the CPU used during the measured period, 0–1. */
   cpuShare: Record<string, number>;
   /** The gateway's CPU milliseconds per request. */
@@ -28,6 +30,8 @@ interface Answer {
   valid: boolean;
   /** Not 200, or GraphQL errors in the body. */
   errors: boolean;
+  /** The start of such an answer. */
+  body?: string;
   ms: number;
 }
 
@@ -44,7 +48,7 @@ interface RunOptions {
 /** One autocannon run; every request numbered, so a case can make each one different. */
 async function drive({ url, loadCase, tokens, connections, seconds, requests }: RunOptions, onAnswer?: (answer: Answer) => void) {
   let n = 0;
-  let answer = { valid: true, errors: false };
+  let answer: Omit<Answer, 'ms'> = { valid: true, errors: false };
   let finished!: (result: autocannon.Result) => void;
   let failed!: (error: unknown) => void;
   const done = new Promise<autocannon.Result>((resolve, reject) => {
@@ -64,7 +68,8 @@ async function drive({ url, loadCase, tokens, connections, seconds, requests }: 
       },
       // Runs just before the 'response' event of the same answer.
       onResponse: (status, body, context: { valid?: boolean }) => {
-        answer = { valid: context.valid !== false, errors: status !== 200 || body.includes('"errors"') };
+        const errors = status !== 200 || body.includes('"errors"');
+        answer = { valid: context.valid !== false, errors, ...(errors ? { body: `${status} ${body.slice(0, 300)}` } : {}) };
       },
     }],
   }, (error, result) => (error ? failed(error) : finished(result)));
@@ -85,13 +90,17 @@ export async function runCase(options: RunOptions & {
   const latencies: number[] = [];
   let refused = 0;
   let errorsSeen = 0;
+  const failures: string[] = [];
   await options.onMeasured?.('begins');
   const before = readCpu(options.pids, options.postgresDataDir);
   const from = Number(process.hrtime.bigint() / 1000n);
-  const result = await drive(options, ({ valid, errors, ms }) => {
+  const result = await drive(options, ({ valid, errors, ms, body }) => {
     if (!valid) refused++;
-    else if (errors) errorsSeen++;
-    else latencies.push(ms);
+    else if (!errors) latencies.push(ms);
+    else {
+      errorsSeen++;
+      if (failures.length < 3) failures.push(body ?? '');
+    }
   });
   const to = Number(process.hrtime.bigint() / 1000n);
   const after = readCpu(options.pids, options.postgresDataDir);
@@ -112,6 +121,7 @@ export async function runCase(options: RunOptions & {
     refused,
     validFailed: errorsSeen,
     transportErrors: result.errors + result.timeouts,
+    failures,
     cpuShare,
     gatewayCpuMsPerRequest: msPerRequest(used.gateway ?? 0),
     cpuMsPerRequest: Object.fromEntries(Object.entries(used).map(([name, ticks]) => [name, msPerRequest(ticks)])),
