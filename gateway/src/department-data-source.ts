@@ -47,11 +47,11 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
       fetcher: ((_input: string, init?: RequestInit) => {
         const body = String(init?.body ?? '');
         const headers = init?.headers as Record<string, string>;
-        const attempt = async () => http.post(body, { ...headers, ...(await signer?.headersFor(department, body)) }, timeoutMs);
+        const attempt = async (fresh = false) => http.post(body, { ...headers, ...(await signer?.headersFor(department, body)) }, timeoutMs, fresh);
         // A kept-alive connection the department closed just as it was reused fails with a
         // TypeError and no answer; a read is sent once more on a fresh one, a write never.
         const send = () => watch.breaker.run(() => (isQueryBody(body)
-          ? attempt().catch((error) => { if (error instanceof TypeError) return attempt(); throw error; })
+          ? attempt().catch((error) => { if (error instanceof TypeError) return attempt(true); throw error; })
           : attempt()));
         return sharing.inFlight ? sharing.inFlight.fetch(department, body, headers?.authorization, send) : send();
       }) as unknown as RemoteGraphQLDataSource['fetcher'],

@@ -4,12 +4,15 @@ import { DepartmentHttp } from './department-http';
 import { describeFailure } from './department-failure';
 
 /** A real HTTP server on a free port, answering as `handle` says. */
-async function server(handle: http.RequestListener): Promise<{ url: string; close(): Promise<void> }> {
+async function server(handle: http.RequestListener): Promise<{ url: string; connections(): number; close(): Promise<void> }> {
   const listening = http.createServer(handle);
   await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
   const { port } = listening.address() as AddressInfo;
+  let connections = 0;
+  listening.on('connection', () => connections++);
   return {
     url: `http://127.0.0.1:${port}/graphql`,
+    connections: () => connections,
     close: () => new Promise((resolve) => { listening.closeAllConnections(); listening.close(() => resolve()); }),
   };
 }
@@ -37,6 +40,21 @@ describe('DepartmentHttp', () => {
       expect(first).not.toBe(second);
       await client.post(body, {}, 5000); // the kept-alive connection carries the next one
       expect(seen).toHaveLength(2);
+    } finally {
+      client.close();
+      await department.close();
+    }
+  });
+
+  it('keeps a connection alive for the next request, and opens a fresh one when asked', async () => {
+    const department = await server((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
+    const client = new DepartmentHttp(department.url);
+    try {
+      await client.post('{}', {}, 5000);
+      await client.post('{}', {}, 5000);
+      expect(department.connections()).toBe(1);
+      await client.post('{}', {}, 5000, true);
+      expect(department.connections()).toBe(2);
     } finally {
       client.close();
       await department.close();

@@ -36,6 +36,8 @@ export class DepartmentAnswer {
   }
 }
 
+const IDLE_CONNECTION_MS = 4000;
+
 /** No answer within the deadline; named as fetch's AbortSignal.timeout names it. */
 export class DepartmentTimeoutError extends Error {
   override name = 'TimeoutError';
@@ -49,17 +51,22 @@ export class DepartmentTimeoutError extends Error {
  * all (refused, reset, closed) is a TypeError, the deadline a TimeoutError.
  */
 export class DepartmentHttp {
-  private readonly agent = new http.Agent({ keepAlive: true });
+  /**
+   * An idle connection is closed here after 4 s, before a department (Node's default
+   * keepAliveTimeout, 5 s) closes it just as it is reused.
+   */
+  private readonly agent = new http.Agent({ keepAlive: true, timeout: IDLE_CONNECTION_MS });
   private readonly target: URL;
 
   constructor(url: string) {
     this.target = new URL(url);
   }
 
-  post(body: string, headers: Record<string, string>, timeoutMs: number): Promise<DepartmentAnswer> {
+  /** `fresh`: on a new connection, not a kept-alive one (the retry of a read whose connection was closed). */
+  post(body: string, headers: Record<string, string>, timeoutMs: number, fresh = false): Promise<DepartmentAnswer> {
     return new Promise((resolve, reject) => {
       const request = http.request({
-        agent: this.agent,
+        agent: fresh ? false : this.agent,
         protocol: this.target.protocol,
         hostname: this.target.hostname,
         port: this.target.port,
