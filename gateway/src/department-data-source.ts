@@ -8,6 +8,7 @@ import type { DepartmentMetrics, FetchFailure } from './department-metrics';
 import { describeFailure, errorsAtPaths } from './department-failure';
 import { fieldsLeftNull } from './fields-left-null';
 import { isQueryBody, type InFlightFetches } from './fetch-dedup';
+import { DepartmentHttp } from './department-http';
 
 /** What watches one department's fetches: its circuit breaker, the gateway's metrics and log. */
 export interface DepartmentWatch {
@@ -39,21 +40,18 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
     signer?: RequestSigner,
     private readonly sharing: FetchSharing = {},
   ) {
+    const http = new DepartmentHttp(url);
     super({
       url,
       // Signed here, not in willSendRequest: the signature hashes the exact body, serialised only after it.
-      fetcher: ((input: string, init?: RequestInit) => {
+      fetcher: ((_input: string, init?: RequestInit) => {
         const body = String(init?.body ?? '');
         const headers = init?.headers as Record<string, string>;
-        const attempt = async () => fetch(input, {
-          ...init,
-          headers: { ...headers, ...(await signer?.headersFor(department, body)) },
-          signal: AbortSignal.timeout(timeoutMs),
-        });
+        const attempt = async (fresh = false) => http.post(body, { ...headers, ...(await signer?.headersFor(department, body)) }, timeoutMs, fresh);
         // A kept-alive connection the department closed just as it was reused fails with a
         // TypeError and no answer; a read is sent once more on a fresh one, a write never.
         const send = () => watch.breaker.run(() => (isQueryBody(body)
-          ? attempt().catch((error) => { if (error instanceof TypeError) return attempt(); throw error; })
+          ? attempt().catch((error) => { if (error instanceof TypeError) return attempt(true); throw error; })
           : attempt()));
         return sharing.inFlight ? sharing.inFlight.fetch(department, body, headers?.authorization, send) : send();
       }) as unknown as RemoteGraphQLDataSource['fetcher'],

@@ -1,3 +1,5 @@
+import type { DepartmentAnswer } from './department-http';
+
 /**
  * The gateway's fetch bodies are JSON whose first member is the operation text: a query
  * starts with "query" or, unnamed, with "{"; anything else (a mutation) is a write.
@@ -8,30 +10,26 @@ export const isQueryBody = (body: string) => /^\{"query":"(query\b|\{)/.test(bod
  * Identical subgraph fetches in flight at the same moment go out once: the same department,
  * the same body (query and variables) and the same caller (Authorization header). The key
  * holds the caller, so one person's answer never reaches another. Only queries are shared;
- * a mutation always goes out. The answer's text is read once and each waiter gets its own
- * Response of it, so no two requests share a parsed object.
+ * a mutation always goes out. The waiters share the answer's text, which cannot change, and
+ * each parses its own copy of it (DepartmentAnswer.json), so no two requests share a parsed object.
  */
 export class InFlightFetches {
-  private readonly inFlight = new Map<string, Promise<{ text: string; init: ResponseInit }>>();
+  private readonly inFlight = new Map<string, Promise<DepartmentAnswer>>();
 
   constructor(private readonly onShared: (department: string) => void) {}
 
-  async fetch(department: string, body: string, authorization: string | undefined, send: () => Promise<Response>): Promise<Response> {
+  async fetch(department: string, body: string, authorization: string | undefined, send: () => Promise<DepartmentAnswer>): Promise<DepartmentAnswer> {
     if (!isQueryBody(body)) return send(); // a write always goes out
     const key = `${department}\n${authorization ?? ''}\n${body}`;
-    let answer = this.inFlight.get(key);
-    if (answer) {
+    const running = this.inFlight.get(key);
+    if (running) {
       this.onShared(department);
-    } else {
-      answer = send().then(async (response) => ({
-        text: await response.text(),
-        init: { status: response.status, statusText: response.statusText, headers: response.headers },
-      }));
-      this.inFlight.set(key, answer);
-      const forget = () => this.inFlight.delete(key);
-      answer.then(forget, forget);
+      return running;
     }
-    const { text, init } = await answer;
-    return new Response(text, init);
+    const answer = send();
+    this.inFlight.set(key, answer);
+    const forget = () => this.inFlight.delete(key);
+    answer.then(forget, forget);
+    return answer;
   }
 }

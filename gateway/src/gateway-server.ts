@@ -5,6 +5,7 @@ import cors from 'cors';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import { createLogger, type Logger, createMetrics, metricsPlugin } from '@rg/observability';
@@ -79,7 +80,12 @@ export async function startGateway(config: GatewayConfig, limits: QueryLimits): 
     allowBatchedHttpRequests: false,
     formatError,
     validationRules: protection.validationRules,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...protection.plugins, queryCostPlugin(limits.maxCost, config.speed.costCacheSize), metricsPlugin(metrics, logger), ...speed.plugins],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // The gateway sets no Cache-Control on answers and no department sends cache hints: the
+      // default plugin only parsed each department answer's (absent) header and hooked fields.
+      ApolloServerPluginCacheControlDisabled(),
+      ...protection.plugins, queryCostPlugin(limits.maxCost, config.speed.costCacheSize), metricsPlugin(metrics, logger), ...speed.plugins],
   });
   await apollo.start();
 

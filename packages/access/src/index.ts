@@ -2,3 +2,4 @@ export * from './access';
 export * from './gateway-signature';
 export * from './roles';
 export * from './tokens';
+export * from './verified-tokens';

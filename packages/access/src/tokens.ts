@@ -1,5 +1,6 @@
 import { SignJWT, jwtVerify, createRemoteJWKSet, importSPKI, type JWTPayload } from 'jose';
 import { isRole, type Role, type Viewer } from './roles';
+import { VerifiedTokens } from './verified-tokens';
 
 /**
  * Bearer tokens: HS256 with a shared secret (development and small deployments) or RS256
@@ -40,7 +41,24 @@ async function verificationKey(config: TokenConfig): Promise<Verifier> {
 
 export class InvalidTokenError extends Error {}
 
+const int = (value: string | undefined, fallback: number) => (value ? Number.parseInt(value, 10) : fallback);
+
+/**
+ * Tokens that passed, by their exact text and the verification settings
+ * (TOKEN_CACHE_SIZE, 1000; TOKEN_CACHE_MS, 60000; either 0 turns it off): see VerifiedTokens.
+ */
+export const verifiedTokens = new VerifiedTokens(int(process.env.TOKEN_CACHE_SIZE, 1000), int(process.env.TOKEN_CACHE_MS, 60_000));
+
 export async function verifyToken(token: string, config: TokenConfig = tokenConfigFromEnv()): Promise<Viewer> {
+  const cacheKey = `${config.secret ?? ''}\n${config.jwksUrl ?? ''}\n${config.publicKeyPem ?? ''}\n${token}`;
+  const known = verifiedTokens.get(cacheKey);
+  if (known) return known;
+  const viewer = await verifyTokenOnce(token, config);
+  verifiedTokens.keep(cacheKey, viewer.viewer, viewer.expiresAt);
+  return viewer.viewer;
+}
+
+async function verifyTokenOnce(token: string, config: TokenConfig): Promise<{ viewer: Viewer; expiresAt?: number }> {
   let payload: JWTPayload;
   try {
     const key = await verificationKey(config);
@@ -53,7 +71,7 @@ export async function verifyToken(token: string, config: TokenConfig = tokenConf
   if (!isRole(payload.dept)) throw new InvalidTokenError('claim dept is not a known role');
   if (!payload.sub) throw new InvalidTokenError('claim sub is missing');
   const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [];
-  return { role: payload.dept, subject: payload.sub, scopes };
+  return { viewer: { role: payload.dept, subject: payload.sub, scopes }, expiresAt: typeof payload.exp === 'number' ? payload.exp : undefined };
 }
 
 /** Resolves the viewer of a request from its Authorization header; no header is the public. */

@@ -35,7 +35,10 @@ export function createLogger(service: string, options: LoggerOptions = {}): Logg
       },
     },
   };
-  return options.destination ? pino(settings, options.destination) : pino(settings);
+  // Standard output written asynchronously: a line logged while the previous write is under
+  // way joins it, instead of one blocking write per line (each request logs one in every
+  // service it reaches). pino writes what is still buffered synchronously on exit.
+  return pino(settings, options.destination ?? pino.destination({ dest: 1, sync: false }));
 }
 
 export type { Logger };

@@ -57,6 +57,16 @@ describe('gateway signatures', () => {
     ['forged with the kid of the real key', async () => sign({ ...(await generateGatewayKeyPair()).privateJwk, kid: gateway.publicJwk.kid }), /^bad-signature: /],
     ['claiming a long life', async () => sign(gateway.privateJwk, 'hr', body, { lifetimeSeconds: 3600 }), /^claims: the signature claims a life of 3600 s; at most 300 s/],
     ['malformed', async () => 'not-a-jwt', /^malformed: the signature is not a well-formed JWT/],
+    ['issued in the future', async () => sign(gateway.privateJwk, 'hr', body, { issuedAt: Math.floor(Date.now() / 1000) + 60 }), /^expired: .*issued in the future/],
+    ['whose claims were changed after signing', async () => {
+      const [header, claims, signature] = (await sign(gateway.privateJwk)).split('.');
+      const widened = { ...JSON.parse(Buffer.from(claims, 'base64url').toString()), aud: ['hr', 'poverty'] };
+      return `${header}.${Buffer.from(JSON.stringify(widened)).toString('base64url')}.${signature}`;
+    }, /^bad-signature: /],
+    ['with another algorithm in its header', async () => {
+      const [, claims, signature] = (await sign(gateway.privateJwk)).split('.');
+      return `${Buffer.from(JSON.stringify({ alg: 'HS256', kid: gateway.publicJwk.kid })).toString('base64url')}.${claims}.${signature}`;
+    }, /^malformed: only EdDSA/],
   ])('refuses a signature %s, saying why', async (_, make, reason) => {
     expect(await refusal(verifyGatewaySignature(await make(), 'hr', body, await keySet(gateway.publicJwk)))).toMatch(reason);
   });

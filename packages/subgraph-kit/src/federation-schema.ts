@@ -5,7 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { roleAuthChecker } from './auth-checker';
-import { auditReadsMiddleware } from '@rg/audit';
+import { auditReadsOf } from '@rg/audit';
 import { validateInput } from '@rg/input-validation';
 
 export const FEDERATION_LINK =
@@ -34,14 +34,14 @@ export async function buildDepartmentSchema(options: SchemaOptions): Promise<Gra
     orphanedTypes: options.orphanedTypes,
     authChecker: roleAuthChecker,
     authMode: 'error',
-    globalMiddlewares: options.auditedTypes ? [auditReadsMiddleware(options.auditedTypes)] : [],
     validateFn: validateInput,
     skipCheck: true,
   });
-  return buildSubgraphSchema({
+  const subgraph = buildSubgraphSchema({
     typeDefs: gql`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`,
     resolvers: merge(createResolversMap(schema) as Record<string, any>, options.referenceResolvers ?? {}),
   });
+  return options.auditedTypes ? auditReadsOf(subgraph, options.auditedTypes) : subgraph;
 }
 
 /** The subgraph's SDL as the gateway sees it, for composition checks. */

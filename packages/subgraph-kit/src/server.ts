@@ -4,7 +4,7 @@ import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { DataSource } from 'typeorm';
 import { departmentEntry } from '@rg/departments';
 import { buildDepartmentSchema } from './federation-schema';
@@ -75,7 +75,11 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
     // The gateway never uses persisted queries; a hash instead of a query would slip past the channel guard.
     persistedQueries: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), metricsPlugin(metrics, logger),
+      ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(),
+      // No field has a cache hint, and the gateway keeps no subgraph answer by HTTP caching:
+      // the default plugin's hook on every field resolved was work for nothing.
+      ApolloServerPluginCacheControlDisabled(),
+      metricsPlugin(metrics, logger),
       idempotencyPlugin(dataSource), auditPlugin(dataSource, logger), unexpectedErrorLogPlugin(logger),
     ],
   });
@@ -119,16 +123,20 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
         const key = req.headers['idempotency-key'];
         const idempotency = typeof key === 'string' ? new IdempotencyClaim(viewer.subject, key) : null;
         const audit = new AuditRecorder(department.name, viewer, operationName, auditedTypes);
-        const base = {
+        let requestLogger: typeof logger | undefined;
+        const base: Omit<DepartmentContext, 'loaders'> = {
           viewer,
           dataSource,
-          logger: logger.child({ subject: viewer.subject, role: viewer.role }),
+          // Made when first used: few requests log, and a child logger with redaction is not free.
+          get logger() {
+            return (requestLogger ??= logger.child({ subject: viewer.subject, role: viewer.role }));
+          },
           operationName,
           audit,
           idempotency,
           transaction: writeTransaction(dataSource, audit, idempotency),
         };
-        return { ...base, loaders: department.createLoaders(dataSource, base) };
+        return Object.assign(base, { loaders: department.createLoaders(dataSource, base) });
       },
     }),
   );

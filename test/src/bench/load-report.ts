@@ -59,5 +59,6 @@ export function printResults(runs: GatewayRun[], cases: LoadCase[], cleanCase: n
     .filter(({ result }) => result.transportErrors || result.validFailed);
   for (const { run, loadCase, result } of errors) {
     console.log(`  ERRORS ${run} · ${loadCase}: ${result.transportErrors} transport errors/timeouts, ${result.validFailed} valid requests not answered 200 or answered with GraphQL errors`);
+    for (const failure of result.failures) console.log(`    e.g. ${failure}`);
   }
 }

@@ -12,10 +12,16 @@ export interface CaseResult {
   refused: number;
   validFailed: number;
   transportErrors: number;
+  /** The first few answers of valid requests that failed (status and the start of the body). */
+  failures: string[];
   /** Each process's share of the CPU used during the measured period, 0–1. */
   cpuShare: Record<string, number>;
   /** The gateway's CPU milliseconds per request. */
   gatewayCpuMsPerRequest: number;
+  /** Each process's CPU milliseconds per request answered. */
+  cpuMsPerRequest: Record<string, number>;
+  /** The measured period on the monotonic clock (process.hrtime), µs: what CPU profiles are cut to. */
+  measuredUs: { from: number; to: number };
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
@@ -24,6 +30,8 @@ interface Answer {
   valid: boolean;
   /** Not 200, or GraphQL errors in the body. */
   errors: boolean;
+  /** The start of such an answer. */
+  body?: string;
   ms: number;
 }
 
@@ -33,12 +41,14 @@ interface RunOptions {
   tokens: Tokens;
   connections: number;
   seconds: number;
+  /** Instead of `seconds`: this many requests (the profiling bench's fixed amount of work). */
+  requests?: number;
 }
 
 /** One autocannon run; every request numbered, so a case can make each one different. */
-async function drive({ url, loadCase, tokens, connections, seconds }: RunOptions, onAnswer?: (answer: Answer) => void) {
+async function drive({ url, loadCase, tokens, connections, seconds, requests }: RunOptions, onAnswer?: (answer: Answer) => void) {
   let n = 0;
-  let answer = { valid: true, errors: false };
+  let answer: Omit<Answer, 'ms'> = { valid: true, errors: false };
   let finished!: (result: autocannon.Result) => void;
   let failed!: (error: unknown) => void;
   const done = new Promise<autocannon.Result>((resolve, reject) => {
@@ -48,7 +58,7 @@ async function drive({ url, loadCase, tokens, connections, seconds }: RunOptions
   const instance = autocannon({
     url,
     connections,
-    duration: seconds,
+    ...(requests ? { amount: requests } : { duration: seconds }),
     requests: [{
       // One request at a time per connection, so the connection's context says what was asked.
       setupRequest: (request, context: { valid?: boolean }) => {
@@ -58,7 +68,8 @@ async function drive({ url, loadCase, tokens, connections, seconds }: RunOptions
       },
       // Runs just before the 'response' event of the same answer.
       onResponse: (status, body, context: { valid?: boolean }) => {
-        answer = { valid: context.valid !== false, errors: status !== 200 || body.includes('"errors"') };
+        const errors = status !== 200 || body.includes('"errors"');
+        answer = { valid: context.valid !== false, errors, ...(errors ? { body: `${status} ${body.slice(0, 300)}` } : {}) };
       },
     }],
   }, (error, result) => (error ? failed(error) : finished(result)));
@@ -70,18 +81,30 @@ async function drive({ url, loadCase, tokens, connections, seconds }: RunOptions
  * A warm-up (not measured), then the measured run: requests/s, p50/p99 of the valid answers,
  * and the CPU each process used (from /proc) as a share of all of it.
  */
-export async function runCase(options: RunOptions & { warmupSeconds: number; pids: Record<string, number>; postgresDataDir: string }): Promise<CaseResult> {
-  await drive({ ...options, seconds: options.warmupSeconds });
+export async function runCase(options: RunOptions & {
+  warmupSeconds: number; warmupRequests?: number; pids: Record<string, number>; postgresDataDir: string;
+  /** Told when the measured period begins and ends (after the warm-up); the period waits for it. */
+  onMeasured?: (phase: 'begins' | 'ends') => void | Promise<void>;
+}): Promise<CaseResult> {
+  await drive({ ...options, seconds: options.warmupSeconds, requests: options.warmupRequests });
   const latencies: number[] = [];
   let refused = 0;
   let errorsSeen = 0;
+  const failures: string[] = [];
+  await options.onMeasured?.('begins');
   const before = readCpu(options.pids, options.postgresDataDir);
-  const result = await drive(options, ({ valid, errors, ms }) => {
+  const from = Number(process.hrtime.bigint() / 1000n);
+  const result = await drive(options, ({ valid, errors, ms, body }) => {
     if (!valid) refused++;
-    else if (errors) errorsSeen++;
-    else latencies.push(ms);
+    else if (!errors) latencies.push(ms);
+    else {
+      errorsSeen++;
+      if (failures.length < 3) failures.push(body ?? '');
+    }
   });
+  const to = Number(process.hrtime.bigint() / 1000n);
   const after = readCpu(options.pids, options.postgresDataDir);
+  await options.onMeasured?.('ends');
   const used: Record<string, number> = {};
   for (const name of Object.keys(after)) used[name] = Math.max(0, after[name] - (before[name] ?? 0));
   const total = Object.values(used).reduce((a, b) => a + b, 0) || 1;
@@ -89,15 +112,19 @@ export async function runCase(options: RunOptions & { warmupSeconds: number; pid
   latencies.sort((a, b) => a - b);
   const answered = latencies.length + refused;
   const ticksPerSecond = 100; // USER_HZ on Linux
+  const msPerRequest = (ticks: number) => (answered ? (ticks * 1000) / ticksPerSecond / answered : NaN);
   return {
-    requestsPerSecond: answered / options.seconds,
+    requestsPerSecond: answered / (options.requests ? (to - from) / 1e6 : options.seconds),
     p50: percentile(latencies, 0.5),
     p99: percentile(latencies, 0.99),
     ok: latencies.length,
     refused,
     validFailed: errorsSeen,
     transportErrors: result.errors + result.timeouts,
+    failures,
     cpuShare,
-    gatewayCpuMsPerRequest: answered ? ((used.gateway ?? 0) * 1000) / ticksPerSecond / answered : NaN,
+    gatewayCpuMsPerRequest: msPerRequest(used.gateway ?? 0),
+    cpuMsPerRequest: Object.fromEntries(Object.entries(used).map(([name, ticks]) => [name, msPerRequest(ticks)])),
+    measuredUs: { from, to },
   };
 }

@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
-import { startStack, departments, spawnService, waitUntilReady, type ServiceProcess } from '@rg/infra';
+import { startStack, departments, type ServiceProcess } from '@rg/infra';
 import { signToken } from '@rg/access';
-import { freePort } from '@rg/dev-postgres';
 import { subgraphUrlVariable } from '@rg/departments';
 import { LOAD_CASES, CLEAN_CASE_FOR_BAD_INPUT, type Tokens } from './load-cases';
 import { runCase, type CaseResult } from './load-run';
 import { printResults, type GatewayRun } from './load-report';
+import { SPEED_WORK_OFF, startGatewayProcess } from './load-gateways';
 
 /**
  * `npm run bench:load`: the stack under LOAD_CONNECTIONS (10) clients through three gateways
@@ -21,21 +21,6 @@ const seconds = Number(process.env.LOAD_SECONDS ?? 15);
 const warmupSeconds = Number(process.env.LOAD_WARMUP_SECONDS ?? 5);
 const connections = Number(process.env.LOAD_CONNECTIONS ?? 10);
 const trainees = Number(process.env.LOAD_TRAINEES ?? 3000);
-
-/** Every speed switch of gateway/src/config.ts off: what the gateway did before them. */
-export const SPEED_WORK_OFF: NodeJS.ProcessEnv = {
-  GATEWAY_RESPONSE_CACHE_MS: '0',
-  GATEWAY_SHARE_IN_FLIGHT: 'false',
-  GATEWAY_DEDUPLICATE_FETCHES: 'false',
-  GATEWAY_COST_CACHE_SIZE: '0',
-};
-
-async function startGatewayProcess(name: string, entry: string, env: NodeJS.ProcessEnv, health: string): Promise<{ service: ServiceProcess; url: string }> {
-  const port = await freePort();
-  const service = spawnService(name, entry, { ...env, GATEWAY_PORT: String(port) }, true);
-  await waitUntilReady(health.replace('PORT', String(port)), 120_000, service.child);
-  return { service, url: `http://127.0.0.1:${port}/graphql` };
-}
 
 async function main(): Promise<void> {
   const root = mkdtempSync(path.join(tmpdir(), 'returnee-load-'));
