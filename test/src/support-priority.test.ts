@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { composeCitizenId } from '@rg/person-key';
 import { expectedSupportCaseFindings, expectedSupportPriority, SUPPORT_PRIORITY_PLANTED } from '@rg/demo-province';
 import { allCounties, PROVINCE_CODE } from '@rg/regions';
 import { REFUSED } from './disclosure-expectations';
@@ -176,5 +177,31 @@ describe('support-case findings', () => {
       expect(data.scorecard.returneeVentures.value).toBeGreaterThan(0);
       expect(data.scorecard.supportCaseFindingCount).toBeNull();
     }
+  });
+});
+
+describe('recording a founder who never trained', () => {
+  it('registers the returnee without a course, records the venture, and counts it among returnee ventures only', async () => {
+    const used = new Set(h.world.hr.trainees.map((t) => t.citizenId));
+    let seq = 997;
+    while (used.has(composeCitizenId('320102', '1986-05-20', seq))) seq -= 2;
+    const registered = await h.query(`mutation($i: RegisterTraineeInput!) { registerTrainee(input: $i) { id firstCompletedOn } }`, {
+      i: { citizenId: composeCitizenId('320102', '1986-05-20', seq), name: '未培训创业者', category: 'MIGRANT_WORKER', stage: 'STARTUP',
+        phone: '13912345679', registeredOn: '2021-02-01' },
+    }, 'hr');
+    expect(registered.errors).toBeUndefined();
+    expect(registered.data.registerTrainee.firstCompletedOn).toBeNull();
+    const opened = await h.query(`mutation($i: RecordVentureInput!) { recordVenture(input: $i) { id founderTrained founder { id } } }`, {
+      i: { founderId: registered.data.registerTrainee.id, name: '自主创业茶庄', industry: '农产品加工', openedOn: '2021-03-01', jobsCreated: 2 },
+    }, 'hr');
+    expect(opened.errors).toBeUndefined();
+    expect(opened.data.recordVenture).toMatchObject({ founderTrained: false, founder: { id: registered.data.registerTrainee.id } });
+
+    const before = expectedSupportPriority(h.world, '320102', 2021).counts;
+    const { data, errors } = await h.query(`{ scorecard(regionCode: "320102", year: 2021) {
+      returneeVentures { value } trainedFounderShare { value suppressed } } }`, undefined, 'admin');
+    expect(errors).toBeUndefined();
+    expect(data.scorecard.returneeVentures.value).toBe(before.ventures + 1);
+    expect(data.scorecard.trainedFounderShare).toEqual({ value: before.trainedFounderVentures / (before.ventures + 1), suppressed: false });
   });
 });
