@@ -69,7 +69,7 @@ describe('support cases checked against the registry', () => {
     const nodes: any[] = [];
     let after: string | null = null;
     for (;;) {
-      const { data, errors } = await h.query(CASES, { y: year, after }, role);
+      const { data, errors }: { data?: any; errors?: any[] } = await h.query(CASES, { y: year, after }, role);
       if (role === 'analyst') return { nodes: data.womenSupportCases.edges.map((e: any) => e.node), errors };
       expect(errors).toBeUndefined();
       nodes.push(...data.womenSupportCases.edges.map((e: any) => e.node));
