@@ -33,6 +33,11 @@ const PERSONAL: Array<[string, string, string]> = [
   ['youth-league', 'Award.recipientName', '{ awards(first: 1) { edges { node { id recipientName } } } }'],
   ['youth-league', 'drafts', '{ successStories(first: 1, filter: { includeDrafts: true }) { totalCount } }'],
   ['womens-federation', 'WomenSupportCase.name', '{ womenSupportCases(first: 1) { edges { node { id name } } } }'],
+  // The registry's answer about a support case's woman, and the support-case cross-checks.
+  ['womens-federation', 'WomenSupportCase.registryPoor', '{ womenSupportCases(first: 1) { edges { node { id registryPoor } } } }'],
+  ['womens-federation', 'Scorecard.supportCaseFindings',
+    '{ scorecard(regionCode: "320000", year: 2019) { supportCaseFindings { id kind caseId supportCase { id } } } }'],
+  ['womens-federation', 'Scorecard.supportCaseFindingCount', '{ scorecard(regionCode: "320000", year: 2019) { supportCaseFindingCount { value } } }'],
 ];
 
 /** Records and links about people: any signed-in role, never the public. */
@@ -45,6 +50,8 @@ const SIGNED_IN_ONLY: Array<[string, string]> = [
   ['institution league table', '{ institutionLeagueTable(regionCode: "320300", year: 2019) { rank passRate } }'],
   ['Loan guarantee and outcome', '{ trainee(id: "1") { loans { guaranteeType interestSubsidyYuan status } } }'],
   ['Venture.loans', '{ venture(id: "1") { id loans { amountYuan } } }'],
+  ['Venture.founderTrained', '{ venture(id: "1") { id founderTrained } }'],
+  ['ventures filtered by founderTrained', '{ ventures(first: 1, filter: { founderTrained: true }) { totalCount } }'],
   ['SuccessStory.protagonist', '{ successStories(first: 1) { edges { node { id protagonist { personKey } } } } }'],
   ['Award.recipient', '{ awards(first: 1) { edges { node { id recipient { personKey } } } } }'],
 ];
@@ -65,6 +72,8 @@ const PUBLIC: Array<[string, string]> = [
     agriculturePolicyTargets(regionCode: "320000") { indicator year value source }
     scorecard(regionCode: "320300", year: 2019) { trained { target targetSource } } }`],
   ['survey and follow-up indicators', '{ scorecard(regionCode: "320000", year: 2019) { trainingWishesMet { value } followUpCoverage12m { value } followUpJobs6m { value } } }'],
+  ['support-priority indicators', `{ scorecard(regionCode: "320000", year: 2019) { poorBorrowerShare { value } poorWomenBorrowers { value }
+    poorFounderShare { value } poorWomenFounders { value } poorParkEntrantShare { value } returneeVentures { value } trainedFounderShare { value } } }`],
   ['training institutions', '{ trainingInstitutions(first: 2) { totalCount edges { node { name debarred designations { reviewingBody } evaluations { year passes } debarments { reason } } } } }'],
 ];
 

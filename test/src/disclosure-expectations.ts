@@ -1,5 +1,5 @@
 import {
-  expectedProgramme, expectedRegionFigures, expectedScorecard, expectedScorecardCounts, expectedScorecardNotes, type RegionFigures, type World,
+  expectedProgramme, expectedRegionFigures, expectedSupportPriority, expectedScorecard, expectedScorecardCounts, expectedScorecardNotes, type RegionFigures, type World,
 } from '@rg/demo-province';
 import type { IndicatorName } from '@rg/scorecard';
 
@@ -51,12 +51,20 @@ export function expectedRegion(world: World, code: string, exact: boolean): Part
 export const INDICATORS: IndicatorName[] = ['trained', 'passRate', 'openingRate6m', 'jobsPerVenture', 'survivalRate1y',
   'loansIssuedYuan', 'newParks', 'poorTraineeShare', 'poorWomenTrainees', 'poorWomenSupportedShare', 'storiesPublished',
   'womenSupportCasesOpened', 'wishingToTrain', 'trainingWishesMet', 'followUpCoverage6m', 'followUpCoverage12m',
-  'nonFounderEmploymentRate', 'followUpJobs6m', 'followUpJobs12m', 'followUpOutputYuan6m', 'followUpOutputYuan12m'];
+  'nonFounderEmploymentRate', 'followUpJobs6m', 'followUpJobs12m', 'followUpOutputYuan6m', 'followUpOutputYuan12m',
+  // Priority of the poor for every support policy; returnee entrepreneurs trained or not.
+  'poorBorrowerShare', 'poorWomenBorrowers', 'poorFounderShare', 'poorWomenFounders', 'poorParkEntrantShare',
+  'returneeVentures', 'trainedFounderShare'];
+
+/** Indicators poverty computes from another department's key set: refused for a set of 1 … 4 people, whoever asks. */
+export const KEY_SET_INDICATORS: IndicatorName[] = ['poorTraineeShare', 'poorWomenTrainees', 'poorWomenSupportedShare',
+  'poorBorrowerShare', 'poorWomenBorrowers', 'poorFounderShare', 'poorWomenFounders', 'poorParkEntrantShare'];
 
 export function expectedIndicators(world: World, code: string, year: number, exact: boolean): Record<IndicatorName, ExpectedIndicator> {
   const v = expectedScorecard(world, code, year);
   const c = expectedScorecardCounts(world, code, year);
   const p = expectedProgramme(world, code, year).counts;
+  const s = expectedSupportPriority(world, code, year).counts;
   const count = (n: number, unit = 'people') => (!exact && small(n) ? SMALL(unit) : null);
   const share = (numerator: number, denominator: number) =>
     (!exact && [numerator, denominator - numerator, denominator].some(small) ? SMALL() : null);
@@ -86,6 +94,15 @@ export function expectedIndicators(world: World, code: string, year: number, exa
     followUpOutputYuan12m: count(p.reported12m),
     // For the auditors only (hr staff, admins), who see it exactly; not among INDICATORS.
     eligibilityFindings: null,
+    poorBorrowerShare: small(s.borrowers) ? REFUSED('poverty') : share(s.poorBorrowers, s.borrowers),
+    poorWomenBorrowers: small(s.womenBorrowers) ? REFUSED('poverty') : count(s.poorWomenBorrowers),
+    poorFounderShare: small(s.founders) ? REFUSED('poverty') : share(s.poorFounders, s.founders),
+    poorWomenFounders: small(s.womenFounders) ? REFUSED('poverty') : count(s.poorWomenFounders),
+    poorParkEntrantShare: small(s.parkEntrants) ? REFUSED('poverty') : share(s.poorParkEntrants, s.parkEntrants),
+    returneeVentures: null,
+    trainedFounderShare: share(s.trainedFounderVentures, s.ventures),
+    // For the auditors only (womens-federation staff, admins); not among INDICATORS.
+    supportCaseFindings: null,
   };
   const unjudged = expectedScorecardNotes(world, code, year);
   const result = {} as Record<IndicatorName, ExpectedIndicator>;

@@ -14,6 +14,8 @@ const INDICATOR_FORMATS: Record<string, 'count' | 'percent' | 'decimal'> = {
   trained: 'count', passRate: 'percent', openingRate6m: 'percent', jobsPerVenture: 'decimal', survivalRate1y: 'percent',
   loansIssuedYuan: 'count', newParks: 'count', poorTraineeShare: 'percent', poorWomenTrainees: 'count',
   poorWomenSupportedShare: 'percent', storiesPublished: 'count', womenSupportCasesOpened: 'count',
+  poorBorrowerShare: 'percent', poorWomenBorrowers: 'count', poorFounderShare: 'percent', poorWomenFounders: 'count',
+  poorParkEntrantShare: 'percent', returneeVentures: 'count', trainedFounderShare: 'percent',
 };
 const NOT_AVAILABLE = 'not available to your role';
 

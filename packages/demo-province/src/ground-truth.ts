@@ -8,6 +8,7 @@ import { ratio, OPENING_WINDOW_DAYS, SURVIVAL_DAYS, type IndicatorName } from '@
 import { expectedTarget } from './expected-targets';
 import type { Trainee, World } from './world';
 import { expectedEligibilityFindings, expectedProgramme } from './ground-truth-programme';
+import { expectedSupportPriority } from './ground-truth-priority';
 
 /** The day the demo province is "as of": no record is dated later, and the scorecard is judged on it. */
 export const DEMO_REFERENCE_DATE = '2021-12-31';
@@ -200,6 +201,7 @@ function tally(world: World, regionCode: string, year: number, referenceDate: st
     womenSupportCasesOpened: casesOpened,
     ...expectedProgramme(world, regionCode, year).values,
     eligibilityFindings: expectedEligibilityFindings(world, regionCode, year).length,
+    ...expectedSupportPriority(world, regionCode, year).values,
   };
   const tooRecent: Partial<Record<IndicatorName, string>> = {};
   if (tooRecent6 > 0) {

@@ -13,3 +13,5 @@ export {
 export { DEBARRED_INSTITUTIONS, DOUBLE_SUBSIDIES } from './hr-institutions';
 export { LOANS_ABOVE_CAP, LOANS_WITHOUT_VENTURE } from './hr-outcomes';
 export { UNTRAINED_RESPONDENTS_PER_TRAINEE } from './hr-survey';
+export { PLANTED as SUPPORT_PRIORITY_PLANTED } from './support-priority';
+export { expectedSupportPriority, expectedSupportCaseFindings, type SupportCaseFindingTruth } from './ground-truth-priority';

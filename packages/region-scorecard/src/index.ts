@@ -12,3 +12,4 @@ export * from './monthly-statistic';
 export * from './card-batch';
 export * from './monthly-figures';
 export * from './reference-date';
+export * from './registry-findings';

@@ -24,3 +24,13 @@ export function decodeKeySet(encoded: string): bigint[] {
 export function toBigintArrayParameter(prefixes: bigint[]): string {
   return `{${prefixes.join(',')}}`;
 }
+
+/**
+ * The SQL aggregate that builds a key set in PostgreSQL from a `prefix` column (bigint), the
+ * same bytes encodeKeySet writes: sorted 8-byte big-endian prefixes, base64 without line
+ * breaks. `filter` is an optional aggregate FILTER clause, e.g. " FILTER (WHERE gender = 'FEMALE')".
+ * NULL for no rows.
+ */
+export function keySetSql(filter = ''): string {
+  return `translate(encode(string_agg(int8send(prefix), ''::bytea ORDER BY prefix)${filter}, 'base64'), E'\\n', '')`;
+}

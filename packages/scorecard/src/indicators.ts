@@ -8,7 +8,10 @@ export type IndicatorName =
   | 'loansIssuedYuan' | 'newParks' | 'poorTraineeShare' | 'poorWomenTrainees' | 'poorWomenSupportedShare'
   | 'storiesPublished' | 'womenSupportCasesOpened'
   | 'wishingToTrain' | 'trainingWishesMet' | 'followUpCoverage6m' | 'followUpCoverage12m' | 'nonFounderEmploymentRate'
-  | 'followUpJobs6m' | 'followUpJobs12m' | 'followUpOutputYuan6m' | 'followUpOutputYuan12m' | 'eligibilityFindings';
+  | 'followUpJobs6m' | 'followUpJobs12m' | 'followUpOutputYuan6m' | 'followUpOutputYuan12m' | 'eligibilityFindings'
+  // Priority of the poor for every support policy (000 §3.1), returnee entrepreneurs trained or not, support-case checks.
+  | 'poorBorrowerShare' | 'poorWomenBorrowers' | 'poorFounderShare' | 'poorWomenFounders' | 'poorParkEntrantShare'
+  | 'returneeVentures' | 'trainedFounderShare' | 'supportCaseFindings';
 
 /** A ratio that is 0 rather than NaN for an empty cohort. */
 export function ratio(numerator: number, denominator: number): number {

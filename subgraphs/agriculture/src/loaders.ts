@@ -5,6 +5,7 @@ import { IncubatorPark, Residency } from './entities';
 import { regionFigures, type AgricultureRegionFigures } from './figures/region-figures';
 import { monthlyFigures, type AgricultureMonthFigures } from './figures/monthly-figures';
 import { scorecardFigures, type AgricultureScorecardFigures } from './figures/scorecard-figures';
+import { parkEntrantVentureIds } from './figures/park-entrant-figures';
 
 export function createLoaders(db: DataSource) {
   const repo = <T extends object>(entity: new () => T) => db.getRepository(entity);
@@ -37,6 +38,8 @@ export function createLoaders(db: DataSource) {
     /** Keyed by region-year ("regionCode:year"): the twelve months at once. */
     monthlyFigures: loaderOfValues<string, AgricultureMonthFigures[] | null>((keys) => monthlyFigures(db, keys), null),
     scorecardFigures: loaderOfValues<string, AgricultureScorecardFigures | null>((keys) => scorecardFigures(db, keys), null),
+    /** Keyed by region-year: the ventures that entered a park of the region in the year. */
+    parkEntrantVentureIds: loaderOfValues<string, number[]>((keys) => parkEntrantVentureIds(db, keys), []),
   };
 }
 

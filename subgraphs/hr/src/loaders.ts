@@ -9,6 +9,7 @@ import { regionFigures, type HrRegionFigures } from './figures/region-figures';
 import { scorecardFigures, type HrScorecardFigures } from './figures/scorecard-figures';
 import { monthlyFigures, type HrMonthFigures } from './figures/monthly-figures';
 import { programmeFigures, type HrProgrammeFigures } from './figures/programme-figures';
+import { parkEntrantKeySets, supportPriorityFigures, type HrSupportPriorityFigures } from './figures/support-priority-figures';
 
 export function createLoaders(db: DataSource) {
   const repo = <T extends object>(entity: new () => T) => db.getRepository(entity);
@@ -66,6 +67,10 @@ export function createLoaders(db: DataSource) {
     /** Keyed by region-year ("regionCode:year"): the twelve months at once. */
     monthlyFigures: loaderOfValues<string, HrMonthFigures[] | null>((keys) => monthlyFigures(db, keys), null),
     programmeFigures: loaderOfValues<string, HrProgrammeFigures | null>((keys) => programmeFigures(db, keys), null),
+    // Priority of the poor across support policies (support-priority-figures.ts).
+    supportPriorityFigures: loaderOfValues<string, HrSupportPriorityFigures | null>((keys) => supportPriorityFigures(db, keys), null),
+    /** Keyed by agriculture's park entrants, venture ids comma-joined in ascending order. */
+    parkEntrantKeySets: loaderOfValues<string, string>((keys) => parkEntrantKeySets(db, keys), ''),
   };
 }
 

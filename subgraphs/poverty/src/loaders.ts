@@ -21,6 +21,8 @@ export function createLoaders(db: DataSource) {
     regionFigures: loaderOfValues<string, PovertyRegionFigures | null>((codes) => regionFigures(db, codes), null),
     /** Keyed by year and key set, so fields asking the same question of one card share a statement. */
     registryMatches: loaderOfValues<string, RegistryMatch | null>((keys) => registryMatches(db, keys), null),
+    /** Support cases: members of a household in the registry during the year (not exited before it). */
+    registryStandings: loaderOfValues<string, RegistryMatch | null>((keys) => registryMatches(db, keys, 'IN_REGISTRY_IN_YEAR'), null),
   };
 }
 

@@ -7,6 +7,7 @@ import { monthlyFigures, type WomensFederationMonthFigures } from './figures/mon
 import {
   scorecardFigures, supportedShares, type SupportedShare, type WomensFederationScorecardFigures,
 } from './figures/scorecard-figures';
+import { supportCaseFindings, supportCaseKeySets, type SupportCaseFindingRow } from './figures/support-case-checks';
 
 export function createLoaders(db: DataSource) {
   const cases = () => db.getRepository(WomenSupportCase);
@@ -25,6 +26,9 @@ export function createLoaders(db: DataSource) {
     supportedShares: loaderOfValues<string, SupportedShare>(
       (keys) => supportedShares(db, keys), { people: 0, supported: 0, refused: false },
     ),
+    // The support-case priority check against the registry (support-case-checks.ts).
+    supportCaseKeySets: loaderOfValues<string, string>((keys) => supportCaseKeySets(db, keys), ''),
+    supportCaseFindings: loaderOfValues<string, SupportCaseFindingRow[]>((keys) => supportCaseFindings(db, keys), []),
   };
 }
 

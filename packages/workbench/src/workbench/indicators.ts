@@ -29,6 +29,14 @@ export const INDICATORS: IndicatorInfo[] = [
   { field: 'followUpJobs12m', zh: '一年回访带动就业', format: 'count' },
   { field: 'followUpOutputYuan6m', zh: '六个月回访产值（元）', format: 'yuan' },
   { field: 'followUpOutputYuan12m', zh: '一年回访产值（元）', format: 'yuan' },
+  // Priority of the poor for every support policy; returnee entrepreneurs trained or not.
+  { field: 'poorBorrowerShare', zh: '创业担保贷款建档立卡贫困人员占比', format: 'percent' },
+  { field: 'poorWomenBorrowers', zh: '贫困妇女获创业担保贷款人数', format: 'count' },
+  { field: 'poorFounderShare', zh: '新开业建档立卡贫困创业者占比', format: 'percent' },
+  { field: 'poorWomenFounders', zh: '贫困妇女创业人数', format: 'count' },
+  { field: 'poorParkEntrantShare', zh: '入园孵化建档立卡贫困创业者占比', format: 'percent' },
+  { field: 'returneeVentures', zh: '返乡创业开业户数', format: 'count' },
+  { field: 'trainedFounderShare', zh: '创业者中受训人员占比', format: 'percent' },
 ];
 
 export const PLAN_YEARS = [2016, 2017, 2018, 2019, 2020];

@@ -8,6 +8,7 @@ import { ResidencyMutationResolver } from './residency-mutations.resolver';
 import { AgricultureScorecardResolver, Scorecard } from './scorecard.resolver';
 import { AgricultureMonthlyStatisticResolver, MonthlyStatistic } from './monthly-statistic.resolver';
 import { Venture, VentureParkResolver } from './venture.resolver';
+import { ParkEntrantScorecardResolver } from './park-entrant.resolver';
 
 export { referenceResolvers } from './references';
 
@@ -17,6 +18,7 @@ export const resolvers = [
   AgricultureRegionResolver, AgricultureScorecardResolver, AgricultureMonthlyStatisticResolver,
   ParkMutationResolver, ResidencyMutationResolver,
   createPolicyTargetResolver({ department: 'agriculture', indicators: ['newParks'] }),
+  ParkEntrantScorecardResolver,
 ] as const;
 
 export const orphanedTypes = [Venture, Region, Scorecard, MonthlyStatistic];

@@ -1,7 +1,6 @@
 import { Authorized, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
 import { ownerOnly } from '@rg/access';
-import { badUserInput } from '@rg/api-errors';
-import { decodeKeySet, disclosedIndicator, disclosureMinCount, Indicator, indicator, refusedKeySetNote, suppressed } from '@rg/region-scorecard';
+import { findingCount, Indicator, registryAnswer } from '@rg/region-scorecard';
 import { Loan, Trainee, TrainingSubsidy } from '../entities';
 import { eligibilityFindings, type FindingKind, type FindingRow } from '../figures/eligibility';
 import type { HrContext } from './context';
@@ -56,14 +55,7 @@ function toFinding(row: FindingRow): EligibilityFinding {
 
 /** Poverty's answer decoded: null when it refused the set (or was not asked, as on a direct query). */
 function registryPoorOf(card: Scorecard): bigint[] | null {
-  const keySet = card.registryPoorTraineeKeySet;
-  if (keySet === undefined) throw badUserInput('registryPoorTraineeKeySet', 'is required: ask for the findings through the gateway');
-  if (keySet === null) return null;
-  try {
-    return decodeKeySet(keySet);
-  } catch {
-    throw badUserInput('registryPoorTraineeKeySet', 'is not a key set of 64-bit person-key prefixes');
-  }
+  return registryAnswer(card.registryPoorTraineeKeySet, 'registryPoorTraineeKeySet');
 }
 
 async function findings(ctx: HrContext, card: Scorecard): Promise<{ rows: EligibilityFinding[]; registryChecked: boolean }> {
@@ -90,10 +82,7 @@ export class EligibilityScorecardResolver {
   @Directive('@requires(fields: "registryPoorTraineeKeySet")')
   async eligibilityFindingCount(@Root() card: Scorecard, @Ctx() ctx: HrContext): Promise<Indicator> {
     const { rows, registryChecked } = await findings(ctx, card);
-    if (!registryChecked) {
-      return disclosedIndicator(suppressed(refusedKeySetNote(disclosureMinCount(), 'poverty')), null);
-    }
-    return indicator(rows.length, null); // a count for auditors: no policy target
+    return findingCount(rows.length, registryChecked);
   }
 }
 

@@ -18,6 +18,8 @@ import { InstitutionMutationResolver } from './institution-mutations.resolver';
 import { LoanDetailResolver } from './loan-detail.resolver';
 import { HrProgrammeScorecardResolver } from './programme-scorecard.resolver';
 import { EligibilityFinding, EligibilityFindingResolver, EligibilityScorecardResolver } from './eligibility.resolver';
+import { SupportPriorityScorecardResolver } from './support-priority.resolver';
+import { FounderTrainingResolver } from './founder-training.resolver';
 
 export { referenceResolvers } from './references';
 
@@ -29,6 +31,7 @@ export const resolvers = [
   createPolicyTargetResolver({ department: 'hr', indicators: HR_TARGETED_INDICATORS }),
   SurveyResponseResolver, TrainingInstitutionResolver, EnrolmentSubsidyResolver, InstitutionMutationResolver, LoanDetailResolver,
   HrProgrammeScorecardResolver, EligibilityScorecardResolver, EligibilityFindingResolver,
+  SupportPriorityScorecardResolver, FounderTrainingResolver,
 ] as const;
 
 export const orphanedTypes = [PoorHousehold, Region, Scorecard, MonthlyStatistic, EligibilityFinding];

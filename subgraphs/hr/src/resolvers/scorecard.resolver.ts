@@ -1,4 +1,4 @@
-import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import {
   Indicator, NOT_YET, ScorecardBase, disclosedIndicator, disclosurePolicy, indicator, shown, suppressCount, suppressShare, suppressTotal,
 } from '@rg/region-scorecard';
@@ -23,6 +23,12 @@ export class Scorecard extends ScorecardBase {
   @Field(() => String, { nullable: true })
   @Directive('@external')
   registryPoorTraineeKeySet?: string | null;
+
+  // Priority of the poor across support policies (support-priority.resolver.ts).
+  /** agriculture's ventures given a park place in the region's year, for parkEntrantKeySet. */
+  @Field(() => [Int])
+  @Directive('@external')
+  parkEntrantVentureIds?: number[];
 }
 
 async function figures(ctx: HrContext, card: ScorecardBase): Promise<HrScorecardFigures> {

@@ -5,6 +5,8 @@ import { countyCodesFor, yearRange } from '@rg/region-scorecard';
 import { IsRegionCode } from '@rg/input-validation';
 import { Loan, Trainee, Venture } from '../entities';
 import type { HrContext } from './context';
+import { forbidden } from '@rg/api-errors';
+import { FOUNDER_TRAINED_SQL } from './founder-training.resolver';
 
 @ObjectType()
 export class VentureConnection extends Connection(Venture) {}
@@ -31,6 +33,10 @@ export class VentureFilter {
   @IsOptional()
   @MaxLength(100)
   industry?: string;
+
+  @Field({ nullable: true, description: 'Only ventures whose founder had (true) or had not (false) completed a course by the opening; signed-in roles' })
+  @IsOptional()
+  founderTrained?: boolean;
 }
 
 @Resolver(() => Venture)
@@ -56,6 +62,11 @@ export class VentureResolver {
     if (filter?.operating === true) query.andWhere('v.closed_on IS NULL');
     if (filter?.operating === false) query.andWhere('v.closed_on IS NOT NULL');
     if (filter?.industry) query.andWhere('v.industry = :industry', { industry: filter.industry });
+    if (typeof filter?.founderTrained === 'boolean') {
+      // Whether a named person trained is not for the public, so neither is filtering by it.
+      if (ctx.viewer.role === 'public') throw forbidden('founderTrained: filtering by training is for signed-in roles');
+      query.andWhere(filter.founderTrained ? FOUNDER_TRAINED_SQL : `NOT ${FOUNDER_TRAINED_SQL}`);
+    }
     return paginate(query, page);
   }
 

@@ -13,6 +13,22 @@ export interface RegistryMatch {
   refused: boolean;
 }
 
+/**
+ * Which households count. REGISTERED_BY_YEAR: registered in or before the year, whatever
+ * happened since (the training shares: who the programme reached among those the registry
+ * found poor). IN_REGISTRY_IN_YEAR: registered by the year and not exited before it, i.e. in
+ * the registry during the year; a household that exits in the year still counts for it, since
+ * exits are decided at the year's review (the support-case priority check).
+ */
+export type RegistryStanding = 'REGISTERED_BY_YEAR' | 'IN_REGISTRY_IN_YEAR';
+
+const EXITED_AFTER = ' AND (h.exited_year IS NULL OR h.exited_year >= ($3::int[])[k.position])';
+
+/** The same standing for one household, in code. */
+export function inRegistryInYear(household: { registeredYear: number; exitedYear: number | null }, year: number): boolean {
+  return household.registeredYear <= year && (household.exitedYear === null || household.exitedYear >= year);
+}
+
 /** Loader keys are "year:keySet" (a key set is base64, so it has no colon). */
 export function registryMatchKey(year: number, keySet: string): string {
   return `${year}:${keySet}`;
@@ -26,7 +42,7 @@ export function registryMatchKey(year: number, keySet: string): string {
  * undecodable set answers null; a set of fewer people than the disclosure threshold is refused
  * unread.
  */
-async function matchAll(db: DataSource, keys: readonly string[]): Promise<Map<string, RegistryMatch | null>> {
+async function matchAll(db: DataSource, keys: readonly string[], standing: RegistryStanding): Promise<Map<string, RegistryMatch | null>> {
   const sets = keys.map((key) => {
     const colon = key.indexOf(':');
     let prefixes: bigint[] | null;
@@ -49,7 +65,7 @@ async function matchAll(db: DataSource, keys: readonly string[]): Promise<Map<st
      FROM unnest($1::int[], $2::bigint[]) AS k(position, prefix)
      JOIN household_member m ON m.person_key_prefix = k.prefix
      JOIN poor_household h ON h.id = m.household_id
-     WHERE h.registered_year <= ($3::int[])[k.position]`,
+     WHERE h.registered_year <= ($3::int[])[k.position]${standing === 'IN_REGISTRY_IN_YEAR' ? EXITED_AFTER : ''}`,
     [toBigintArrayParameter(positions), toBigintArrayParameter(prefixes), sets.map((set) => set.year)],
   );
   const poor = new Map<number, string[]>();
@@ -66,14 +82,17 @@ async function matchAll(db: DataSource, keys: readonly string[]): Promise<Map<st
 }
 
 /** Cached across requests by year and the set's digest; the sets a batch misses are matched together. */
-export async function registryMatches(db: DataSource, keys: readonly string[]): Promise<Map<string, RegistryMatch | null>> {
+export async function registryMatches(
+  db: DataSource, keys: readonly string[], standing: RegistryStanding = 'REGISTERED_BY_YEAR',
+): Promise<Map<string, RegistryMatch | null>> {
   const digestOf = (key: string) => {
     const colon = key.indexOf(':');
     return `${key.slice(0, colon)}:${createHash('sha256').update(key.slice(colon + 1)).digest('hex')}`;
   };
   const byDigest = new Map(keys.map((key) => [digestOf(key), key]));
-  const matches = await aggregateCache<RegistryMatch | null>(db, 'registry-match').getMany([...byDigest.keys()], async (missing) => {
-    const found = await matchAll(db, missing.map((digest) => byDigest.get(digest)!));
+  const cacheName = standing === 'REGISTERED_BY_YEAR' ? 'registry-match' : 'registry-standing';
+  const matches = await aggregateCache<RegistryMatch | null>(db, cacheName).getMany([...byDigest.keys()], async (missing) => {
+    const found = await matchAll(db, missing.map((digest) => byDigest.get(digest)!), standing);
     return new Map(missing.map((digest) => [digest, found.get(byDigest.get(digest)!) ?? null]));
   });
   return new Map(keys.map((key) => [key, matches.get(digestOf(key)) ?? null]));

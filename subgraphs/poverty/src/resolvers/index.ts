@@ -6,6 +6,10 @@ import { PovertyScorecardResolver, Scorecard } from './scorecard.resolver';
 import { PovertyMonthlyStatisticResolver, MonthlyStatistic } from './monthly-statistic.resolver';
 import { Trainee, TraineePovertyResolver } from './trainee.resolver';
 import { EligibilityFinding, EligibilityFindingPovertyResolver } from './eligibility-finding.resolver';
+import { SupportPriorityPovertyResolver } from './support-priority.resolver';
+import {
+  SupportCaseFinding, SupportCaseFindingPovertyResolver, SupportCaseRegistryResolver, SupportCaseScorecardResolver, WomenSupportCase,
+} from './support-case-check.resolver';
 
 export { referenceResolvers } from './references';
 
@@ -14,6 +18,7 @@ export const resolvers = [
   PoorHouseholdResolver, HouseholdMemberResolver, TraineePovertyResolver,
   PovertyRegionResolver, PovertyScorecardResolver, PovertyMonthlyStatisticResolver,
   HouseholdMutationResolver, EligibilityFindingPovertyResolver,
+  SupportPriorityPovertyResolver, SupportCaseRegistryResolver, SupportCaseScorecardResolver, SupportCaseFindingPovertyResolver,
 ] as const;
 
-export const orphanedTypes = [Trainee, Region, Scorecard, MonthlyStatistic, EligibilityFinding];
+export const orphanedTypes = [Trainee, Region, Scorecard, MonthlyStatistic, EligibilityFinding, WomenSupportCase, SupportCaseFinding];

@@ -17,6 +17,17 @@ export const referenceResolvers = {
       return ref;
     },
   },
+  // The support case and its finding are the federation's; the registry answers from what the gateway hands over.
+  WomenSupportCase: {
+    __resolveReference(ref: { id: string; personKey?: string; openedOn?: string }) {
+      return ref;
+    },
+  },
+  SupportCaseFinding: {
+    __resolveReference(ref: { id: string; personKey?: string }) {
+      return ref;
+    },
+  },
   // Any person key is a trainee to the registry: hr owns the record, povertyHousehold answers from here.
   Trainee: {
     __resolveReference(ref: { personKey: string }): Trainee {

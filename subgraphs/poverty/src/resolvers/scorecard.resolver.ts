@@ -21,6 +21,32 @@ export class Scorecard extends ScorecardBase {
   @Field()
   @Directive('@external')
   womenTraineeKeySet: string;
+
+  // Priority of the poor across support policies (support-priority.resolver.ts): hr's sets.
+  @Field()
+  @Directive('@external')
+  borrowerKeySet: string;
+
+  @Field()
+  @Directive('@external')
+  womenBorrowerKeySet: string;
+
+  @Field()
+  @Directive('@external')
+  founderKeySet: string;
+
+  @Field()
+  @Directive('@external')
+  womenFounderKeySet: string;
+
+  @Field()
+  @Directive('@external')
+  parkEntrantKeySet: string;
+
+  // The support-case priority check (support-case-check.resolver.ts): womens-federation's set.
+  @Field()
+  @Directive('@external')
+  supportCaseKeySet: string;
 }
 
 type KeySetField = 'traineeKeySet' | 'womenTraineeKeySet';

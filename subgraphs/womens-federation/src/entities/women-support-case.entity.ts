@@ -71,7 +71,7 @@ export class WomenSupportCase {
   @Column({ type: 'text' })
   outcome: SupportOutcome;
 
-  @Field({ description: 'A registered poor woman: priority for every support policy' })
+  @Field({ description: 'A registered poor woman, as staff marked the case: priority for every support policy (registryPoor checks it)' })
   @Column({ name: 'poor_priority', type: 'boolean' })
   poorPriority: boolean;
 

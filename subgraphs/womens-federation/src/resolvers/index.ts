@@ -5,6 +5,7 @@ import { WomensFederationMonthlyStatisticResolver, MonthlyStatistic } from './mo
 import { SupportCaseMutationResolver } from './support-case-mutations.resolver';
 import { WomenSupportCaseResolver } from './support-case.resolver';
 import { Trainee, TraineeSupportResolver } from './trainee.resolver';
+import { SupportCaseFinding, SupportCaseFindingResolver, SupportCaseFindingsScorecardResolver } from './support-case-findings.resolver';
 
 export { referenceResolvers } from './references';
 
@@ -12,6 +13,7 @@ export const resolvers = [
   createSharedRootResolver(Region, Scorecard, MonthlyStatistic),
   WomenSupportCaseResolver, TraineeSupportResolver,
   WomensFederationRegionResolver, WomensFederationScorecardResolver, WomensFederationMonthlyStatisticResolver, SupportCaseMutationResolver,
+  SupportCaseFindingsScorecardResolver, SupportCaseFindingResolver,
 ] as const;
 
-export const orphanedTypes = [Trainee, Region, Scorecard, MonthlyStatistic];
+export const orphanedTypes = [Trainee, Region, Scorecard, MonthlyStatistic, SupportCaseFinding];

@@ -17,6 +17,11 @@ export class Scorecard extends ScorecardBase {
   @Field(() => String, { nullable: true })
   @Directive('@external')
   poorWomenTraineeKeySet: string | null;
+
+  /** poverty's answer to supportCaseKeySet, for the support-case findings (support-case-findings.resolver.ts). */
+  @Field(() => String, { nullable: true })
+  @Directive('@external')
+  registryPoorSupportKeySet?: string | null;
 }
 
 @Resolver(() => Scorecard)
