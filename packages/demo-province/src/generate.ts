@@ -17,6 +17,7 @@ import { buildWomensFederation } from './womens-federation';
 import { buildSurvey } from './hr-survey';
 import { buildInstitutionRecords } from './hr-institutions';
 import { buildOutcomes } from './hr-outcomes';
+import { buildDemonstrations } from './demonstrations';
 
 /** The plan's first day as a number: memorable, and the worlds in docs and tests use it. */
 export const DEFAULT_SEED = 20160101;
@@ -24,6 +25,8 @@ export const DEFAULT_TRAINEES = 3000;
 export const MAX_TRAINEES = 1_000_000;
 /** Mixed into the seed for hr's programme records (survey, institutions, outcomes). */
 const PROGRAMME_STREAM = 0x5eed7a;
+/** Mixed into the seed for the demonstration designations and enterprise awards. */
+const DEMONSTRATION_STREAM = 0xde5197;
 
 export function generateWorld(options: GenerateOptions = {}): World {
   const seed = options.seed ?? DEFAULT_SEED;
@@ -68,5 +71,6 @@ export function generateWorld(options: GenerateOptions = {}): World {
   buildSurvey(programme);
   buildInstitutionRecords(programme);
   buildOutcomes(programme);
+  buildDemonstrations({ ...ctx, rng: new Rng(seed ^ DEMONSTRATION_STREAM) });
   return ctx.world;
 }

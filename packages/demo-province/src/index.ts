@@ -13,3 +13,8 @@ export {
 export { DEBARRED_INSTITUTIONS, DOUBLE_SUBSIDIES } from './hr-institutions';
 export { LOANS_ABOVE_CAP, LOANS_WITHOUT_VENTURE } from './hr-outcomes';
 export { UNTRAINED_RESPONDENTS_PER_TRAINEE } from './hr-survey';
+// Demonstration designations and enterprise awards
+export { DESIGNATIONS_PER_KIND, REVOKED_KINDS, ENTERPRISE_AWARDS } from './demonstrations';
+export {
+  expectedDesignations, expectedActiveDesignations, expectedEnterpriseAwards, revokedIn, type DesignationQuery,
+} from './ground-truth-designations';
