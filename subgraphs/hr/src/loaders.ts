@@ -9,6 +9,7 @@ import { regionFigures, type HrRegionFigures } from './figures/region-figures';
 import { scorecardFigures, type HrScorecardFigures } from './figures/scorecard-figures';
 import { monthlyFigures, type HrMonthFigures } from './figures/monthly-figures';
 import { programmeFigures, type HrProgrammeFigures } from './figures/programme-figures';
+import { createDesignationLoaders } from './designation-loaders';
 
 export function createLoaders(db: DataSource) {
   const repo = <T extends object>(entity: new () => T) => db.getRepository(entity);
@@ -66,6 +67,7 @@ export function createLoaders(db: DataSource) {
     /** Keyed by region-year ("regionCode:year"): the twelve months at once. */
     monthlyFigures: loaderOfValues<string, HrMonthFigures[] | null>((keys) => monthlyFigures(db, keys), null),
     programmeFigures: loaderOfValues<string, HrProgrammeFigures | null>((keys) => programmeFigures(db, keys), null),
+    ...createDesignationLoaders(db),
   };
 }
 

@@ -18,6 +18,11 @@ import { InstitutionMutationResolver } from './institution-mutations.resolver';
 import { LoanDetailResolver } from './loan-detail.resolver';
 import { HrProgrammeScorecardResolver } from './programme-scorecard.resolver';
 import { EligibilityFinding, EligibilityFindingResolver, EligibilityScorecardResolver } from './eligibility.resolver';
+import {
+  DesignationRegionResolver, DesignationResolver, DesignationReviewResolver, ParkDesignationResolver, VentureDesignationResolver,
+} from './designation.resolver';
+import { DesignationMutationResolver } from './designation-mutations.resolver';
+import { IncubatorPark } from './designation-types';
 
 export { referenceResolvers } from './references';
 
@@ -29,6 +34,8 @@ export const resolvers = [
   createPolicyTargetResolver({ department: 'hr', indicators: HR_TARGETED_INDICATORS }),
   SurveyResponseResolver, TrainingInstitutionResolver, EnrolmentSubsidyResolver, InstitutionMutationResolver, LoanDetailResolver,
   HrProgrammeScorecardResolver, EligibilityScorecardResolver, EligibilityFindingResolver,
+  DesignationResolver, DesignationReviewResolver, DesignationMutationResolver, VentureDesignationResolver,
+  ParkDesignationResolver, DesignationRegionResolver,
 ] as const;
 
-export const orphanedTypes = [PoorHousehold, Region, Scorecard, MonthlyStatistic, EligibilityFinding];
+export const orphanedTypes = [PoorHousehold, Region, Scorecard, MonthlyStatistic, EligibilityFinding, IncubatorPark];
