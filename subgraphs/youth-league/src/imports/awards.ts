@@ -2,6 +2,7 @@ import { In } from 'typeorm';
 import type { ImportRecordType } from '@rg/record-import';
 import { Award, AwardLevel, AwardRecipientKind } from '../entities';
 import { GrantAwardInput, grantAward } from '../resolvers/publicity-mutations.resolver';
+import { CellProblem } from '@rg/record-import';
 import { personKeyFromRow } from './person';
 
 export const LEVEL_LABELS: Record<string, string> = {
@@ -38,6 +39,9 @@ export const awardImport: ImportRecordType<GrantAwardInput, Award> = {
   async toInput(values) {
     const recipientKind = values.recipientKind ?? AwardRecipientKind.PERSON;
     const toEnterprise = recipientKind === AwardRecipientKind.VENTURE;
+    // A row to an enterprise names no person: an ID there is a mistake, not something to drop.
+    if (toEnterprise && values.citizenId !== undefined) throw new CellProblem('citizenId', 'not for an award to an enterprise');
+    if (toEnterprise && values.personKey !== undefined) throw new CellProblem('personKey', 'not for an award to an enterprise');
     return Object.assign(new GrantAwardInput(), {
       recipientKind,
       personKey: toEnterprise ? undefined : personKeyFromRow(values, 'citizenId', 'personKey'),
