@@ -201,3 +201,62 @@ describe('audit at the owner', () => {
     }
   });
 });
+
+// --- Demonstration designations (hr) and awards to enterprises (youth-league) ---
+const PERSON_DESIGNATION = '{ designations(filter: { kind: PERSON }, first: 1) { edges { node { id kind';
+
+describe('designations: public records, but for the person an entrepreneur star names', () => {
+  const PUBLIC_DESIGNATIONS: Array<[string, string]> = [
+    ['designations', `{ designations(first: 50) { totalCount edges { node { id kind level year title reviewingBody regionCode projectName
+      active revokedIn reviews { id year result } park { id name } venture { id name designations { id } } } } } }`],
+    ["reviews' notes of counties, parks, projects and enterprises", '{ designations(filter: { kind: VENTURE }, first: 50) { edges { node { reviews { note } } } } }'],
+    ['designation(id)', '{ designation(id: "1") { id kind title } }'],
+    ['IncubatorPark.designations', '{ incubatorParks(first: 50) { edges { node { id designations { id kind level } } } } }'],
+    ['Region.activeDesignations', '{ region(code: "320000") { activeDesignations { kind count } } }'],
+    ['awards to enterprises', '{ awards(filter: { recipientKind: VENTURE }, first: 5) { totalCount edges { node { title recipientKind venture { id name awards { id } } } } } }'],
+    ['Award.recipientKind', '{ awards(first: 2) { edges { node { id recipientKind venture { id } } } } }'],
+  ];
+  it.each(PUBLIC_DESIGNATIONS)('%s for everyone', async (_what, query) => {
+    for (const caller of CALLERS) {
+      const { data, errors } = await ask(query, caller);
+      expect({ caller, errors }).toEqual({ caller, errors: undefined });
+      expect(data).toBeTruthy();
+    }
+  });
+
+  it.each(CALLERS)('Designation.trainee (signed-in roles) and personName (hr and admin) as %s', async (caller) => {
+    const link = await ask(`${PERSON_DESIGNATION} trainee { personKey } } } } }`, caller);
+    expect(forbidden(link.errors)).toBe(caller === 'public');
+    if (caller !== 'public') expect(link.data.designations.edges[0].node.trainee.personKey).toMatch(/^pk_/);
+    const name = await ask(`${PERSON_DESIGNATION} personName } } } }`, caller);
+    if (caller === 'hr' || caller === 'admin') {
+      expect(name.errors).toBeUndefined();
+      expect(name.data.designations.edges[0].node.personName).toEqual(expect.any(String));
+    } else {
+      expect(forbidden(name.errors)).toBe(true);
+      expect(name.data.designations.edges[0].node.kind).toBe('PERSON'); // the rest of the answer still comes back
+    }
+  });
+
+  it.each(CALLERS)("DesignationReview.note of an entrepreneur star (hr and admin) as %s", async (caller) => {
+    const { data, errors } = await ask('{ designations(filter: { kind: PERSON }, first: 50) { edges { node { reviews { year note } } } } }', caller);
+    if (caller === 'hr' || caller === 'admin') {
+      expect(errors).toBeUndefined();
+      expect(data.designations.edges.some((e: any) => e.node.reviews.some((r: any) => typeof r.note === 'string'))).toBe(true);
+    } else {
+      expect(forbidden(errors)).toBe(true);
+    }
+  });
+
+  const DESIGNATION_WRITES = [
+    'mutation { designate(input: { kind: COUNTY, level: CITY, year: 1900, title: "", reviewingBody: "", regionCode: "320300" }) { id } }',
+    'mutation { recordDesignationReview(input: { designationId: "0", year: 1900, result: PASSED }) { id } }',
+    'mutation { grantAward(input: { recipientKind: VENTURE, ventureId: "0", title: "", level: COUNTY, year: 1900, regionCode: "x" }) { id } }',
+  ];
+  const cells = DESIGNATION_WRITES.flatMap((mutation) => CALLERS.map((caller) => [mutation.slice(11, 40), caller, mutation] as const));
+  it.each(cells)('%s… as %s', async (_name, caller, mutation) => {
+    const { errors } = await ask(mutation, caller);
+    const owner = mutation.includes('grantAward') ? 'youth-league' : 'hr';
+    expect(errors?.[0].extensions?.code).toBe(caller === owner || caller === 'admin' ? 'BAD_USER_INPUT' : 'FORBIDDEN');
+  });
+});

@@ -19,7 +19,8 @@ export interface Context {
 export function emptyWorld(): World {
   return {
     hr: { institutions: [], courses: [], mentors: [], trainees: [], enrolments: [], ventures: [], loans: [], followUps: [],
-      surveyResponses: [], designations: [], evaluations: [], debarments: [], subsidies: [] },
+      surveyResponses: [], designations: [], evaluations: [], debarments: [], subsidies: [],
+      demonstrations: [], demonstrationReviews: [] },
     agriculture: { parks: [], residencies: [], projects: [] },
     poverty: { households: [], members: [] },
     youthLeague: { stories: [], awards: [] },

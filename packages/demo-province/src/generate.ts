@@ -18,6 +18,7 @@ import { buildSurvey } from './hr-survey';
 import { buildInstitutionRecords } from './hr-institutions';
 import { buildOutcomes } from './hr-outcomes';
 import { plantSupportPriorityCases } from './support-priority';
+import { buildDemonstrations } from './demonstrations';
 
 /** The plan's first day as a number: memorable, and the worlds in docs and tests use it. */
 export const DEFAULT_SEED = 20160101;
@@ -27,6 +28,8 @@ export const MAX_TRAINEES = 1_000_000;
 const PROGRAMME_STREAM = 0x5eed7a;
 /** Mixed into the seed for the support-priority cases (support-priority.ts). */
 const SUPPORT_PRIORITY_STREAM = 0x9007;
+/** Mixed into the seed for the demonstration designations and enterprise awards. */
+const DEMONSTRATION_STREAM = 0xde5197;
 
 export function generateWorld(options: GenerateOptions = {}): World {
   const seed = options.seed ?? DEFAULT_SEED;
@@ -72,5 +75,6 @@ export function generateWorld(options: GenerateOptions = {}): World {
   buildInstitutionRecords(programme);
   buildOutcomes(programme);
   plantSupportPriorityCases({ ...ctx, rng: new Rng(seed ^ SUPPORT_PRIORITY_STREAM) });
+  buildDemonstrations({ ...ctx, rng: new Rng(seed ^ DEMONSTRATION_STREAM) });
   return ctx.world;
 }

@@ -32,6 +32,7 @@ function tinyWorld(): World {
     hr: {
       institutions: [], courses: [], mentors: [], followUps: [],
       surveyResponses: [], designations: [], evaluations: [], debarments: [], subsidies: [],
+      demonstrations: [], demonstrationReviews: [],
       trainees: [trainee(1, FENG), trainee(2, FENG, 'FEMALE'), trainee(3, PEI, 'FEMALE'), trainee(4, '320102')],
       enrolments: [
         enrolment(1, 1, '2018-03-01', true),

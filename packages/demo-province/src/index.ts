@@ -15,3 +15,8 @@ export { LOANS_ABOVE_CAP, LOANS_WITHOUT_VENTURE } from './hr-outcomes';
 export { UNTRAINED_RESPONDENTS_PER_TRAINEE } from './hr-survey';
 export { PLANTED as SUPPORT_PRIORITY_PLANTED } from './support-priority';
 export { expectedSupportPriority, expectedSupportCaseFindings, type SupportCaseFindingTruth } from './ground-truth-priority';
+// Demonstration designations and enterprise awards
+export { DESIGNATIONS_PER_KIND, REVOKED_KINDS, ENTERPRISE_AWARDS } from './demonstrations';
+export {
+  expectedDesignations, expectedActiveDesignations, expectedEnterpriseAwards, revokedIn, type DesignationQuery,
+} from './ground-truth-designations';

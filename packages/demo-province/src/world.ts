@@ -102,8 +102,10 @@ export interface SuccessStory {
   ventureId: number; regionCode: string; publishedOn: string | null; channel: StoryChannel;
 }
 export interface Award {
-  id: number; personKey: string; recipientName: string; title: string; level: AwardLevel;
+  id: number; personKey: string | null; recipientName: string | null; title: string; level: AwardLevel;
   year: number; regionCode: string;
+  /** PERSON: personKey and recipientName name the person; VENTURE: an enterprise award, ventureId names hr's venture. */
+  recipientKind: AwardRecipientKind; ventureId: number | null;
 }
 
 export interface WomenSupportCase {
@@ -112,12 +114,28 @@ export interface WomenSupportCase {
   poorPriority: boolean;
 }
 
+// --- Demonstration designations (001 §6, 002) and enterprise awards ---
+export type AwardRecipientKind = 'PERSON' | 'VENTURE';
+export type DesignationKind = 'COUNTY' | 'PARK' | 'PROJECT' | 'POVERTY_RELIEF_PROJECT' | 'VENTURE' | 'PERSON';
+export type DesignationLevel = 'CITY' | 'PROVINCE' | 'NATIONAL';
+export type DesignationReviewResult = 'PASSED' | 'RECTIFY' | 'REVOKED';
+/** A model county, demonstration park or project, poverty-relief project, star enterprise or entrepreneur star (hr designates). */
+export interface Designation {
+  id: number; kind: DesignationKind; level: DesignationLevel; year: number; title: string; reviewingBody: string;
+  regionCode: string; parkId: number | null; ventureId: number | null; traineeId: number | null; projectName: string | null;
+}
+/** One December review of a designation; REVOKED ends it. */
+export interface DesignationReview { id: number; designationId: number; year: number; result: DesignationReviewResult; note: string | null }
+// --- end of designations ---
+
 export interface World {
   hr: {
     institutions: Institution[]; courses: Course[]; mentors: Mentor[]; trainees: Trainee[];
     enrolments: Enrolment[]; ventures: Venture[]; loans: Loan[]; followUps: FollowUp[];
     surveyResponses: SurveyResponse[]; designations: InstitutionDesignation[]; evaluations: InstitutionEvaluation[];
     debarments: InstitutionDebarment[]; subsidies: TrainingSubsidy[];
+    /** Demonstration designations (not the institutions' `designations` above) and their reviews. */
+    demonstrations: Designation[]; demonstrationReviews: DesignationReview[];
   };
   agriculture: { parks: IncubatorPark[]; residencies: Residency[]; projects: RecommendedProject[] };
   poverty: { households: PoorHousehold[]; members: HouseholdMember[] };

@@ -50,6 +50,7 @@ export function buildYouthLeague(ctx: Context): YouthLeague {
         id: world.youthLeague.awards.length + 1, personKey: v.founderKey, recipientName: v.founderName, title,
         level: rng.weighted<AwardLevel>([['COUNTY', 50], ['CITY', 30], ['PROVINCE', 15], ['NATIONAL', 5]]),
         year: rng.int(openedYear, Math.min(2021, openedYear + 2)), regionCode: county.code,
+        recipientKind: 'PERSON', ventureId: null,
       });
     },
   };

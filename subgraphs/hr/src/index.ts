@@ -18,7 +18,9 @@ export const hrSubgraph: DepartmentSubgraph<HrLoaders, World> = {
     orphanedTypes,
     referenceResolvers,
     // Personal records whose reads by other departments (and admins) hr audits.
-    auditedTypes: { Trainee: 'id', Enrolment: 'id', Loan: 'id', FollowUp: 'id', SurveyResponse: 'id', TrainingSubsidy: 'id' },
+    auditedTypes: { Trainee: 'id', Enrolment: 'id', Loan: 'id', FollowUp: 'id', SurveyResponse: 'id', TrainingSubsidy: 'id',
+      // A designation is audited only when it names a person (an entrepreneur star); see the entity.
+      Designation: 'personalRecordId' },
   },
   createLoaders,
   seed,

@@ -10,6 +10,7 @@ import { scorecardFigures, type HrScorecardFigures } from './figures/scorecard-f
 import { monthlyFigures, type HrMonthFigures } from './figures/monthly-figures';
 import { programmeFigures, type HrProgrammeFigures } from './figures/programme-figures';
 import { parkEntrantKeySets, supportPriorityFigures, type HrSupportPriorityFigures } from './figures/support-priority-figures';
+import { createDesignationLoaders } from './designation-loaders';
 
 export function createLoaders(db: DataSource) {
   const repo = <T extends object>(entity: new () => T) => db.getRepository(entity);
@@ -71,6 +72,7 @@ export function createLoaders(db: DataSource) {
     supportPriorityFigures: loaderOfValues<string, HrSupportPriorityFigures | null>((keys) => supportPriorityFigures(db, keys), null),
     /** Keyed by agriculture's park entrants, venture ids comma-joined in ascending order. */
     parkEntrantKeySets: loaderOfValues<string, string>((keys) => parkEntrantKeySets(db, keys), ''),
+    ...createDesignationLoaders(db),
   };
 }
 

@@ -63,6 +63,14 @@ export async function seed(db: DataSource, world: World, onProgress?: Progress):
   await load('training_subsidy', ['id', 'enrolment_id', 'kind', 'amount_yuan', 'paid_on'], hr.subsidies,
     (s) => [s.id, s.enrolmentId, s.kind, s.amountYuan, s.paidOn]);
 
+  await load('designation',
+    ['id', 'kind', 'level', 'year', 'title', 'reviewing_body', 'region_code', 'park_id', 'venture_id', 'trainee_id', 'project_name'],
+    hr.demonstrations, (d) => [d.id, d.kind, d.level, d.year, d.title, d.reviewingBody, d.regionCode, d.parkId, d.ventureId,
+      d.traineeId, d.projectName]);
+  await load('designation_review', ['id', 'designation_id', 'year', 'result', 'note'], hr.demonstrationReviews,
+    (r) => [r.id, r.designationId, r.year, r.result, r.note]);
+
+  for (const table of ['designation', 'designation_review']) await resetIdSequence(db, table);
   for (const table of ['training_institution', 'course', 'mentor', 'trainee', 'enrolment', 'venture', 'loan', 'follow_up',
     'survey_response', 'institution_designation', 'institution_evaluation', 'institution_debarment', 'training_subsidy']) {
     await resetIdSequence(db, table);

@@ -25,7 +25,11 @@ export function createLoaders(db: DataSource) {
     ),
     awardsByPersonKey: loaderByGroup(
       (keys: readonly string[]) => db.getRepository(Award).find({ where: { personKey: In([...keys]) }, order: { id: 'ASC' } }),
-      (a) => a.personKey,
+      (a) => a.personKey!,
+    ),
+    awardsByVenture: loaderByGroup(
+      (ids: readonly number[]) => db.getRepository(Award).find({ where: { ventureId: In([...ids]) }, order: { id: 'ASC' } }),
+      (a) => a.ventureId!,
     ),
     regionFigures: loaderOfValues<string, YouthLeagueRegionFigures | null>((codes) => regionFigures(db, codes), null),
     /** Keyed by region-year ("regionCode:year"): the twelve months at once. */

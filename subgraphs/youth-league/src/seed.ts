@@ -16,8 +16,8 @@ export async function seed(db: DataSource, world: World, onProgress?: Progress):
     ['id', 'title', 'summary', 'protagonist_person_key', 'protagonist_name', 'venture_id', 'region_code', 'published_on', 'channel'],
     stories,
     (s) => [s.id, s.title, s.summary, s.protagonistPersonKey, s.protagonistName, s.ventureId, s.regionCode, s.publishedOn, s.channel]);
-  await load('award', ['id', 'title', 'level', 'year', 'region_code', 'recipient_name', 'person_key'], awards,
-    (a) => [a.id, a.title, a.level, a.year, a.regionCode, a.recipientName, a.personKey]);
+  await load('award', ['id', 'title', 'level', 'year', 'region_code', 'recipient_name', 'person_key', 'recipient_kind', 'venture_id'], awards,
+    (a) => [a.id, a.title, a.level, a.year, a.regionCode, a.recipientName, a.personKey, a.recipientKind, a.ventureId]);
 
   for (const table of ['success_story', 'award']) await resetIdSequence(db, table);
   await db.query('ANALYZE');

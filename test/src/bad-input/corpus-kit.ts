@@ -26,6 +26,8 @@ export const MUTATIONS: Record<string, Department> = {
   publishStory: 'youth-league', grantAward: 'youth-league',
   openSupportCase: 'womens-federation', closeSupportCase: 'womens-federation',
   setHrPolicyTarget: 'hr', setAgriculturePolicyTarget: 'agriculture',
+  // Demonstration designations (designation-cases.ts)
+  designate: 'hr', recordDesignationReview: 'hr',
 };
 
 /** The mutation document, its input sent as the variable `$input`. */
@@ -46,6 +48,7 @@ export const withCheck = (first17: string) => first17 + checkCharacter(first17);
 export const FILTERS: Record<string, string> = {
   trainees: 'TraineeFilter', ventures: 'VentureFilter', incubatorParks: 'IncubatorParkFilter', poorHouseholds: 'PoorHouseholdFilter',
   surveyResponses: 'SurveyResponseFilter', trainingInstitutions: 'TrainingInstitutionFilter', awards: 'AwardFilter', successStories: 'SuccessStoryFilter', womenSupportCases: 'WomenSupportCaseFilter',
+  designations: 'DesignationFilter',
 };
 
 /** What every department's cases build on: seeded records to point at, valid inputs, and the case makers. */

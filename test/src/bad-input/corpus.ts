@@ -7,6 +7,7 @@ import { addPovertyCases } from './poverty-cases';
 import { addYouthLeagueCases } from './youth-league-cases';
 import { addWomensFederationCases } from './womens-federation-cases';
 import { addPolicyTargetCases } from './policy-target-cases';
+import { addDesignationCases } from './designation-cases';
 
 export { doc, MUTATIONS, type Case, type Department, type Fixtures } from './corpus-kit';
 
@@ -20,5 +21,6 @@ export function buildCorpus(world: World) {
   addYouthLeagueCases(corpus);
   addWomensFederationCases(corpus);
   addPolicyTargetCases(corpus);
+  addDesignationCases(corpus);
   return { cases: corpus.cases, BASE: corpus.BASE, FIXTURES: corpus.FIXTURES };
 }

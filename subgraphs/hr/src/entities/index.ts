@@ -13,5 +13,10 @@ import { InstitutionDebarment, InstitutionDesignation, InstitutionEvaluation, Tr
 export * from './enums';
 export { Course, Enrolment, FollowUp, Loan, Mentor, Trainee, TrainingInstitution, Venture };
 export { SurveyResponse, InstitutionDebarment, InstitutionDesignation, InstitutionEvaluation, TrainingSubsidy };
+import { Designation, DesignationReview } from './designation.entity';
+
+export * from './designation-enums';
+export { Designation, DesignationReview };
 export const entities = [Course, Enrolment, FollowUp, Loan, Mentor, Trainee, TrainingInstitution, Venture, PolicyTarget,
-  SurveyResponse, InstitutionDebarment, InstitutionDesignation, InstitutionEvaluation, TrainingSubsidy];
+  SurveyResponse, InstitutionDebarment, InstitutionDesignation, InstitutionEvaluation, TrainingSubsidy,
+  Designation, DesignationReview];

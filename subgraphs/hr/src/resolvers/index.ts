@@ -20,6 +20,11 @@ import { HrProgrammeScorecardResolver } from './programme-scorecard.resolver';
 import { EligibilityFinding, EligibilityFindingResolver, EligibilityScorecardResolver } from './eligibility.resolver';
 import { SupportPriorityScorecardResolver } from './support-priority.resolver';
 import { FounderTrainingResolver } from './founder-training.resolver';
+import {
+  DesignationRegionResolver, DesignationResolver, DesignationReviewResolver, ParkDesignationResolver, VentureDesignationResolver,
+} from './designation.resolver';
+import { DesignationMutationResolver } from './designation-mutations.resolver';
+import { IncubatorPark } from './designation-types';
 
 export { referenceResolvers } from './references';
 
@@ -32,6 +37,8 @@ export const resolvers = [
   SurveyResponseResolver, TrainingInstitutionResolver, EnrolmentSubsidyResolver, InstitutionMutationResolver, LoanDetailResolver,
   HrProgrammeScorecardResolver, EligibilityScorecardResolver, EligibilityFindingResolver,
   SupportPriorityScorecardResolver, FounderTrainingResolver,
+  DesignationResolver, DesignationReviewResolver, DesignationMutationResolver, VentureDesignationResolver,
+  ParkDesignationResolver, DesignationRegionResolver,
 ] as const;
 
-export const orphanedTypes = [PoorHousehold, Region, Scorecard, MonthlyStatistic, EligibilityFinding];
+export const orphanedTypes = [PoorHousehold, Region, Scorecard, MonthlyStatistic, EligibilityFinding, IncubatorPark];

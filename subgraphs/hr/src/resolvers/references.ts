@@ -15,6 +15,12 @@ export const referenceResolvers = {
       return ctx.loaders.ventureById.load(Number(ref.id));
     },
   },
+  // Any park id is a park to hr: agriculture owns the record, `designations` answers from here.
+  IncubatorPark: {
+    __resolveReference(ref: { id: string }) {
+      return { id: ref.id };
+    },
+  },
   PoorHousehold: {
     __resolveReference(ref: { id: string; memberPersonKeys?: string[] }) {
       return ref;

@@ -5,7 +5,7 @@ import { badUserInput, parseId } from '@rg/api-errors';
 import { IsPastDate, IsText } from '@rg/input-validation';
 import { ownerOnly } from '@rg/access';
 import { todayInBeijing } from '@rg/beijing-date';
-import { Award, AwardLevel, StoryChannel, SuccessStory } from '../entities';
+import { Award, AwardLevel, AwardRecipientKind, StoryChannel, SuccessStory } from '../entities';
 import type { YouthLeagueContext } from './context';
 import { IsCountyCode, IsPersonKey, IsYearSince } from '@rg/input-validation';
 
@@ -43,15 +43,26 @@ export class PublishStoryInput {
   publishedOn?: string;
 }
 
-@InputType({ description: 'An entrepreneur award; a person holds a given title at most once a year' })
+@InputType({
+  description: 'An award to a person (personKey and recipientName) or to an enterprise (recipientKind VENTURE and ventureId); '
+    + 'each holds a given title at most once a year',
+})
 export class GrantAwardInput {
-  @Field({ description: "The recipient's person key" })
-  @IsPersonKey()
-  personKey: string;
+  @Field(() => AwardRecipientKind, { defaultValue: AwardRecipientKind.PERSON })
+  recipientKind: AwardRecipientKind;
 
-  @Field()
+  @Field({ nullable: true, description: "The recipient's person key (PERSON)" })
+  @IsOptional()
+  @IsPersonKey()
+  personKey?: string;
+
+  @Field({ nullable: true, description: "The recipient's name (PERSON)" })
+  @IsOptional()
   @IsText(50)
-  recipientName: string;
+  recipientName?: string;
+
+  @Field(() => ID, { nullable: true, description: "hr's venture id (VENTURE)" })
+  ventureId?: string;
 
   @Field({ description: 'e.g. 返乡创业之星' })
   @IsText(50)
@@ -69,7 +80,7 @@ export class GrantAwardInput {
   regionCode: string;
 }
 
-const DUPLICATE = 'the person already holds this award for the year';
+const DUPLICATE = 'the recipient already holds this award for the year';
 
 /** PostgreSQL unique_violation: a concurrent grant won the race past the existence check. */
 function isUniqueViolation(error: unknown): boolean {
@@ -120,16 +131,34 @@ export async function publishStory(tx: EntityManager, input: PublishStoryInput):
   }));
 }
 
-/** grantAward's check (one title a person a year) and write, shared with the award import. */
+/** The recipient the kind names: a person's key and name, or hr's venture id (youth-league checks its form only). */
+function recipientOf(input: GrantAwardInput): Pick<Award, 'personKey' | 'recipientName' | 'ventureId'> {
+  const given = (value: unknown) => value !== undefined && value !== null;
+  if ((input.recipientKind ?? AwardRecipientKind.PERSON) === AwardRecipientKind.VENTURE) {
+    for (const field of ['personKey', 'recipientName'] as const) {
+      if (given(input[field])) throw badUserInput(`input.${field}`, 'not for an award to an enterprise');
+    }
+    if (!given(input.ventureId)) throw badUserInput('input.ventureId', 'an award to an enterprise names its venture');
+    return { personKey: null, recipientName: null, ventureId: parseId('input.ventureId', input.ventureId!) };
+  }
+  if (given(input.ventureId)) throw badUserInput('input.ventureId', 'only for an award to an enterprise (recipientKind VENTURE)');
+  if (!given(input.personKey)) throw badUserInput('input.personKey', 'an award to a person names its recipient');
+  if (!given(input.recipientName)) throw badUserInput('input.recipientName', "an award to a person gives the recipient's name");
+  return { personKey: input.personKey!, recipientName: input.recipientName!.trim(), ventureId: null };
+}
+
+/** grantAward's check (one title a recipient a year) and write, shared with the award import. */
 export async function grantAward(tx: EntityManager, input: GrantAwardInput): Promise<Award> {
+  const recipient = recipientOf(input);
   const title = input.title.trim();
   const repo = tx.getRepository(Award);
-  if (await repo.existsBy({ personKey: input.personKey, title, year: input.year })) {
+  const holder = recipient.ventureId === null ? { personKey: recipient.personKey! } : { ventureId: recipient.ventureId };
+  if (await repo.existsBy({ ...holder, title, year: input.year })) {
     throw badUserInput('input.title', DUPLICATE);
   }
   return repo.save(repo.create({
-    personKey: input.personKey,
-    recipientName: input.recipientName.trim(),
+    ...recipient,
+    recipientKind: input.recipientKind ?? AwardRecipientKind.PERSON,
     title,
     level: input.level,
     year: input.year,

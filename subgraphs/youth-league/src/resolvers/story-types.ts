@@ -2,7 +2,7 @@ import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Connection } from '@rg/data-helpers';
 import { IsRegionCode } from '@rg/input-validation';
-import { Award, AwardLevel, StoryChannel, SuccessStory } from '../entities';
+import { Award, AwardLevel, AwardRecipientKind, StoryChannel, SuccessStory } from '../entities';
 
 @ObjectType()
 export class SuccessStoryConnection extends Connection(SuccessStory) {}
@@ -50,4 +50,8 @@ export class AwardFilter {
   @Field(() => AwardLevel, { nullable: true })
   @IsOptional()
   level?: AwardLevel;
+
+  @Field(() => AwardRecipientKind, { nullable: true, description: 'Awards to people (PERSON) or to enterprises (VENTURE) only' })
+  @IsOptional()
+  recipientKind?: AwardRecipientKind;
 }

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { SuccessStory } from '../entities';
+import { Award, SuccessStory } from '../entities';
 import type { YouthLeagueContext } from './context';
 import { Venture } from './stubs';
 
@@ -12,5 +12,13 @@ export class VenturePublicityResolver {
   async stories(@Root() venture: Venture, @Ctx() ctx: YouthLeagueContext): Promise<SuccessStory[]> {
     const id = Number(venture.id);
     return Number.isInteger(id) ? ctx.loaders.publishedStoriesByVenture.load(id) : [];
+  }
+
+  @FieldResolver(() => [Award], {
+    nullable: true, description: 'youth-league: awards to the venture as an enterprise (null only if youth-league is down)',
+  })
+  async awards(@Root() venture: Venture, @Ctx() ctx: YouthLeagueContext): Promise<Award[]> {
+    const id = Number(venture.id);
+    return Number.isInteger(id) ? ctx.loaders.awardsByVenture.load(id) : [];
   }
 }
