@@ -95,14 +95,14 @@ async function figuresFor(db: DataSource, keys: readonly string[], referenceDate
        GROUP BY c.card`,
       [...params, referenceDate],
     ),
+    // From the loans kept by borrower's county and year (loan_tally), not every loan joined to its borrower.
     db.query(
       `WITH ${CARDS_CTE}
        SELECT c.card, coalesce(sum(l.amount_yuan), 0) AS total, count(DISTINCT l.borrower_id) AS borrowers
-       FROM loan l JOIN trainee t ON t.id = l.borrower_id
-       JOIN cards c ON c.county = t.region_code AND c.year = extract(year FROM l.issued_on)::int
-       WHERE t.region_code = ANY($4) AND l.issued_on >= $5 AND l.issued_on < $6
+       FROM loan_tally l JOIN cards c ON c.county = l.region_code AND c.year = l.issued_year
+       WHERE l.region_code = ANY($4) AND l.issued_year = ANY($3::smallint[]) AND l.loans > 0
        GROUP BY c.card`,
-      params,
+      params.slice(0, 4),
     ),
   ]);
   const [t, o, v, l] = [training, opening, ventures, loans].map((rows) => byCard(batch, rows, zeroRow));
