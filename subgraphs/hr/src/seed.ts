@@ -28,7 +28,7 @@ export async function seed(db: DataSource, world: World, onProgress?: Progress):
   await withIndexesBuiltAfter(db, ['trainee', 'enrolment', 'venture', 'loan', 'follow_up', 'survey_response', 'training_subsidy'], async () => {
     // No foreign key is checked during the load, so the tables go in at once, one connection each.
     await Promise.all([
-      // loan_tally takes each loan's county from its borrower: the loans go in once the trainees are there.
+      // loan_tally and completion_tally take keys from the trainee: loans and enrolments go in once the trainees are there.
       (async () => {
         await load('trainee',
           ['id', 'citizen_id', 'person_key', 'person_key_prefix', 'name', 'phone', 'gender', 'birth_year', 'region_code',
@@ -36,16 +36,18 @@ export async function seed(db: DataSource, world: World, onProgress?: Progress):
           hr.trainees,
           (t) => [t.id, t.citizenId, t.personKey, personKeyPrefix(t.personKey), t.name, t.phone, t.gender, t.birthYear,
             t.regionCode, t.category, t.stage, t.registeredOn, firstCompleted.get(t.id) ?? null]);
-        await load('loan',
-          ['id', 'borrower_id', 'venture_id', 'amount_yuan', 'bank', 'issued_on', 'interest_subsidised', 'repaid_on',
-            'guarantee_type', 'interest_subsidy_yuan', 'defaulted_on'],
-          hr.loans, (l) => [l.id, l.borrowerId, l.ventureId, l.amountYuan, l.bank, l.issuedOn, l.interestSubsidised, l.repaidOn,
-            l.guaranteeType, l.interestSubsidyYuan, l.defaultedOn]);
+        await Promise.all([
+          load('enrolment',
+            ['id', 'trainee_id', 'course_id', 'enrolled_on', 'completed_on', 'passed', 'certificate_no', 'satisfaction'],
+            hr.enrolments,
+            (e) => [e.id, e.traineeId, e.courseId, e.enrolledOn, e.completedOn, e.passed, e.certificateNo, e.satisfaction]),
+          load('loan',
+            ['id', 'borrower_id', 'venture_id', 'amount_yuan', 'bank', 'issued_on', 'interest_subsidised', 'repaid_on',
+              'guarantee_type', 'interest_subsidy_yuan', 'defaulted_on'],
+            hr.loans, (l) => [l.id, l.borrowerId, l.ventureId, l.amountYuan, l.bank, l.issuedOn, l.interestSubsidised, l.repaidOn,
+              l.guaranteeType, l.interestSubsidyYuan, l.defaultedOn]),
+        ]);
       })(),
-      load('enrolment',
-        ['id', 'trainee_id', 'course_id', 'enrolled_on', 'completed_on', 'passed', 'certificate_no', 'satisfaction'],
-        hr.enrolments,
-        (e) => [e.id, e.traineeId, e.courseId, e.enrolledOn, e.completedOn, e.passed, e.certificateNo, e.satisfaction]),
       load('venture', ['id', 'founder_id', 'name', 'industry', 'region_code', 'opened_on', 'jobs_created', 'closed_on'],
         hr.ventures, (v) => [v.id, v.founderId, v.name, v.industry, v.regionCode, v.openedOn, v.jobsCreated, v.closedOn]),
       load('follow_up',

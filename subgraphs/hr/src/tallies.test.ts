@@ -6,6 +6,7 @@ import { signToken } from '@rg/access';
 import { hrSubgraph } from './index';
 import { VENTURE_TALLY } from './migrations/1764500000000-venture-tally';
 import { LOAN_TALLY } from './migrations/1766000000000-loan-tally';
+import { COMPLETION_TALLY } from './migrations/1766100000000-completion-tally';
 
 let hr: SubgraphHarness;
 beforeAll(async () => {
@@ -173,5 +174,23 @@ describe('loan_tally: loans by the borrower\'s county from counts kept with the 
     await hr.subgraph.dataSource.query('DELETE FROM loan WHERE id = $1', [issued.data.issueLoan.id]);
     expect(await loanFigures('320324')).toEqual(before);
     expect(await loanTallyMatches()).toBe(true);
+  });
+});
+
+describe('completion_tally: the trained cohort kept with the writes', () => {
+  it('holds exactly the completed enrolments joined to their trainees and grouped, after the writes above', async () => {
+    const keys = COMPLETION_TALLY.keys.map((k) => `${k.expression} AS ${k.name}`).join(', ');
+    const measures = COMPLETION_TALLY.measures.map((m) => `sum(${m.expression})::${m.type} AS ${m.name}`).join(', ');
+    // The rows the scorecard reads (completions > 0); enrolments still running are counted in year 0.
+    const [difference] = await hr.subgraph.dataSource.query(`
+      WITH actual AS (SELECT * FROM (SELECT ${keys}, ${measures} FROM enrolment src ${COMPLETION_TALLY.join} GROUP BY 1, 2, 3, 4, 5) a
+        WHERE completions > 0),
+      kept AS (SELECT region_code, completed_year, person_key_prefix, trainee_id, gender, completions, passes
+        FROM completion_tally WHERE completions > 0)
+      SELECT (SELECT count(*) FROM (SELECT * FROM actual EXCEPT SELECT * FROM kept) a)::int
+           + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM actual) b)::int AS rows,
+        (SELECT count(*) FROM actual)::int AS cohort`);
+    expect(difference.cohort).toBeGreaterThan(0);
+    expect(difference.rows).toBe(0);
   });
 });
