@@ -92,9 +92,13 @@ export async function withIndexesBuiltAfter(dataSource: DataSource, tables: stri
   );
   for (const key of foreignKeys) await dataSource.query(`ALTER TABLE ${key.table} DROP CONSTRAINT ${key.name}`);
   for (const index of indexes) await dataSource.query(`DROP INDEX ${index.name}`);
+  let failure: { error: unknown } | undefined;
   try {
     await load();
-  } finally {
+  } catch (error) {
+    failure = { error };
+  }
+  try {
     // One session, so the memory setting applies to every build and check.
     const runner = dataSource.createQueryRunner();
     await runner.connect();
@@ -106,5 +110,19 @@ export async function withIndexesBuiltAfter(dataSource: DataSource, tables: stri
     } finally {
       await runner.release();
     }
+  } catch (error) {
+    // A half-done load cannot satisfy its keys: report why the load failed, not the key it broke.
+    throw failure ? failure.error : error;
   }
+  if (failure) throw failure.error;
+}
+
+/**
+ * Waits for every load of a group, then fails with the first failure: a load that failed must
+ * not let the indexes and keys be added back while the others are still writing.
+ */
+export async function allLoaded(loads: Array<Promise<unknown>>): Promise<void> {
+  const results = await Promise.allSettled(loads);
+  const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) throw failed.reason;
 }

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { World } from '@rg/demo-province';
 import { personKeyPrefix } from '@rg/person-key';
-import { copyRows, resetIdSequence, withIndexesBuiltAfter } from '@rg/data-helpers';
+import { allLoaded, copyRows, resetIdSequence, withIndexesBuiltAfter } from '@rg/data-helpers';
 
 type Progress = (table: string, done: number, total: number) => void;
 
@@ -27,7 +27,7 @@ export async function seed(db: DataSource, world: World, onProgress?: Progress):
   // The big tables are loaded with their secondary indexes built and foreign keys checked afterwards.
   await withIndexesBuiltAfter(db, ['trainee', 'enrolment', 'venture', 'loan', 'follow_up', 'survey_response', 'training_subsidy'], async () => {
     // No foreign key is checked during the load, so the tables go in at once, one connection each.
-    await Promise.all([
+    await allLoaded([
       // loan_tally and completion_tally take keys from the trainee: loans and enrolments go in once the trainees are there.
       (async () => {
         await load('trainee',
@@ -36,7 +36,7 @@ export async function seed(db: DataSource, world: World, onProgress?: Progress):
           hr.trainees,
           (t) => [t.id, t.citizenId, t.personKey, personKeyPrefix(t.personKey), t.name, t.phone, t.gender, t.birthYear,
             t.regionCode, t.category, t.stage, t.registeredOn, firstCompleted.get(t.id) ?? null]);
-        await Promise.all([
+        await allLoaded([
           load('enrolment',
             ['id', 'trainee_id', 'course_id', 'enrolled_on', 'completed_on', 'passed', 'certificate_no', 'satisfaction'],
             hr.enrolments,

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { World } from '@rg/demo-province';
 import { personKeyPrefix } from '@rg/person-key';
-import { copyRows, resetIdSequence, withIndexesBuiltAfter } from '@rg/data-helpers';
+import { allLoaded, copyRows, resetIdSequence, withIndexesBuiltAfter } from '@rg/data-helpers';
 
 type Progress = (table: string, done: number, total: number) => void;
 
@@ -15,7 +15,7 @@ export async function seed(db: DataSource, world: World, onProgress?: Progress):
 
   // Secondary indexes built and the members' foreign key checked after the load, so both tables go in at once.
   await withIndexesBuiltAfter(db, ['poor_household', 'household_member'], async () => {
-    await Promise.all([load('poor_household',
+    await allLoaded([load('poor_household',
       ['id', 'household_no', 'region_code', 'size', 'cause', 'registered_year', 'exited_year', 'per_capita_income_yuan'],
       poverty.households,
       (h) => [h.id, h.householdNo, h.regionCode, h.size, h.cause, h.registeredYear, h.exitedYear, h.perCapitaIncomeYuan]),
