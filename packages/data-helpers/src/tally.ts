@@ -15,6 +15,13 @@ export interface TallySpec {
   keys: Array<{ name: string; type: string; expression: string }>;
   /** Summed columns: name, SQL type, expression over a source row (1 counts rows). */
   measures: Array<{ name: string; type: string; expression: string }>;
+  /**
+   * A join that brings a key from another table, the source row being `src`: e.g. a loan's
+   * county from its borrower, `JOIN trainee borrower ON borrower.id = src.borrower_id`. The
+   * joined columns a key uses must never change while a source row refers to them (a
+   * trainee's county is fixed), or the tally would keep the old key.
+   */
+  join?: string;
 }
 
 /** CREATE TABLE, the trigger function, its three triggers and the backfill from the rows already there. */
@@ -23,6 +30,7 @@ export function createTallySql(spec: TallySpec): string {
   const columns = [...spec.keys, ...spec.measures].map((c) => c.name).join(', ');
   const keyExpressions = spec.keys.map((k) => `${k.expression}`).join(', ');
   const positions = spec.keys.map((_, i) => i + 1).join(', ');
+  const join = spec.join ?? '';
   const upsert = `INSERT INTO ${spec.tally} AS tally (${columns})`;
   const onConflict = `ON CONFLICT (${keyNames}) DO UPDATE SET ${spec.measures.map((m) => `${m.name} = tally.${m.name} + excluded.${m.name}`).join(', ')}`;
   const sums = (sign: string) => spec.measures.map((m) => `${sign}sum(${m.expression})::${m.type}`).join(', ');
@@ -37,12 +45,12 @@ export function createTallySql(spec: TallySpec): string {
     CREATE FUNCTION ${spec.tally}_apply() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       IF TG_OP = 'INSERT' THEN
-        ${upsert} SELECT ${keyExpressions}, ${sums('')} FROM new_rows GROUP BY ${positions} ORDER BY ${positions} ${onConflict};
+        ${upsert} SELECT ${keyExpressions}, ${sums('')} FROM new_rows src ${join} GROUP BY ${positions} ORDER BY ${positions} ${onConflict};
       ELSIF TG_OP = 'DELETE' THEN
-        ${upsert} SELECT ${keyExpressions}, ${sums('-')} FROM old_rows GROUP BY ${positions} ORDER BY ${positions} ${onConflict};
+        ${upsert} SELECT ${keyExpressions}, ${sums('-')} FROM old_rows src ${join} GROUP BY ${positions} ORDER BY ${positions} ${onConflict};
       ELSE
         ${upsert} SELECT ${keyExpressions}, ${signedSums} FROM (
-          SELECT *, 1 AS change FROM new_rows UNION ALL SELECT *, -1 AS change FROM old_rows) moved
+          SELECT *, 1 AS change FROM new_rows UNION ALL SELECT *, -1 AS change FROM old_rows) src ${join}
           GROUP BY ${positions} HAVING ${changed} ORDER BY ${positions} ${onConflict};
       END IF;
       RETURN NULL;
@@ -53,7 +61,7 @@ export function createTallySql(spec: TallySpec): string {
       FOR EACH STATEMENT EXECUTE FUNCTION ${spec.tally}_apply();
     CREATE TRIGGER ${spec.tally}_delete AFTER DELETE ON ${spec.source} REFERENCING OLD TABLE AS old_rows
       FOR EACH STATEMENT EXECUTE FUNCTION ${spec.tally}_apply();
-    ${upsert} SELECT ${keyExpressions}, ${sums('')} FROM ${spec.source} GROUP BY ${positions} ${onConflict};
+    ${upsert} SELECT ${keyExpressions}, ${sums('')} FROM ${spec.source} src ${join} GROUP BY ${positions} ${onConflict};
   `;
 }
 

@@ -5,6 +5,8 @@ import { csvFile, sendImport } from '@rg/record-import';
 import { signToken } from '@rg/access';
 import { hrSubgraph } from './index';
 import { VENTURE_TALLY } from './migrations/1764500000000-venture-tally';
+import { LOAN_TALLY } from './migrations/1766000000000-loan-tally';
+import { COMPLETION_TALLY } from './migrations/1766100000000-completion-tally';
 
 let hr: SubgraphHarness;
 beforeAll(async () => {
@@ -125,5 +127,70 @@ describe('venture_tally: region figures from counts kept with the writes', () =>
     expect(answer.counts).toEqual({ rows: 1, imported: 1, unchanged: 0, rejected: 0 });
     expect(await regionFigures('320322')).toEqual({ ...before, ventureCount: before.ventureCount + 2, jobsCreated: before.jobsCreated + 13 });
     expect(await ventureTallyMatches()).toBe(true);
+  });
+});
+
+describe('loan_tally: loans by the borrower\'s county from counts kept with the writes', () => {
+  /** The tally holds exactly what grouping the loans joined to their borrowers gives. */
+  const loanTallyMatches = async () => {
+    const keys = LOAN_TALLY.keys.map((k) => k.expression).join(', ');
+    const measures = LOAN_TALLY.measures.map((m) => `sum(${m.expression})::${m.type}`).join(', ');
+    const [difference] = await hr.subgraph.dataSource.query(`
+      WITH actual AS (SELECT ${keys}, ${measures} FROM loan src ${LOAN_TALLY.join} GROUP BY 1, 2, 3),
+      kept AS (SELECT region_code, issued_year, borrower_id, loans, amount_yuan FROM loan_tally WHERE loans <> 0)
+      SELECT (SELECT count(*) FROM (SELECT * FROM actual EXCEPT SELECT * FROM kept) a)::int
+           + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM actual) b)::int AS rows`);
+    return difference.rows === 0;
+  };
+  const loanFigures = async (code: string) => {
+    const [row] = await hr.subgraph.dataSource.query(
+      'SELECT coalesce(sum(amount_yuan), 0)::int AS total, count(DISTINCT borrower_id)::int AS borrowers FROM loan_tally WHERE region_code = ANY($1) AND loans > 0',
+      [countiesUnder(code)]);
+    return row as { total: number; borrowers: number };
+  };
+
+  it('gives each region the loan total and borrowers the generated province holds', async () => {
+    const counties = new Set(countiesUnder('320500'));
+    const countyOf = new Map(hr.world.hr.trainees.map((t) => [t.id, t.regionCode]));
+    const loans = hr.world.hr.loans.filter((l) => counties.has(countyOf.get(l.borrowerId)!));
+    expect(loans.length).toBeGreaterThan(0);
+    expect(await loanFigures('320500')).toEqual({
+      total: loans.reduce((sum, l) => sum + l.amountYuan, 0),
+      borrowers: new Set(loans.map((l) => l.borrowerId)).size,
+    });
+    expect(await loanTallyMatches()).toBe(true);
+  });
+
+  it('counts an issued loan in the borrower\'s county as soon as it commits, and a moved date in its new year', async () => {
+    const borrower = hr.world.hr.trainees.find((t) => t.regionCode === '320324' && !hr.world.hr.loans.some((l) => l.borrowerId === t.id))!;
+    const before = await loanFigures('320324');
+    const issued = await hr.query(`mutation($i: IssueLoanInput!) { issueLoan(input: $i) { id } }`,
+      { i: { borrowerId: String(borrower.id), amountYuan: 30000, bank: '农商银行', issuedOn: '2020-09-01' } }, 'hr');
+    expect(issued.errors).toBeUndefined();
+    expect(await loanFigures('320324')).toEqual({ total: before.total + 30000, borrowers: before.borrowers + 1 });
+    // An update moves the loan between the tally's rows (here, to another year).
+    await hr.subgraph.dataSource.query(`UPDATE loan SET issued_on = '2019-09-01' WHERE id = $1`, [issued.data.issueLoan.id]);
+    expect(await loanTallyMatches()).toBe(true);
+    await hr.subgraph.dataSource.query('DELETE FROM loan WHERE id = $1', [issued.data.issueLoan.id]);
+    expect(await loanFigures('320324')).toEqual(before);
+    expect(await loanTallyMatches()).toBe(true);
+  });
+});
+
+describe('completion_tally: the trained cohort kept with the writes', () => {
+  it('holds exactly the completed enrolments joined to their trainees and grouped, after the writes above', async () => {
+    const keys = COMPLETION_TALLY.keys.map((k) => `${k.expression} AS ${k.name}`).join(', ');
+    const measures = COMPLETION_TALLY.measures.map((m) => `sum(${m.expression})::${m.type} AS ${m.name}`).join(', ');
+    // The rows the scorecard reads (completions > 0); enrolments still running are counted in year 0.
+    const [difference] = await hr.subgraph.dataSource.query(`
+      WITH actual AS (SELECT * FROM (SELECT ${keys}, ${measures} FROM enrolment src ${COMPLETION_TALLY.join} GROUP BY 1, 2, 3, 4, 5) a
+        WHERE completions > 0),
+      kept AS (SELECT region_code, completed_year, person_key_prefix, trainee_id, gender, completions, passes
+        FROM completion_tally WHERE completions > 0)
+      SELECT (SELECT count(*) FROM (SELECT * FROM actual EXCEPT SELECT * FROM kept) a)::int
+           + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM actual) b)::int AS rows,
+        (SELECT count(*) FROM actual)::int AS cohort`);
+    expect(difference.cohort).toBeGreaterThan(0);
+    expect(difference.rows).toBe(0);
   });
 });

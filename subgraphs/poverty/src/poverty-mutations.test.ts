@@ -214,3 +214,17 @@ describe('seed', () => {
     expect(await counts()).toEqual(before);
   });
 });
+
+describe('household_tally', () => {
+  it('holds exactly the registry grouped by county after the writes above', async () => {
+    const [difference] = await pov.subgraph.dataSource.query(`
+      WITH actual AS (SELECT region_code, count(*)::int AS households, sum(size)::bigint AS population,
+          count(*) FILTER (WHERE exited_year IS NOT NULL)::int AS exited FROM poor_household GROUP BY 1),
+      kept AS (SELECT region_code, households, population, exited FROM household_tally WHERE households <> 0)
+      SELECT (SELECT count(*) FROM (SELECT * FROM actual EXCEPT SELECT * FROM kept) a)::int
+           + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM actual) b)::int AS rows,
+        (SELECT count(*) FROM actual)::int AS counties`);
+    expect(difference.counties).toBeGreaterThan(0);
+    expect(difference.rows).toBe(0);
+  });
+});

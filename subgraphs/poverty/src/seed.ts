@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { World } from '@rg/demo-province';
 import { personKeyPrefix } from '@rg/person-key';
-import { copyRows, resetIdSequence, withIndexesBuiltAfter } from '@rg/data-helpers';
+import { allLoaded, copyRows, resetIdSequence, withIndexesBuiltAfter } from '@rg/data-helpers';
 
 type Progress = (table: string, done: number, total: number) => void;
 
@@ -13,16 +13,17 @@ export async function seed(db: DataSource, world: World, onProgress?: Progress):
   const load = <T>(table: string, columns: string[], rows: T[], toRow: (row: T) => unknown[]) =>
     copyRows(db, table, columns, rows, toRow, (done) => onProgress?.(`poverty.${table}`, done, rows.length));
 
+  // Secondary indexes built and the members' foreign key checked after the load, so both tables go in at once.
   await withIndexesBuiltAfter(db, ['poor_household', 'household_member'], async () => {
-    await load('poor_household',
+    await allLoaded([load('poor_household',
       ['id', 'household_no', 'region_code', 'size', 'cause', 'registered_year', 'exited_year', 'per_capita_income_yuan'],
       poverty.households,
-      (h) => [h.id, h.householdNo, h.regionCode, h.size, h.cause, h.registeredYear, h.exitedYear, h.perCapitaIncomeYuan]);
-    await load('household_member',
+      (h) => [h.id, h.householdNo, h.regionCode, h.size, h.cause, h.registeredYear, h.exitedYear, h.perCapitaIncomeYuan]),
+    load('household_member',
       ['id', 'household_id', 'citizen_id', 'person_key', 'person_key_prefix', 'name', 'gender', 'birth_year', 'relation'],
       poverty.members,
       (m) => [m.id, m.householdId, m.citizenId, m.personKey, personKeyPrefix(m.personKey), m.name, m.gender, m.birthYear,
-        m.relation]);
+        m.relation])]);
   });
 
   for (const table of ['poor_household', 'household_member']) await resetIdSequence(db, table);

@@ -104,3 +104,17 @@ describe('mutations', () => {
     expectBadInput(response, 'input.caseId');
   });
 });
+
+describe('support_case_tally', () => {
+  it('holds exactly the cases grouped by county and year opened after the writes above', async () => {
+    const [difference] = await harness.subgraph.dataSource.query(`
+      WITH actual AS (SELECT region_code, extract(year FROM opened_on)::smallint AS opened_year, count(*)::int AS cases,
+          count(*) FILTER (WHERE closed_on IS NULL)::int AS open FROM women_support_case GROUP BY 1, 2),
+      kept AS (SELECT region_code, opened_year, cases, open FROM support_case_tally WHERE cases <> 0)
+      SELECT (SELECT count(*) FROM (SELECT * FROM actual EXCEPT SELECT * FROM kept) a)::int
+           + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM actual) b)::int AS rows,
+        (SELECT count(*) FROM actual)::int AS groups`);
+    expect(difference.groups).toBeGreaterThan(0);
+    expect(difference.rows).toBe(0);
+  });
+});

@@ -17,19 +17,18 @@ export const zero = (): HrRegionFigures => ({
 
 /** hr's all-time figures for each region: one grouped statement for any number of regions. */
 export async function regionFigures(db: DataSource, codes: readonly string[]): Promise<Map<string, HrRegionFigures>> {
+  // Counts kept by the writes (trainee_tally, venture_tally, loan_tally): a few rows a county,
+  // not its records. The counties travel as char(6), the columns' type, so each is an index lookup.
   const rows: Array<HrRegionFigures & { county: string }> = await db.query(
-    `WITH counties AS (SELECT unnest($1::text[]) AS county)
+    `WITH counties AS (SELECT unnest($1::char(6)[]) AS county)
      SELECT c.county,
        (SELECT coalesce(sum(trainees), 0) FROM trainee_tally WHERE region_code = c.county) AS "traineeCount",
-       v."ventureCount", v."operatingVentureCount", v."jobsCreated",
-       (SELECT coalesce(sum(l.amount_yuan), 0) FROM loan l JOIN trainee t ON t.id = l.borrower_id
-         WHERE t.region_code = c.county) AS "loansIssuedYuan",
-       (SELECT count(DISTINCT l.borrower_id) FROM loan l JOIN trainee t ON t.id = l.borrower_id
-         WHERE t.region_code = c.county) AS "borrowerCount"
+       v."ventureCount", v."operatingVentureCount", v."jobsCreated", l."loansIssuedYuan", l."borrowerCount"
      FROM counties c
-     -- Counts kept by the writes (trainee_tally, venture_tally): a few rows a county, not its records.
      CROSS JOIN LATERAL (SELECT coalesce(sum(ventures), 0) AS "ventureCount", coalesce(sum(operating), 0) AS "operatingVentureCount",
-       coalesce(sum(jobs), 0) AS "jobsCreated" FROM venture_tally WHERE region_code = c.county) v`,
+       coalesce(sum(jobs), 0) AS "jobsCreated" FROM venture_tally WHERE region_code = c.county) v
+     CROSS JOIN LATERAL (SELECT coalesce(sum(amount_yuan), 0) AS "loansIssuedYuan", count(DISTINCT borrower_id) AS "borrowerCount"
+       FROM loan_tally WHERE region_code = c.county AND loans > 0) l`,
     [countiesUnderAll(codes)],
   );
   return rollUp(codes, new Map(rows.map((row) => [row.county.trim(), row])), zero);

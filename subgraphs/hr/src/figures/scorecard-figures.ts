@@ -49,21 +49,19 @@ async function figuresFor(db: DataSource, keys: readonly string[], referenceDate
   const batch = cardBatch(keys);
   const params = cardParameters(batch);
   const [training, opening, ventures, loans] = await Promise.all([
-    // The year's completions and, from them, the trained cohort with its key sets: one scan.
+    // The year's completions and the trained cohort with its key sets, from completion_tally
+    // (a row per trainee, county and year completed): a range of its key per county, not the
+    // year's enrolments joined to a million trainees.
     db.query(
       `WITH ${CARDS_CTE},
-       done AS MATERIALIZED (
-         SELECT c.card, e.trainee_id, e.passed, t.person_key_prefix AS prefix, t.gender
-         FROM enrolment e JOIN trainee t ON t.id = e.trainee_id
-         JOIN cards c ON c.county = t.region_code AND c.year = extract(year FROM e.completed_on)::int
-         WHERE e.completed_on >= $5 AND e.completed_on < $6 AND t.region_code = ANY($4)),
-       cohort AS MATERIALIZED (SELECT DISTINCT card, trainee_id, prefix, gender FROM done),
-       completed AS (SELECT card, count(*) AS completions, count(*) FILTER (WHERE passed) AS passes FROM done GROUP BY card)
-       SELECT k.card, d.completions, d.passes, k.trained, k.key_set, k.women_key_set
-       FROM (SELECT card, count(*) AS trained, ${keySet()} AS key_set, ${keySet(" FILTER (WHERE gender = 'FEMALE')")} AS women_key_set
-             FROM cohort GROUP BY card) k
-       JOIN completed d ON d.card = k.card`,
-      params,
+       cohort AS (
+         SELECT c.card, k.person_key_prefix AS prefix, k.gender, k.completions, k.passes
+         FROM completion_tally k JOIN cards c ON c.county = k.region_code AND c.year = k.completed_year
+         WHERE k.region_code = ANY($4) AND k.completed_year = ANY($3::smallint[]) AND k.completions > 0)
+       SELECT card, sum(completions) AS completions, sum(passes) AS passes, count(*) AS trained,
+         ${keySet()} AS key_set, ${keySet(" FILTER (WHERE gender = 'FEMALE')")} AS women_key_set
+       FROM cohort GROUP BY card`,
+      params.slice(0, 4),
     ),
     // Only trainees whose window had closed by the reference date are judged: one still inside
     // it may yet open, so counting them would understate the rate.
@@ -95,14 +93,14 @@ async function figuresFor(db: DataSource, keys: readonly string[], referenceDate
        GROUP BY c.card`,
       [...params, referenceDate],
     ),
+    // From the loans kept by borrower's county and year (loan_tally), not every loan joined to its borrower.
     db.query(
       `WITH ${CARDS_CTE}
        SELECT c.card, coalesce(sum(l.amount_yuan), 0) AS total, count(DISTINCT l.borrower_id) AS borrowers
-       FROM loan l JOIN trainee t ON t.id = l.borrower_id
-       JOIN cards c ON c.county = t.region_code AND c.year = extract(year FROM l.issued_on)::int
-       WHERE t.region_code = ANY($4) AND l.issued_on >= $5 AND l.issued_on < $6
+       FROM loan_tally l JOIN cards c ON c.county = l.region_code AND c.year = l.issued_year
+       WHERE l.region_code = ANY($4) AND l.issued_year = ANY($3::smallint[]) AND l.loans > 0
        GROUP BY c.card`,
-      params,
+      params.slice(0, 4),
     ),
   ]);
   const [t, o, v, l] = [training, opening, ventures, loans].map((rows) => byCard(batch, rows, zeroRow));

@@ -11,16 +11,16 @@ const zero = (): PovertyRegionFigures => ({ poorHouseholdCount: 0, poorPopulatio
 
 /** The registry's all-time figures for each region: one grouped statement for any number of regions. */
 export async function regionFigures(db: DataSource, codes: readonly string[]): Promise<Map<string, PovertyRegionFigures>> {
-  // size is the household's member count: registerHousehold and addMember keep it so in the
-  // same transaction that writes the member. Summing it reads only the region's households,
-  // where counting member rows would scan the province's members for a province question.
+  // household_tally is kept by the writes: a row a county, summed, instead of the county's
+  // households (a household's size is its member count: registerHousehold and addMember keep
+  // it so in the same transaction that writes the member).
   const rows: Array<PovertyRegionFigures & { county: string }> = await db.query(
     `SELECT region_code AS county,
-       count(*) AS "poorHouseholdCount",
-       sum(size) AS "poorPopulation",
-       count(*) FILTER (WHERE exited_year IS NOT NULL) AS "exitedHouseholdCount"
-     FROM poor_household
-     WHERE region_code = ANY($1)
+       sum(households) AS "poorHouseholdCount",
+       sum(population) AS "poorPopulation",
+       sum(exited) AS "exitedHouseholdCount"
+     FROM household_tally
+     WHERE region_code = ANY($1::char(6)[])
      GROUP BY region_code`,
     [countiesUnderAll(codes)],
   );

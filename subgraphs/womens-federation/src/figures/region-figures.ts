@@ -13,12 +13,13 @@ export async function regionFigures(
   db: DataSource,
   codes: readonly string[],
 ): Promise<Map<string, WomensFederationRegionFigures>> {
+  // support_case_tally is kept by the writes: a few rows a county (one a year), not its cases.
   const rows: Array<WomensFederationRegionFigures & { county: string }> = await db.query(
     `SELECT region_code AS county,
-       count(*) AS "womenSupportCaseCount",
-       count(*) FILTER (WHERE closed_on IS NULL) AS "openWomenSupportCaseCount"
-     FROM women_support_case
-     WHERE region_code = ANY($1)
+       sum(cases) AS "womenSupportCaseCount",
+       sum(open) AS "openWomenSupportCaseCount"
+     FROM support_case_tally
+     WHERE region_code = ANY($1::char(6)[])
      GROUP BY region_code`,
     [countiesUnderAll(codes)],
   );

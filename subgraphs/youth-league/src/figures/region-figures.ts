@@ -14,7 +14,7 @@ export async function regionFigures(
   codes: readonly string[],
 ): Promise<Map<string, YouthLeagueRegionFigures>> {
   const rows: Array<YouthLeagueRegionFigures & { county: string }> = await db.query(
-    `WITH counties AS (SELECT unnest($1::text[]) AS county)
+    `WITH counties AS (SELECT unnest($1::char(6)[]) AS county)
      SELECT c.county,
        (SELECT count(*) FROM success_story s WHERE s.region_code = c.county AND s.published_on IS NOT NULL) AS "storyCount",
        (SELECT count(*) FROM award a WHERE a.region_code = c.county) AS "awardCount"
