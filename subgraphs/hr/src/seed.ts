@@ -78,9 +78,9 @@ export async function seed(db: DataSource, world: World, onProgress?: Progress):
   await load('designation_review', ['id', 'designation_id', 'year', 'result', 'note'], hr.demonstrationReviews,
     (r) => [r.id, r.designationId, r.year, r.result, r.note]);
 
-  for (const table of ['designation', 'designation_review']) await resetIdSequence(db, table);
   for (const table of ['training_institution', 'course', 'mentor', 'trainee', 'enrolment', 'venture', 'loan', 'follow_up',
-    'survey_response', 'institution_designation', 'institution_evaluation', 'institution_debarment', 'training_subsidy']) {
+    'survey_response', 'institution_designation', 'institution_evaluation', 'institution_debarment', 'training_subsidy',
+    'designation', 'designation_review']) {
     await resetIdSequence(db, table);
   }
   await db.query('ANALYZE');
