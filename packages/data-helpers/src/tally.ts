@@ -1,3 +1,5 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
 /**
  * A summary table kept exact by the writes themselves: statement-level triggers on the source
  * table add (INSERT), subtract (DELETE) or move (UPDATE) the statement's rows, grouped by the
@@ -68,4 +70,23 @@ export function createTallySql(spec: TallySpec): string {
 export function dropTallySql(spec: TallySpec): string {
   return ['insert', 'update', 'delete'].map((op) => `DROP TRIGGER ${spec.tally}_${op} ON ${spec.source};`).join(' ') +
     ` DROP FUNCTION ${spec.tally}_apply(); DROP TABLE ${spec.tally};`;
+}
+
+/**
+ * The migration that creates a tally (and drops it on the way down), so a department's
+ * migration file holds only its spec and the reason for it. TypeORM records a migration by its
+ * `name`, which must end in the timestamp that orders it.
+ */
+export function tallyMigration(name: string, spec: TallySpec): new () => MigrationInterface {
+  return class implements MigrationInterface {
+    name = name;
+
+    async up(db: QueryRunner): Promise<void> {
+      await db.query(createTallySql(spec));
+    }
+
+    async down(db: QueryRunner): Promise<void> {
+      await db.query(dropTallySql(spec));
+    }
+  };
 }

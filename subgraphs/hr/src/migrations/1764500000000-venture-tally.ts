@@ -1,5 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createTallySql, dropTallySql, type TallySpec } from '@rg/data-helpers';
+import { tallyMigration, type TallySpec } from '@rg/data-helpers';
 
 /** Ventures by county and year opened: how many, how many still operating, the jobs they created. */
 export const VENTURE_TALLY: TallySpec = {
@@ -17,14 +16,4 @@ export const VENTURE_TALLY: TallySpec = {
 };
 
 /** hr's region figures read ventures from this tally instead of scanning half a million rows a question. */
-export class CreateVentureTally1764500000000 implements MigrationInterface {
-  name = 'CreateVentureTally1764500000000';
-
-  async up(db: QueryRunner): Promise<void> {
-    await db.query(createTallySql(VENTURE_TALLY));
-  }
-
-  async down(db: QueryRunner): Promise<void> {
-    await db.query(dropTallySql(VENTURE_TALLY));
-  }
-}
+export const CreateVentureTally1764500000000 = tallyMigration('CreateVentureTally1764500000000', VENTURE_TALLY);

@@ -1,5 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createTallySql, dropTallySql, type TallySpec } from '@rg/data-helpers';
+import { tallyMigration, type TallySpec } from '@rg/data-helpers';
 
 /**
  * Loans by the borrower's county, year issued and borrower: how many and how much. hr's region
@@ -22,14 +21,4 @@ export const LOAN_TALLY: TallySpec = {
   ],
 };
 
-export class CreateLoanTally1766000000000 implements MigrationInterface {
-  name = 'CreateLoanTally1766000000000';
-
-  async up(db: QueryRunner): Promise<void> {
-    await db.query(createTallySql(LOAN_TALLY));
-  }
-
-  async down(db: QueryRunner): Promise<void> {
-    await db.query(dropTallySql(LOAN_TALLY));
-  }
-}
+export const CreateLoanTally1766000000000 = tallyMigration('CreateLoanTally1766000000000', LOAN_TALLY);

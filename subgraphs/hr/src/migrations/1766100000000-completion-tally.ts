@@ -1,5 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createTallySql, dropTallySql, type TallySpec } from '@rg/data-helpers';
+import { tallyMigration, type TallySpec } from '@rg/data-helpers';
 
 /**
  * Each trainee's completed courses and passes by county and year completed (0: enrolled, not
@@ -25,14 +24,4 @@ export const COMPLETION_TALLY: TallySpec = {
   ],
 };
 
-export class CreateCompletionTally1766100000000 implements MigrationInterface {
-  name = 'CreateCompletionTally1766100000000';
-
-  async up(db: QueryRunner): Promise<void> {
-    await db.query(createTallySql(COMPLETION_TALLY));
-  }
-
-  async down(db: QueryRunner): Promise<void> {
-    await db.query(dropTallySql(COMPLETION_TALLY));
-  }
-}
+export const CreateCompletionTally1766100000000 = tallyMigration('CreateCompletionTally1766100000000', COMPLETION_TALLY);

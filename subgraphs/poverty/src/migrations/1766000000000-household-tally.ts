@@ -1,5 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createTallySql, dropTallySql, type TallySpec } from '@rg/data-helpers';
+import { tallyMigration, type TallySpec } from '@rg/data-helpers';
 
 /**
  * Registered households by county: how many, how many people (a household's size is its
@@ -17,14 +16,4 @@ export const HOUSEHOLD_TALLY: TallySpec = {
   ],
 };
 
-export class CreateHouseholdTally1766000000000 implements MigrationInterface {
-  name = 'CreateHouseholdTally1766000000000';
-
-  async up(db: QueryRunner): Promise<void> {
-    await db.query(createTallySql(HOUSEHOLD_TALLY));
-  }
-
-  async down(db: QueryRunner): Promise<void> {
-    await db.query(dropTallySql(HOUSEHOLD_TALLY));
-  }
-}
+export const CreateHouseholdTally1766000000000 = tallyMigration('CreateHouseholdTally1766000000000', HOUSEHOLD_TALLY);

@@ -1,5 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createTallySql, dropTallySql, type TallySpec } from '@rg/data-helpers';
+import { tallyMigration, type TallySpec } from '@rg/data-helpers';
 
 /**
  * Support cases by county and year opened: how many, how many still open. The federation's
@@ -18,14 +17,4 @@ export const SUPPORT_CASE_TALLY: TallySpec = {
   ],
 };
 
-export class CreateSupportCaseTally1766000000000 implements MigrationInterface {
-  name = 'CreateSupportCaseTally1766000000000';
-
-  async up(db: QueryRunner): Promise<void> {
-    await db.query(createTallySql(SUPPORT_CASE_TALLY));
-  }
-
-  async down(db: QueryRunner): Promise<void> {
-    await db.query(dropTallySql(SUPPORT_CASE_TALLY));
-  }
-}
+export const CreateSupportCaseTally1766000000000 = tallyMigration('CreateSupportCaseTally1766000000000', SUPPORT_CASE_TALLY);
