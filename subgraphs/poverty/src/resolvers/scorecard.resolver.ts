@@ -1,9 +1,8 @@
 import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import { badUserInput } from '@rg/api-errors';
-import { disclosedIndicator, disclosureMinCount, disclosurePolicy, encodeKeySet, Indicator, isSmallCell, refusedKeySetNote, ScorecardBase, suppressCount, suppressed, suppressShare } from '@rg/region-scorecard';
+import { disclosureMinCount, encodeKeySet, Indicator, isSmallCell, ScorecardBase } from '@rg/region-scorecard';
 import { ownerOnly } from '@rg/access';
 import type { PovertyContext } from './context';
-import { registryMatchKey, type RegistryMatch } from '../figures/registry-match';
+import { matchKeySet, poorCount, poorShare } from './key-set-match';
 
 /**
  * The scorecard as the registry sees it: hr hands over its trained cohort as key sets
@@ -49,19 +48,6 @@ export class Scorecard extends ScorecardBase {
   supportCaseKeySet: string;
 }
 
-type KeySetField = 'traineeKeySet' | 'womenTraineeKeySet';
-
-async function match(ctx: PovertyContext, card: Scorecard, field: KeySetField): Promise<RegistryMatch> {
-  const keySet = card[field];
-  // Only the gateway can supply hr's set; a direct query without it has nothing to match.
-  if (typeof keySet !== 'string') throw badUserInput(field, 'is required: ask for this indicator through the gateway');
-  const result = await ctx.loaders.registryMatches.load(registryMatchKey(card.year, keySet));
-  if (!result) throw badUserInput(field, 'is not a key set of 64-bit person-key prefixes');
-  return result;
-}
-
-const refused = () => suppressed(refusedKeySetNote(disclosureMinCount(), 'poverty'));
-
 @Resolver(() => Scorecard)
 export class PovertyScorecardResolver {
   @FieldResolver(() => Indicator, {
@@ -70,17 +56,13 @@ export class PovertyScorecardResolver {
   })
   @Directive('@requires(fields: "traineeKeySet")')
   async poorTraineeShare(@Root() card: Scorecard, @Ctx() ctx: PovertyContext): Promise<Indicator> {
-    const m = await match(ctx, card, 'traineeKeySet');
-    const share = m.refused ? refused() : suppressShare(m.poor.length, m.size, disclosurePolicy(ctx.viewer));
-    return disclosedIndicator(share, null);
+    return poorShare(ctx, card, 'traineeKeySet');
   }
 
   @FieldResolver(() => Indicator, { nullable: true, description: 'Women trainees of the year in a household registered by then' })
   @Directive('@requires(fields: "womenTraineeKeySet")')
   async poorWomenTrainees(@Root() card: Scorecard, @Ctx() ctx: PovertyContext): Promise<Indicator> {
-    const m = await match(ctx, card, 'womenTraineeKeySet');
-    const count = m.refused ? refused() : suppressCount(m.poor.length, disclosurePolicy(ctx.viewer));
-    return disclosedIndicator(count, null);
+    return poorCount(ctx, card, 'womenTraineeKeySet');
   }
 
   /**
@@ -92,7 +74,7 @@ export class PovertyScorecardResolver {
   @Directive('@inaccessible')
   @Directive('@requires(fields: "womenTraineeKeySet")')
   async poorWomenTraineeKeySet(@Root() card: Scorecard, @Ctx() ctx: PovertyContext): Promise<string | null> {
-    const m = await match(ctx, card, 'womenTraineeKeySet');
+    const m = await matchKeySet(ctx, card, 'womenTraineeKeySet');
     if (m.refused || isSmallCell(m.poor.length, disclosureMinCount())) return null;
     return encodeKeySet(m.poor);
   }
@@ -108,7 +90,7 @@ export class PovertyScorecardResolver {
   @Directive('@requires(fields: "traineeKeySet")')
   async registryPoorTraineeKeySet(@Root() card: Scorecard, @Ctx() ctx: PovertyContext): Promise<string | null> {
     if (!ownerOnly('hr').includes(ctx.viewer.role)) return null;
-    const m = await match(ctx, card, 'traineeKeySet');
+    const m = await matchKeySet(ctx, card, 'traineeKeySet');
     return m.refused ? null : encodeKeySet(m.poor);
   }
 }

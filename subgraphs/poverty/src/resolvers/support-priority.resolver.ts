@@ -1,34 +1,8 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { badUserInput } from '@rg/api-errors';
-import {
-  disclosedIndicator, disclosureMinCount, disclosurePolicy, Indicator, refusedKeySetNote, suppressCount, suppressed, suppressShare,
-} from '@rg/region-scorecard';
+import { Indicator } from '@rg/region-scorecard';
 import type { PovertyContext } from './context';
 import { Scorecard } from './scorecard.resolver';
-import { registryMatchKey, type RegistryMatch } from '../figures/registry-match';
-
-type SupportKeySetField = 'borrowerKeySet' | 'womenBorrowerKeySet' | 'founderKeySet' | 'womenFounderKeySet' | 'parkEntrantKeySet';
-
-/** A set hr handed over (@requires), matched against households registered by the card's year. */
-async function match(ctx: PovertyContext, card: Scorecard, field: SupportKeySetField): Promise<RegistryMatch> {
-  const keySet = card[field];
-  if (typeof keySet !== 'string') throw badUserInput(field, 'is required: ask for this indicator through the gateway');
-  const result = await ctx.loaders.registryMatches.load(registryMatchKey(card.year, keySet));
-  if (!result) throw badUserInput(field, 'is not a key set of 64-bit person-key prefixes');
-  return result;
-}
-
-const refused = () => suppressed(refusedKeySetNote(disclosureMinCount(), 'poverty'));
-
-async function poorShare(ctx: PovertyContext, card: Scorecard, field: SupportKeySetField): Promise<Indicator> {
-  const m = await match(ctx, card, field);
-  return disclosedIndicator(m.refused ? refused() : suppressShare(m.poor.length, m.size, disclosurePolicy(ctx.viewer)), null);
-}
-
-async function poorCount(ctx: PovertyContext, card: Scorecard, field: SupportKeySetField): Promise<Indicator> {
-  const m = await match(ctx, card, field);
-  return disclosedIndicator(m.refused ? refused() : suppressCount(m.poor.length, disclosurePolicy(ctx.viewer)), null);
-}
+import { poorCount, poorShare } from './key-set-match';
 
 /**
  * Poor people and poor women come first for every support policy (000 §3.1), not only for
