@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { TokenBar } from '../session/token-bar';
 import { LabelsContext } from './labels-context';
 import { currentView, VIEW_CODE, type ViewId } from './first-view';
+import { MARKS, markOnce } from './timing';
 import '../session/token-bar.css';
 import './workbench.css';
 
@@ -59,4 +60,5 @@ function Workbench() {
   );
 }
 
+markOnce(MARKS.appStarted);
 createRoot(document.getElementById('root')!).render(<Workbench />);

@@ -9,6 +9,7 @@ import 'echarts/lib/component/grid';
 import 'echarts/lib/component/legend';
 import 'echarts/lib/component/tooltip';
 import { CanvasRenderer } from 'echarts/renderers';
+import { markOnce, MARKS } from './timing';
 
 echarts.use([CanvasRenderer]);
 
@@ -29,8 +30,9 @@ export function Chart({ option, height = 320, testId }: { option: echarts.EChart
     chart.current?.resize(); // the element's height follows the number of rows
   }, [height]);
   useEffect(() => {
-    chart.current?.setOption(option, true);
+    chart.current?.setOption(option, true); // drawn on the canvas before it returns
     element.current?.setAttribute('data-drawn', 'true');
+    if (testId) markOnce(MARKS.chartDrawn(testId));
   }, [option]);
   return <div ref={element} className="chart" style={{ height }} data-testid={testId} />;
 }

@@ -1,5 +1,6 @@
 import { PLAN_YEARS } from './indicators';
 import { prefetchScorecards } from './scorecards';
+import { MARKS, markOnce } from './timing';
 
 export type ViewId = 'scorecard' | 'compare' | 'records' | 'monthly';
 
@@ -27,6 +28,6 @@ export const FIRST_SCORECARD = { regionCode: '320300', year: 2019 };
  */
 export function startFirstView(): void {
   const view = currentView();
-  void VIEW_CODE[view]();
+  VIEW_CODE[view]().then(() => markOnce(MARKS.viewCode), () => undefined); // a failed load shows in the view
   if (view === 'scorecard') prefetchScorecards([FIRST_SCORECARD.regionCode], PLAN_YEARS);
 }

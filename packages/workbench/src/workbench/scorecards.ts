@@ -1,5 +1,6 @@
 import { graphqlData } from './api';
 import { INDICATORS, indicatorSelection, type ScorecardAnswer } from './indicators';
+import { MARKS, markOnce } from './timing';
 
 /** The API answers at most this many region-years in one `scorecards` request (SCORECARDS_MAX_REGION_YEARS, 200 by default). */
 const REGION_YEARS_PER_REQUEST = 200;
@@ -25,7 +26,9 @@ const startedKey = (regionCodes: string[], years: number[], fields: string[]) =>
 
 /** Asks for every indicator of these region-years now, for a view that is still loading (see first-view.ts). */
 export function prefetchScorecards(regionCodes: string[], years: number[]): void {
+  markOnce(MARKS.scorecardRequest);
   const answer = requestScorecards(regionCodes, years, ALL_FIELDS);
+  answer.then(() => markOnce(MARKS.scorecardAnswer), () => undefined);
   answer.catch(() => undefined); // the view that takes it reports the failure
   started.set(startedKey(regionCodes, years, ALL_FIELDS), { answer, at: Date.now() });
 }
