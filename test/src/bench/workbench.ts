@@ -8,6 +8,7 @@ import { signToken, DEPARTMENTS } from '@rg/access';
 import { DEFAULT_TRAINEES } from '@rg/demo-province';
 import { allCounties } from '@rg/regions';
 import { CHROMIUM_PATH } from '../browser/browser-harness';
+import { describeFirstLoad, firstLoads } from './workbench-first-load';
 
 /**
  * `npm run bench:workbench`: the workbench in Debian's chromium against a whole stack on this
@@ -19,7 +20,8 @@ import { CHROMIUM_PATH } from '../browser/browser-harness';
  * province, DEFAULT_TRAINEES) for the first load and Compare, then WORKBENCH_TRAINEES
  * (default 100,000, the export's size; 1000000 for the million-trainee Compare) for all three.
  * The export is skipped above 100,000 trainees: the workbench refuses to export more rows
- * than that (the issue's size), and the analyst narrows the filter.
+ * than that (the issue's size), and the analyst narrows the filter. WORKBENCH_STEPS picks some
+ * of `first-load,compare,export` (all by default), e.g. to measure the first load alone.
  */
 const YEARS = [2016, 2017, 2018, 2019, 2020];
 const INDICATORS = ['trained', 'passRate', 'openingRate6m', 'jobsPerVenture', 'survivalRate1y', 'loansIssuedYuan', 'newParks',
@@ -29,32 +31,13 @@ const INDICATORS = ['trained', 'passRate', 'openingRate6m', 'jobsPerVenture', 's
 const compareQuery = (indicators: string[]) => `query($r: [ID!]!, $y: [Int!]!) { scorecards(regionCodes: $r, years: $y) { regionCode year
   ${indicators.map((i) => `${i} { value target met suppressed note }`).join(' ')} } }`;
 const EXPORT_LIMIT = 100_000;
+const STEPS = new Set((process.env.WORKBENCH_STEPS ?? 'first-load,compare,export').split(',').map((step) => step.trim()));
+/** The first, with every cache in the stack cold, then five more for a median. */
+const FIRST_LOADS = 6;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const load = () => loadavg().map((l) => l.toFixed(1)).join(' / ');
-
-async function firstLoads(browser: Browser, origin: string, token: string): Promise<{ times: number[]; requests: number; kib: number }> {
-  const times: number[] = [];
-  let requests = 0;
-  let bytes = 0;
-  for (let run = 0; run < 4; run++) {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 860 } }); // a fresh browser cache each time
-    await context.addInitScript((t) => localStorage.setItem('returnee-graph.token', t), token);
-    const page = await context.newPage();
-    const t0 = performance.now();
-    await page.goto(`${origin}/workbench/#scorecard`);
-    await page.waitForSelector('[data-testid=scorecard-chart][data-drawn]', { timeout: 300_000 });
-    times.push(performance.now() - t0);
-    // What the page fetched until the chart was drawn, as the browser counts it (compressed bytes on the wire).
-    [requests, bytes] = await page.evaluate(() => {
-      const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')] as PerformanceResourceTiming[];
-      return [entries.length, entries.reduce((sum, e) => sum + e.transferSize, 0)];
-    });
-    await context.close();
-  }
-  return { times, requests, kib: bytes / 1024 };
-}
 
 async function statements(stack: Stack): Promise<number[]> {
   return Promise.all(DEPARTMENTS.map((d) => readCounter(stack.subgraphUrls[d].replace('/graphql', '/metrics'), 'db_statements_total')));
@@ -121,18 +104,27 @@ async function measure(browser: Browser, trainees: number, withExport: boolean):
   console.log(`Stack ready in ${seconds(Date.now() - began)}; load average ${load()} (1 / 5 / 15 min)`);
   const origin = new URL(stack.gatewayUrl).origin;
   const analyst = await signToken('analyst');
+  const size = `[${trainees.toLocaleString()} trainees]`;
   try {
-    const loads = await firstLoads(browser, origin, analyst);
-    console.log(`[${trainees.toLocaleString()} trainees] workbench first load until the scorecard chart is drawn (fresh browser cache each): ` +
-      `first ${seconds(loads.times[0])}, then median ${seconds(median(loads.times.slice(1)))} — ${loads.requests} requests, ${loads.kib.toFixed(0)} KiB transferred`);
-    console.log(`[${trainees.toLocaleString()} trainees] compare: 104 counties × 5 years in one scorecards request, the indicator Compare shows (trained): ${await compare(stack, analyst, ['trained'])}`);
-    console.log(`[${trainees.toLocaleString()} trainees] compare: 104 counties × 5 years in one scorecards request, all ${INDICATORS.length} indicators: ${await compare(stack, analyst, INDICATORS)}`);
-    if (withExport) {
+    if (STEPS.has('first-load')) {
+      const loads = await firstLoads(browser, stack, analyst, FIRST_LOADS);
+      const label = `${size} workbench first load until the scorecard chart is drawn (fresh browser cache each)`;
+      loads.forEach((l, i) => console.log(`${label}, ${i === 0 ? 'first' : `#${i + 1}`}: ${describeFirstLoad(l)}`));
+      const rest = loads.slice(1);
+      console.log(`${label}: first ${seconds(loads[0].wallMs)} (page ${seconds(loads[0].chartDrawn)}), then median ${seconds(median(rest.map((l) => l.wallMs)))} ` +
+        `(page ${seconds(median(rest.map((l) => l.chartDrawn)))}) — ${loads[0].requests} requests, ${(loads[0].bytes / 1024).toFixed(0)} KiB transferred`);
+    }
+    if (STEPS.has('compare')) {
+      const counties = '104 counties × 5 years in one scorecards request';
+      console.log(`${size} compare: ${counties}, the indicator Compare shows (trained): ${await compare(stack, analyst, ['trained'])}`);
+      console.log(`${size} compare: ${counties}, all ${INDICATORS.length} indicators: ${await compare(stack, analyst, INDICATORS)}`);
+    }
+    if (STEPS.has('export') && withExport) {
       const exported = await exportTrainees(browser, origin, analyst);
-      console.log(`[${trainees.toLocaleString()} trainees] export: trainees with their ventures to CSV through the page (500 rows a page, 3 pages in flight): ` +
+      console.log(`${size} export: trainees with their ventures to CSV through the page (500 rows a page, 3 pages in flight): ` +
         `${seconds(exported.ms)}, ${(exported.bytes / 2 ** 20).toFixed(1)} MiB, ${exported.requests} GraphQL requests — ${exported.rows.trim()}`);
-    } else {
-      console.log(`[${trainees.toLocaleString()} trainees] export: not measured at this size (the workbench exports at most ${EXPORT_LIMIT.toLocaleString()} rows; WORKBENCH_TRAINEES=100000 measures it)`);
+    } else if (STEPS.has('export')) {
+      console.log(`${size} export: not measured at this size (the workbench exports at most ${EXPORT_LIMIT.toLocaleString()} rows; WORKBENCH_TRAINEES=100000 measures it)`);
     }
     console.log(`load average after: ${load()}`);
   } finally {
