@@ -5,9 +5,8 @@ import { ExportPanel, staticSource } from '../export/export-panel';
 import { INDICATORS, PLAN_YEARS, formatValue, type IndicatorInfo, type ScorecardAnswer } from '../indicators';
 import { RegionPicker, YearPicker } from '../region-picker';
 import { regionName } from '../regions';
-import { fetchScorecards } from '../scorecards';
 import { FIRST_SCORECARD } from '../first-view';
-import { useQuery } from '../use-query';
+import { useRegionScorecards } from '../region-scorecards';
 
 interface Row {
   info: IndicatorInfo;
@@ -34,10 +33,12 @@ const COLUMNS: TableColumn<Row>[] = [
 export function ScorecardView() {
   const [code, setCode] = useState(FIRST_SCORECARD.regionCode);
   const [year, setYear] = useState(FIRST_SCORECARD.year);
-  const [charted, setCharted] = useState('trained');
-  const answer = useQuery((signal) => fetchScorecards([code], PLAN_YEARS, signal), [code]);
-  const byYear = new Map((answer.data ?? []).map((s) => [s.year, s] as [number, ScorecardAnswer]));
-  const card = byYear.get(year);
+  const [charted, setCharted] = useState(FIRST_SCORECARD.charted);
+  const answer = useRegionScorecards(code, year, charted);
+  const byYear = new Map(answer.cards.map((s) => [s.year, s] as [number, ScorecardAnswer]));
+  // A card holds every indicator once the rest has arrived; until then only the year first shown does.
+  const shownCard = byYear.get(year);
+  const card = shownCard && INDICATORS.every((i) => i.field in shownCard) ? shownCard : undefined;
   const rows: Row[] = card
     ? INDICATORS.map((info) => {
         const indicator = card[info.field];
@@ -45,8 +46,10 @@ export function ScorecardView() {
       })
     : [];
   const chartInfo = INDICATORS.find((i) => i.field === charted)!;
+  const series = PLAN_YEARS.map((y) => byYear.get(y)?.[charted]);
+  const chartReady = series.every((s) => s !== undefined);
+  const seriesKey = JSON.stringify(series);
   const option = useMemo(() => {
-    const series = PLAN_YEARS.map((y) => byYear.get(y)?.[charted] ?? null);
     return {
       tooltip: { trigger: 'axis' },
       legend: { data: ['数值 value', '目标 target'] },
@@ -58,7 +61,7 @@ export function ScorecardView() {
       ],
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [answer.data, charted]);
+  }, [seriesKey]); // the same figures arriving again with the rest draw nothing anew
 
   return (
     <section className="view">
@@ -68,7 +71,7 @@ export function ScorecardView() {
       </div>
       <h2>{regionName(code)} {year} 年评分卡 <span className="field-name">scorecard(regionCode: "{code}", year: {year})</span></h2>
       {answer.error && <p className="error">{answer.error}</p>}
-      {answer.loading && <p className="loading">加载中… / loading…</p>}
+      {(answer.loading || (!card && !answer.error)) && <p className="loading">加载中… / loading…</p>}
       {card && (
         <>
           <DataTable rows={rows} columns={COLUMNS} testId="scorecard-table" rowKey={(r) => r.info.field} sortable={false} />
@@ -87,7 +90,7 @@ export function ScorecardView() {
             </label>
             <span>{chartInfo.zh}，2016–2020 五年规划期</span>
           </div>
-          <Chart option={option} testId="scorecard-chart" />
+          {chartReady ? <Chart option={option} testId="scorecard-chart" /> : <p className="loading">加载中… / loading…</p>}
         </>
       )}
     </section>
