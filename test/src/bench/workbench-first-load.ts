@@ -28,26 +28,33 @@ export interface FirstLoad {
   chartDrawn: number;
   requests: number;
   bytes: number;
-  /** Seconds of GraphQL request time in the gateway and in each department during the load. */
+  /** Seconds the gateway and each department spent on the first scorecard request. */
   serverSeconds: Record<string, number>;
+  /** SQL statements each department sent during the load, until the chart was found drawn (the first request's, and any asked after the drawing). */
   statements: Record<string, number>;
 }
 
-/** The sum of every series of a Prometheus metric (all label sets) on a /metrics page. */
-async function metricSum(metricsUrl: string, name: string): Promise<number> {
+/**
+ * The page's first scorecard request, by its operation name: the gateway's series carry it,
+ * the departments' the names the gateway gives its fetches (`WorkbenchFirstScreen__hr__0`).
+ */
+export const FIRST_OPERATION = 'WorkbenchFirstScreen';
+
+/** The sum of a Prometheus metric's series on a /metrics page whose labels contain `labels` (all series when empty). */
+async function metricSum(metricsUrl: string, name: string, labels = ''): Promise<number> {
   const text = await (await fetch(metricsUrl)).text();
   return text.split('\n')
-    .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
+    .filter((line) => (line.startsWith(`${name}{`) && line.includes(labels)) || (!labels && line.startsWith(`${name} `)))
     .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
 }
 
-async function serverCounters(stack: Stack): Promise<{ seconds: Record<string, number>; statements: Record<string, number> }> {
+async function serverCounters(stack: Stack, operation: string): Promise<{ seconds: Record<string, number>; statements: Record<string, number> }> {
   const services: Record<string, string> = { gateway: stack.gatewayUrl.replace('/graphql', '/metrics') };
   for (const d of DEPARTMENTS) services[d] = stack.subgraphUrls[d].replace('/graphql', '/metrics');
   const seconds: Record<string, number> = {};
   const statements: Record<string, number> = {};
   await Promise.all(Object.entries(services).map(async ([service, url]) => {
-    seconds[service] = await metricSum(url, 'graphql_request_duration_seconds_sum');
+    seconds[service] = await metricSum(url, 'graphql_request_duration_seconds_sum', `operation="${operation}`);
     if (service !== 'gateway') statements[service] = await metricSum(url, 'db_statements_total');
   }));
   return { seconds, statements };
@@ -84,7 +91,7 @@ async function untilChromiumIsQuiet(cdp: CDPSession): Promise<number> {
 }
 
 /** `runs` first loads, each in a fresh browser context (empty cache, no service worker, no connection kept). */
-export async function firstLoads(browser: Browser, stack: Stack, token: string, runs: number): Promise<FirstLoad[]> {
+export async function firstLoads(browser: Browser, stack: Stack, token: string, runs: number, operation = FIRST_OPERATION): Promise<FirstLoad[]> {
   const origin = new URL(stack.gatewayUrl).origin;
   const loads: FirstLoad[] = [];
   const cdp = await browser.newBrowserCDPSession();
@@ -93,12 +100,12 @@ export async function firstLoads(browser: Browser, stack: Stack, token: string, 
     await context.addInitScript((t) => localStorage.setItem('returnee-graph.token', t), token);
     const page = await context.newPage();
     const settleMs = await untilChromiumIsQuiet(cdp);
-    const before = await serverCounters(stack);
+    const before = await serverCounters(stack, operation);
     const t0 = performance.now();
     await page.goto(`${origin}/workbench/#scorecard`, { waitUntil: 'commit' });
     await page.waitForSelector('[data-testid=scorecard-chart][data-drawn]', { timeout: 300_000 });
     const wallMs = performance.now() - t0;
-    const after = await serverCounters(stack);
+    const after = await serverCounters(stack, operation);
     const timeline = await page.evaluate(() => {
       const mark = (name: string) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? null;
       const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
@@ -135,11 +142,12 @@ const s = (ms: number | null) => (ms === null ? '—' : (ms / 1000).toFixed(2));
 /** One line for one load: the points in the page's clock, then the scorecard request's time on the server. */
 export function describeFirstLoad(load: FirstLoad): string {
   const waited = load.requestCalled !== null && load.requestSent !== null ? load.requestSent - load.requestCalled : null;
-  const server = Object.entries(load.serverSeconds).filter(([, sec]) => sec > 0.0005)
-    .map(([service, sec]) => `${service} ${(sec * 1000).toFixed(0)} ms${load.statements[service] ? ` (${load.statements[service]} SQL)` : ''}`);
+  const server = Object.entries(load.serverSeconds).filter(([, sec]) => sec > 0.0005).map(([service, sec]) => `${service} ${(sec * 1000).toFixed(0)} ms`);
+  const statements = Object.entries(load.statements).map(([service, n]) => `${service} ${n}`);
   return `${s(load.wallMs)} s (page ${s(load.chartDrawn)} s; chromium's new window settled ${s(load.settleMs)} s before): first byte ${s(load.firstByte)}, DOMContentLoaded ${s(load.domContentLoaded)}, ` +
     `code arrived ${s(load.codeArrived)}, app started ${s(load.appStarted)}, view's code run ${s(load.viewCode)}; scorecard request asked ${s(load.requestCalled)}, ` +
     `sent ${s(load.requestSent)}${waited !== null && waited > 5 ? ` (waited ${s(waited)} for a connection)` : ''}, ` +
     `first byte of the answer ${s(load.answerFirstByte)}, answer read ${s(load.answerReceived)}; chart drawn ${s(load.chartDrawn)} — ` +
-    `${load.requests} requests, ${(load.bytes / 1024).toFixed(0)} KiB; server: ${server.join(', ') || 'nothing'}`;
+    `${load.requests} requests, ${(load.bytes / 1024).toFixed(0)} KiB; the request on the server: ${server.join(', ') || 'nothing'}; ` +
+    `SQL statements during the load: ${statements.join(', ')}`;
 }
