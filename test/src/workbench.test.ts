@@ -103,6 +103,20 @@ describe('the workbench and the explorer in a real browser (Debian chromium)', (
       expect([field, await row.locator('td[data-column=met]').textContent()]).toEqual([field, api.met === null ? '— 无目标' : api.met ? '✔ 达标' : '✖ 未达标']);
     }
     await web.screenshot(page, 'scorecard');
+
+    // The first screen asked for 2019 and the chart's indicator only; another year and another
+    // charted indicator come from the rest of the five years, asked for after the chart was drawn.
+    const earlier = await harness.query('{ scorecard(regionCode: "320300", year: 2017) { trained { value } passRate { value } } }', {}, 'analyst');
+    expect(earlier.errors).toBeUndefined();
+    await page.selectOption('[data-testid=chart-indicator]', 'passRate');
+    await page.selectOption('[data-testid=year]', '2017');
+    await page.waitForFunction(() => document.querySelector('h2')?.textContent?.includes('2017'));
+    const trained2017 = page.locator('[data-testid=scorecard-table] tr[data-row=trained] td[data-column=value]');
+    await page.waitForFunction((text) => document.querySelector('[data-testid=scorecard-table] tr[data-row=trained] td[data-column=value]')?.textContent === text,
+      shown(earlier.data.scorecard.trained.value, 'count'));
+    expect(await trained2017.textContent()).toBe(shown(earlier.data.scorecard.trained.value, 'count'));
+    expect(await page.locator('[data-testid=scorecard-table] tr[data-row=passRate] td[data-column=value]').textContent())
+      .toBe(shown(earlier.data.scorecard.passRate.value, 'percent'));
     expect(pageErrors).toEqual([]);
   });
 
