@@ -15,7 +15,9 @@ import { OPENING_WINDOW_DAYS } from '@rg/scorecard';
  * buckets (id modulo LOCK_BUCKETS, in order), then reads. The later of two writers waits for the
  * earlier to commit and sees its rows; the earlier never saw the later's, which the later
  * counts. This holds in READ COMMITTED (each statement of the trigger sees what committed
- * before it), the isolation level every writer of hr uses.
+ * before it), the isolation level every writer of hr uses. As with the tallies' own rows, two
+ * transactions that each write many trainees over several statements may lock buckets in
+ * different orders: PostgreSQL then refuses one as a deadlock, so bulk writers run one at a time.
  */
 export const LOCK_BUCKETS = 64;
 /** The advisory locks' first key: the two-integer key space, apart from any single-key lock. */
@@ -24,7 +26,7 @@ const LOCK_CLASS = "hashtext('opening_tally')";
 const window = (day0: string, opened: string) => `${opened} BETWEEN ${day0} AND ${day0} + ${OPENING_WINDOW_DAYS}`;
 
 /**
- * Adds each (county, day) group of \`rows\` to the tally. Run with EXECUTE, so each statement is
+ * Adds each (county, day) group of the rows to the tally. Run with EXECUTE, so each statement is
  * planned for its own rows: a COPY's million with a hash join, a mutation's one with an index.
  */
 const upsert = (rows: string, withClause = '') => `
