@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { aggregateCache } from '@rg/data-helpers';
 import { byCard, cardBatch, cardParameters, CARDS_CTE, scorecardReferenceDate } from '@rg/region-scorecard';
-import { OPENING_WINDOW_DAYS, SURVIVAL_DAYS } from '@rg/scorecard';
+import { SURVIVAL_DAYS } from '@rg/scorecard';
+import { openingRates } from './opening-rate';
 
 export interface HrScorecardFigures {
   trained: number;
@@ -36,8 +37,8 @@ const keySet = (filter = '') =>
   `translate(encode(string_agg(int8send(prefix), ''::bytea ORDER BY prefix)${filter}, 'base64'), E'\\n', '')`;
 
 const zeroRow = () => ({
-  completions: 0, passes: 0, trained: 0, key_set: null, women_key_set: null, cohort: 0, opened: 0,
-  too_recent: 0, ventures: 0, jobs: 0, survival_cohort: 0, survived: 0, total: 0, borrowers: 0,
+  completions: 0, passes: 0, trained: 0, key_set: null, women_key_set: null, ventures: 0, jobs: 0, survival_cohort: 0,
+  survived: 0, too_recent: 0, total: 0, borrowers: 0,
 });
 
 /**
@@ -63,23 +64,8 @@ async function figuresFor(db: DataSource, keys: readonly string[], referenceDate
        FROM cohort GROUP BY card`,
       params.slice(0, 4),
     ),
-    // Only trainees whose window had closed by the reference date are judged: one still inside
-    // it may yet open, so counting them would understate the rate.
-    db.query(
-      `WITH ${CARDS_CTE},
-       first AS (
-         SELECT t.region_code, extract(year FROM t.first_completed_on)::int AS year,
-           t.first_completed_on + ${OPENING_WINDOW_DAYS} <= $7::date AS mature,
-           EXISTS (SELECT 1 FROM venture v WHERE v.founder_id = t.id
-             AND v.opened_on >= t.first_completed_on AND v.opened_on <= t.first_completed_on + ${OPENING_WINDOW_DAYS}) AS opened
-         FROM trainee t
-         WHERE t.region_code = ANY($4) AND t.first_completed_on >= $5 AND t.first_completed_on < $6)
-       SELECT c.card, count(*) FILTER (WHERE f.mature) AS cohort, count(*) FILTER (WHERE f.mature AND f.opened) AS opened,
-         count(*) FILTER (WHERE NOT f.mature) AS too_recent
-       FROM first f JOIN cards c ON c.county = f.region_code AND c.year = f.year
-       GROUP BY c.card`,
-      [...params, referenceDate],
-    ),
+    // Kept with the writes in opening_tally (see opening-rate.ts).
+    openingRates(db, batch, referenceDate),
     // Likewise survival: a venture less than a year old has not survived a year yet, whatever its state.
     db.query(
       `WITH ${CARDS_CTE}
@@ -103,16 +89,14 @@ async function figuresFor(db: DataSource, keys: readonly string[], referenceDate
       params.slice(0, 4),
     ),
   ]);
-  const [t, o, v, l] = [training, opening, ventures, loans].map((rows) => byCard(batch, rows, zeroRow));
+  const [t, v, l] = [training, ventures, loans].map((rows) => byCard(batch, rows, zeroRow));
   return new Map(keys.map((key) => {
-    const [tk, ok, vk, lk] = [t.get(key)!, o.get(key)!, v.get(key)!, l.get(key)!];
+    const [tk, ok, vk, lk] = [t.get(key)!, opening.get(key)!, v.get(key)!, l.get(key)!];
     return [key, {
       trained: Number(tk.trained),
       completions: Number(tk.completions),
       passes: Number(tk.passes),
-      openingCohort: Number(ok.cohort),
-      openedWithinWindow: Number(ok.opened),
-      openingTooRecent: Number(ok.too_recent),
+      ...ok,
       ventures: Number(vk.ventures),
       jobsCreated: Number(vk.jobs),
       survivalCohort: Number(vk.survival_cohort),

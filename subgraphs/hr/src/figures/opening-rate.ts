@@ -1,0 +1,41 @@
+import type { DataSource } from 'typeorm';
+import { byCard, cardParameters, CARDS_CTE, type CardBatch } from '@rg/region-scorecard';
+import { OPENING_WINDOW_DAYS } from '@rg/scorecard';
+
+/** The six-month opening rate's counts of one scorecard (region-year). */
+export interface OpeningRateCounts {
+  /** First trained in the year and whose six months had passed by the reference date. */
+  openingCohort: number;
+  /** Of them, founders of a venture opened within the six months. */
+  openedWithinWindow: number;
+  /** First trained in the year, six months not yet passed: left out of the rate. */
+  openingTooRecent: number;
+}
+
+const zeroRow = () => ({ cohort: 0, opened: 0, too_recent: 0 });
+
+/**
+ * The opening-rate counts of every card of a batch in one statement, from opening_tally
+ * (trainees by county and day of first completion, with how many opened within the window,
+ * kept with the writes): a range of its key per county, not each first-trained trainee probing
+ * their ventures. Only trainees whose window had closed by the reference date are judged: one
+ * still inside it may yet open, so counting them would understate the rate.
+ */
+export async function openingRates(db: DataSource, batch: CardBatch, referenceDate: string): Promise<Map<string, OpeningRateCounts>> {
+  const rows = await db.query(
+    `WITH ${CARDS_CTE}
+     SELECT c.card, coalesce(sum(o.trainees) FILTER (WHERE m.mature), 0) AS cohort,
+       coalesce(sum(o.opened) FILTER (WHERE m.mature), 0) AS opened,
+       coalesce(sum(o.trainees) FILTER (WHERE NOT m.mature), 0) AS too_recent
+     FROM opening_tally o JOIN cards c ON c.county = o.region_code AND c.year = extract(year FROM o.first_completed_on)::int,
+       LATERAL (SELECT o.first_completed_on + ${OPENING_WINDOW_DAYS} <= $7::date AS mature) m
+     WHERE o.region_code = ANY($4) AND o.first_completed_on >= $5 AND o.first_completed_on < $6 AND o.trainees <> 0
+     GROUP BY c.card`,
+    [...cardParameters(batch), referenceDate],
+  );
+  return new Map([...byCard(batch, rows, zeroRow)].map(([key, row]) => [key, {
+    openingCohort: Number(row.cohort),
+    openedWithinWindow: Number(row.opened),
+    openingTooRecent: Number(row.too_recent),
+  }]));
+}
