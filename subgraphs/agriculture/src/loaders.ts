@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { In, IsNull } from 'typeorm';
-import { loaderByGroup, loaderByKey, loaderOfValues } from '@rg/data-helpers';
+import { In } from 'typeorm';
+import { LINK_KEY, loaderByGroup, loaderByKey, loaderOfValues, loaderThrough } from '@rg/data-helpers';
 import { IncubatorPark, Residency } from './entities';
 import { regionFigures, type AgricultureRegionFigures } from './figures/region-figures';
 import { monthlyFigures, type AgricultureMonthFigures } from './figures/monthly-figures';
@@ -9,8 +9,9 @@ import { parkEntrantVentureIds } from './figures/park-entrant-figures';
 
 export function createLoaders(db: DataSource) {
   const repo = <T extends object>(entity: new () => T) => db.getRepository(entity);
+  const parkById = loaderByKey((ids: readonly number[]) => repo(IncubatorPark).findBy({ id: In([...ids]) }), (p) => p.id);
   return {
-    parkById: loaderByKey((ids: readonly number[]) => repo(IncubatorPark).findBy({ id: In([...ids]) }), (p) => p.id),
+    parkById,
     residenciesByPark: loaderByGroup(
       (ids: readonly number[]) => repo(Residency).find({ where: { parkId: In([...ids]) }, order: { id: 'ASC' } }),
       (r) => r.parkId,
@@ -29,10 +30,13 @@ export function createLoaders(db: DataSource) {
       );
       return new Map(rows.map((r) => [r.park_id, Number(r.occupancy)]));
     }, 0),
-    /** The open residency of each venture (at most one: a unique index says so). */
-    openResidencyByVenture: loaderByKey(
-      (ids: readonly number[]) => repo(Residency).findBy({ ventureId: In([...ids]), leftOn: IsNull() }),
-      (r) => r.ventureId,
+    /** The park a venture resides in now: its open residency and the park joined in one statement. */
+    parkOfVenture: loaderThrough(
+      (ids: readonly number[]) => repo(IncubatorPark).createQueryBuilder('p')
+        .innerJoin(Residency, 'r', 'r.park_id = p.id AND r.left_on IS NULL')
+        .addSelect('r.venture_id', LINK_KEY)
+        .where('r.venture_id IN (:...ids)', { ids }),
+      parkById,
     ),
     regionFigures: loaderOfValues<string, AgricultureRegionFigures | null>((codes) => regionFigures(db, codes), null),
     /** Keyed by region-year ("regionCode:year"): the twelve months at once. */

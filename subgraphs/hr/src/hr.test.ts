@@ -61,6 +61,36 @@ describe('hr subgraph on PostgreSQL', () => {
     expect(large).toBe(small);
   });
 
+  it("answers a page's enrolments with course and institution in one statement, ventures and their loans in one each", async () => {
+    const { world } = hr;
+    const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
+    const courses = byId(world.hr.courses);
+    const trainees = world.hr.trainees.slice(0, 200);
+    const expected = trainees.map((t) => ({
+      id: String(t.id),
+      ventures: world.hr.ventures.filter((v) => v.founderId === t.id).sort((a, b) => a.id - b.id).map((v) => ({
+        id: String(v.id),
+        loans: world.hr.loans.filter((l) => l.ventureId === v.id).sort((a, b) => a.id - b.id).map((l) => ({ id: String(l.id) })),
+      })),
+      enrolments: world.hr.enrolments.filter((e) => e.traineeId === t.id).sort((a, b) => a.id - b.id).map((e) => ({
+        id: String(e.id), course: { id: String(e.courseId), institution: { id: String(courses.get(e.courseId)!.institutionId) } },
+      })),
+    }));
+    // The page must exercise every relation: ventures with and without loans, enrolments, trainees with neither.
+    expect(expected.some((t) => t.ventures.some((v) => v.loans.length > 0))).toBe(true);
+    expect(expected.some((t) => t.ventures.some((v) => v.loans.length === 0))).toBe(true);
+    expect(expected.some((t) => t.enrolments.length > 0)).toBe(true);
+    const before = await hr.statements();
+    const { data, errors } = await hr.query(
+      `{ trainees(first: 200) { edges { node { id ventures { id loans { id } } enrolments { id course { id institution { id } } } } } } }`,
+      undefined, 'hr',
+    );
+    expect(errors).toBeUndefined();
+    expect(data.trainees.edges.map((e: any) => e.node)).toEqual(expected);
+    // The page, its ventures, their loans, its enrolments, and the courses with their institutions (hr reading its own: no audit).
+    expect((await hr.statements()) - before).toBe(5);
+  });
+
   it('resolves entity references by id and by personKey in one batch', async () => {
     const [a, b] = hr.world.hr.trainees;
     const { data, errors } = await hr.query(

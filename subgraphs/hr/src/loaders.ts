@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
 import { loaderByGroup, loaderByKey, loaderOfValues } from '@rg/data-helpers';
 import {
-  Course, Enrolment, FollowUp, InstitutionDebarment, InstitutionDesignation, InstitutionEvaluation, Loan, Mentor, Trainee,
+  Enrolment, FollowUp, InstitutionDebarment, InstitutionDesignation, InstitutionEvaluation, Loan, Mentor, Trainee,
   TrainingInstitution, TrainingSubsidy, Venture,
 } from './entities';
 import { regionFigures, type HrRegionFigures } from './figures/region-figures';
@@ -11,9 +11,15 @@ import { monthlyFigures, type HrMonthFigures } from './figures/monthly-figures';
 import { programmeFigures, type HrProgrammeFigures } from './figures/programme-figures';
 import { parkEntrantKeySets, supportPriorityFigures, type HrSupportPriorityFigures } from './figures/support-priority-figures';
 import { createDesignationLoaders } from './designation-loaders';
+import { coursesWithInstitutions } from './course-loader';
 
 export function createLoaders(db: DataSource) {
   const repo = <T extends object>(entity: new () => T) => db.getRepository(entity);
+  const institutionById = loaderByKey(
+    (ids: readonly number[]) => repo(TrainingInstitution).findBy({ id: In([...ids]) }),
+    (i) => i.id,
+  );
+  const courseById = loaderByKey(coursesWithInstitutions(db, institutionById), (c) => c.id);
   return {
     traineeById: loaderByKey((ids: readonly number[]) => repo(Trainee).findBy({ id: In([...ids]) }), (t) => t.id),
     traineeByPersonKey: loaderByKey(
@@ -29,11 +35,8 @@ export function createLoaders(db: DataSource) {
       (ids: readonly number[]) => repo(Enrolment).find({ where: { traineeId: In([...ids]) }, order: { id: 'ASC' } }),
       (e) => e.traineeId,
     ),
-    courseById: loaderByKey((ids: readonly number[]) => repo(Course).findBy({ id: In([...ids]) }), (c) => c.id),
-    institutionById: loaderByKey(
-      (ids: readonly number[]) => repo(TrainingInstitution).findBy({ id: In([...ids]) }),
-      (i) => i.id,
-    ),
+    courseById,
+    institutionById,
     loansByBorrower: loaderByGroup(
       (ids: readonly number[]) => repo(Loan).find({ where: { borrowerId: In([...ids]) }, order: { id: 'ASC' } }),
       (l) => l.borrowerId,

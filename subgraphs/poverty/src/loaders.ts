@@ -1,14 +1,15 @@
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
-import { loaderByGroup, loaderByKey, loaderOfValues } from '@rg/data-helpers';
+import { LINK_KEY, loaderByGroup, loaderByKey, loaderOfValues, loaderThrough } from '@rg/data-helpers';
 import { HouseholdMember, PoorHousehold } from './entities';
 import { regionFigures, type PovertyRegionFigures } from './figures/region-figures';
 import { registryMatches, type RegistryMatch } from './figures/registry-match';
 
 export function createLoaders(db: DataSource) {
   const repo = <T extends object>(entity: new () => T) => db.getRepository(entity);
+  const householdById = loaderByKey((ids: readonly number[]) => repo(PoorHousehold).findBy({ id: In([...ids]) }), (h) => h.id);
   return {
-    householdById: loaderByKey((ids: readonly number[]) => repo(PoorHousehold).findBy({ id: In([...ids]) }), (h) => h.id),
+    householdById,
     membersByHousehold: loaderByGroup(
       (ids: readonly number[]) =>
         repo(HouseholdMember).find({ where: { householdId: In([...ids]) }, order: { id: 'ASC' } }),
@@ -17,6 +18,14 @@ export function createLoaders(db: DataSource) {
     memberByPersonKey: loaderByKey(
       (keys: readonly string[]) => repo(HouseholdMember).findBy({ personKey: In([...keys]) }),
       (m) => m.personKey,
+    ),
+    /** The household a person key is a member of, member and household joined in one statement. */
+    householdByPersonKey: loaderThrough(
+      (keys: readonly string[]) => repo(PoorHousehold).createQueryBuilder('h')
+        .innerJoin(HouseholdMember, 'm', 'm.household_id = h.id')
+        .addSelect('m.person_key', LINK_KEY)
+        .where('m.person_key IN (:...keys)', { keys }),
+      householdById,
     ),
     regionFigures: loaderOfValues<string, PovertyRegionFigures | null>((codes) => regionFigures(db, codes), null),
     /** Keyed by year and key set, so fields asking the same question of one card share a statement. */

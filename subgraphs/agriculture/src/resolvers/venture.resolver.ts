@@ -23,8 +23,7 @@ export class VentureParkResolver {
   async park(@Root() venture: Venture, @Ctx() ctx: AgricultureContext): Promise<IncubatorPark | null> {
     const id = Number(venture.id);
     if (!Number.isInteger(id)) return null;
-    const residency = await ctx.loaders.openResidencyByVenture.load(id);
-    return residency ? ctx.loaders.parkById.load(residency.parkId) : null;
+    return ctx.loaders.parkOfVenture.load(id);
   }
 
   @FieldResolver(() => [Residency], {

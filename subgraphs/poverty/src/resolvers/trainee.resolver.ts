@@ -18,8 +18,7 @@ export class TraineePovertyResolver {
   // Even null says something about a person (not poor), so the public gets neither answer.
   @Authorized()
   @FieldResolver(() => PoorHousehold, { nullable: true, description: "The registered poor household the person belongs to; null if none" })
-  async povertyHousehold(@Root() trainee: Trainee, @Ctx() ctx: PovertyContext): Promise<PoorHousehold | null> {
-    const member = await ctx.loaders.memberByPersonKey.load(trainee.personKey);
-    return member ? ctx.loaders.householdById.load(member.householdId) : null;
+  povertyHousehold(@Root() trainee: Trainee, @Ctx() ctx: PovertyContext): Promise<PoorHousehold | null> {
+    return ctx.loaders.householdByPersonKey.load(trainee.personKey);
   }
 }
