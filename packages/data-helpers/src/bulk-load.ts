@@ -17,6 +17,33 @@ export interface TableLoad<T = any> {
 interface IndexDefinition { table: string; name: string; definition: string }
 interface ForeignKey { table: string; references: string; name: string; definition: string }
 
+/**
+ * Sessions one department's seeding keeps busy at once: more than the cores (two here) keep
+ * PostgreSQL's work going while this process formats rows, and fewer than the connection pool
+ * (10), so no step waits for a connection until the pool gives up on it.
+ */
+const SESSIONS = 6;
+
+/** At most `limit` steps at a time, in the order they asked. */
+class Sessions {
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(private readonly limit: number) {}
+
+  async run<T>(step: () => Promise<T>): Promise<T> {
+    if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.running++;
+    try {
+      return await step();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    }
+  }
+}
+
 /** Memory for one index build or foreign-key check after a bulk load: sorts a million keys in memory, not on disk. */
 const MAINTENANCE_WORK_MEM = '256MB';
 
@@ -116,12 +143,13 @@ export async function loadTables(
   for (const key of keys) await db.query(`ALTER TABLE ${quoted(key.table)} DROP CONSTRAINT ${key.name}`);
   for (const index of indexes) await db.query(`DROP INDEX ${index.name}`);
 
+  const sessions = new Sessions(SESSIONS);
   const copied = new Milestones();
   for (const load of loads) {
     copied.set(load.table, (async () => {
       await copied.all(waitsFor(load));
-      await copyRows(db, load.table, load.columns, load.rows, load.toRow, (done) => onProgress?.(load.table, done, load.rows.length),
-        { intoEmptyTable: true });
+      await sessions.run(() => copyRows(db, load.table, load.columns, load.rows, load.toRow,
+        (done) => onProgress?.(load.table, done, load.rows.length), { intoEmptyTable: true }));
     })());
   }
   // Indexes and keys are rebuilt whatever happens to the loads, so a failed seeding leaves the schema whole.
@@ -129,19 +157,19 @@ export async function loadTables(
   const indexed = loads.map((load) => (async () => {
     await settled(load.table);
     const own = indexes.filter((index) => index.table === load.table);
-    await inMaintenanceSession(db, async (query) => {
+    await sessions.run(() => inMaintenanceSession(db, async (query) => {
       for (const index of own) await timedStep(db, `index ${index.name}`, () => query(index.definition));
       // The planner's statistics, while the other tables are still loading.
       await timedStep(db, `ANALYZE ${load.table}`, () => query(`ANALYZE ${quoted(load.table)}`));
-    });
+    }));
   })());
   const checked = keys.map((key) => (async () => {
     await settled(key.table);
     await settled(key.references);
-    await inMaintenanceSession(db, async (query) => {
+    await sessions.run(() => inMaintenanceSession(db, async (query) => {
       await timedStep(db, `foreign key ${key.table}.${key.name}`,
         () => query(`ALTER TABLE ${quoted(key.table)} ADD CONSTRAINT ${key.name} ${key.definition}`));
-    });
+    }));
   })());
   const results = await Promise.allSettled([...tables.map((table) => copied.all([table])), ...indexed, ...checked]);
   const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
