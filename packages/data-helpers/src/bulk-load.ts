@@ -122,7 +122,8 @@ async function inMaintenanceSession(db: DataSource, run: (query: (sql: string) =
  * unique constraints stay, so the load is refused on the same duplicates as before; triggers
  * (the tallies) fire as for any write. Indexes, keys and triggers are read from the catalogue, so
  * a migration's new ones are handled alike. When a load fails, every index and every key the
- * loaded rows satisfy is back all the same, and the first failure is reported. Finally each table's id sequence moves past the loaded ids.
+ * loaded rows satisfy is back all the same, and the first failure is reported. Finally each
+ * table's id sequence moves past the loaded ids.
  */
 export async function loadTables(
   db: DataSource,
