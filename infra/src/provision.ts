@@ -1,5 +1,5 @@
 import { databaseUrlVariable, type DepartmentEntry } from '@rg/departments';
-import { createDataSource, ensureDatabase, migrate } from '@rg/data-helpers';
+import { createDataSource, ensureDatabase, migrate, timedStep } from '@rg/data-helpers';
 import { type DepartmentSubgraph } from '@rg/subgraph-kit';
 import type { World } from '@rg/demo-province';
 
@@ -22,8 +22,8 @@ export async function provisionDepartment(
   const dataSource = createDataSource({ url, entities: department.entities, migrations: department.migrations });
   await dataSource.initialize();
   try {
-    await migrate(dataSource);
-    await department.seed(dataSource, world, onProgress);
+    await timedStep(dataSource, 'migrations', () => migrate(dataSource));
+    await timedStep(dataSource, 'seed (all of it)', () => department.seed(dataSource, world, onProgress));
   } finally {
     await dataSource.destroy();
   }

@@ -1,6 +1,7 @@
-import { generateWorld, DEFAULT_TRAINEES } from '@rg/demo-province';
+import { DEFAULT_TRAINEES } from '@rg/demo-province';
 import { departments } from './departments';
-import { departmentDatabaseUrl, provisionDepartment } from './provision';
+import { departmentDatabaseUrl } from './provision';
+import { seedProvince } from './seed-province';
 import { EMBEDDED_BASE, openLocalDatabases } from './local-databases';
 import { createProgress } from './progress';
 
@@ -22,9 +23,8 @@ async function main(): Promise<void> {
   const server = await openLocalDatabases();
   const progress = createProgress();
   try {
-    const world = generateWorld({ trainees });
-    await Promise.all(chosen.map((department) =>
-      provisionDepartment(department.subgraph, departmentDatabaseUrl(department, EMBEDDED_BASE), world, progress.update)));
+    const databaseUrls = Object.fromEntries(chosen.map((department) => [department.name, departmentDatabaseUrl(department, EMBEDDED_BASE)]));
+    await seedProvince({ trainees, departments: chosen, databaseUrls, onProgress: progress.update });
     progress.stop();
     for (const department of chosen) console.log(`${department.name}: migrated, demo province of ${trainees} trainees seeded (or already there)`);
   } finally {

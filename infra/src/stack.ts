@@ -1,9 +1,10 @@
-import { generateWorld, DEFAULT_TRAINEES, DEMO_REFERENCE_DATE } from '@rg/demo-province';
+import { DEFAULT_TRAINEES, DEMO_REFERENCE_DATE } from '@rg/demo-province';
 import { databaseUrlVariable, portVariable, subgraphUrlVariable, DEPARTMENTS, type Department } from '@rg/departments';
 import { generateGatewayKeyPair } from '@rg/access';
 import { freePort, startEmbeddedPostgres, type EmbeddedServer } from '@rg/dev-postgres';
 import { departments, departmentEntryPoint } from './departments';
-import { departmentDatabaseUrl, provisionDepartment } from './provision';
+import { departmentDatabaseUrl } from './provision';
+import { seedProvince, type SeedTimings } from './seed-province';
 import { spawnService, waitUntilReady, type ServiceProcess } from './processes';
 import { createProgress } from './progress';
 
@@ -46,7 +47,7 @@ export interface Stack {
   restart(name: string, env?: NodeJS.ProcessEnv): Promise<void>;
   stop(): Promise<void>;
   /** Where start-up spent its time: generating the demo province, migrating and seeding it, starting the services. */
-  timings: { generateMs: number; seedMs: number; servicesMs: number; seedMsByDepartment: Record<string, number> };
+  timings: SeedTimings & { servicesMs: number };
 }
 
 /**
@@ -76,19 +77,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   }
   const services = new Map<string, ServiceProcess>();
   try {
-    const trainees = options.trainees ?? DEFAULT_TRAINEES;
-    const began = performance.now();
-    const world = generateWorld({ trainees });
-    const generated = performance.now();
     const progress = options.progress ? createProgress() : undefined;
     const databaseUrls: Record<string, string> = {};
-    const seedMsByDepartment: Record<string, number> = {};
-    await Promise.all(departments.map(async (department) => {
+    for (const department of departments) {
       databaseUrls[department.name] = options.databaseUrls?.[department.name] ?? departmentDatabaseUrl(department, postgres?.baseUrl);
-      const start = performance.now();
-      await provisionDepartment(department.subgraph, databaseUrls[department.name], world, progress?.update);
-      seedMsByDepartment[department.name] = performance.now() - start;
-    }));
+    }
+    const seeding = await seedProvince({
+      trainees: options.trainees ?? DEFAULT_TRAINEES, departments, databaseUrls, onProgress: progress?.update,
+    });
     progress?.stop();
     const seeded = performance.now();
 
@@ -161,7 +157,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       services,
       gatewayKeys,
       restart: startDepartment,
-      timings: { generateMs: generated - began, seedMs: seeded - generated, servicesMs: performance.now() - seeded, seedMsByDepartment },
+      timings: { ...seeding, servicesMs: performance.now() - seeded },
       async stop() {
         await Promise.all([...services.values()].map((s) => s.stop()));
         await postgres?.stop();

@@ -16,6 +16,19 @@ function copyField(value: unknown): string {
   return String(value).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
+/** Memory for the grouping a statement-level trigger (a tally) does over a whole COPY's rows. */
+const TRIGGER_WORK_MEM = '256MB';
+
+export interface CopyOptions {
+  /**
+   * The table must be empty (else the COPY is refused): it is emptied again in the COPY's own
+   * transaction, which gives it a new file, so that a server running with `wal_level=minimal`
+   * writes its rows once, to the table, instead of to the WAL too. The table is locked
+   * against every other session until the COPY commits.
+   */
+  intoEmptyTable?: boolean;
+}
+
 /**
  * Bulk-loads rows with COPY FROM STDIN: the only way to seed a million trainees in a
  * reasonable time. `onProgress` is told how many rows went so far.
@@ -27,11 +40,32 @@ export async function copyRows<T>(
   rows: Iterable<T>,
   toRow: (row: T) => unknown[],
   onProgress?: (done: number) => void,
+  options: CopyOptions = {},
+): Promise<number> {
+  return timedStep(dataSource, `COPY ${table}`, () => copyRowsNow(dataSource, table, columns, rows, toRow, onProgress, options));
+}
+
+async function copyRowsNow<T>(
+  dataSource: DataSource,
+  table: string,
+  columns: string[],
+  rows: Iterable<T>,
+  toRow: (row: T) => unknown[],
+  onProgress: ((done: number) => void) | undefined,
+  options: CopyOptions,
 ): Promise<number> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   let done = 0;
   try {
+    await runner.startTransaction();
+    await runner.query(`SET LOCAL work_mem = '${TRIGGER_WORK_MEM}'`);
+    if (options.intoEmptyTable) {
+      await runner.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
+      const [{ empty }] = await runner.query(`SELECT NOT EXISTS (SELECT 1 FROM ${table}) AS empty`);
+      if (!empty) throw new Error(`${table} already has rows: only an empty table is seeded`);
+      await runner.query(`TRUNCATE ${table}`);
+    }
     const client = (await runner.connect()) as { query: (stream: unknown) => NodeJS.WritableStream };
     const sink = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
     function* lines(): Generator<string> {
@@ -49,9 +83,27 @@ export async function copyRows<T>(
       onProgress?.(done);
     }
     await pipeline(Readable.from(lines()), sink);
+    await runner.commitTransaction();
     return done;
+  } catch (error) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+    throw error;
   } finally {
     await runner.release();
+  }
+}
+
+/**
+ * Runs one step of a seeding and records its duration on the process's performance timeline
+ * (`seed <database>: <step>`), where a benchmark reads it: which COPY, index build or key check
+ * the time went to, without threading a reporter through every department's seed.
+ */
+export async function timedStep<T>(dataSource: DataSource, step: string, run: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await run();
+  } finally {
+    performance.measure(`seed ${String(dataSource.driver.database)}: ${step}`, { start, end: performance.now() });
   }
 }
 
@@ -60,69 +112,4 @@ export async function resetIdSequence(dataSource: DataSource, table: string): Pr
   await dataSource.query(
     `SELECT setval(pg_get_serial_sequence('${table}', 'id'), COALESCE((SELECT MAX(id) FROM ${table}), 0) + 1, false)`,
   );
-}
-
-/** Memory for one index build or foreign-key check after a bulk load: sorts a million keys in memory, not on disk. */
-const MAINTENANCE_WORK_MEM = '256MB';
-
-/**
- * Runs a bulk load with the tables' secondary indexes and foreign keys dropped, then builds
- * the indexes again from their own definitions and adds the foreign keys back: one sorted
- * build per index is several times cheaper than a million single-row insertions into it, and
- * one join of each table against the rows it references (what ADD CONSTRAINT runs to validate)
- * is several times cheaper than a lookup per loaded row. Every row is still checked: a row
- * that references nothing makes the load fail when its key is added back. Primary keys and
- * unique constraints stay, so the load is refused on the same duplicates as before. For
- * seeding empty tables; a failure still rebuilds every index and key.
- */
-export async function withIndexesBuiltAfter(dataSource: DataSource, tables: string[], load: () => Promise<void>): Promise<void> {
-  const indexes: Array<{ name: string; definition: string }> = await dataSource.query(
-    `SELECT quote_ident(ic.relname) AS name, pg_get_indexdef(i.indexrelid) AS definition
-     FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid JOIN pg_class ic ON ic.oid = i.indexrelid
-     WHERE t.relname = ANY($1) AND t.relnamespace = current_schema()::regnamespace
-       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)`,
-    [tables],
-  );
-  const foreignKeys: Array<{ table: string; name: string; definition: string }> = await dataSource.query(
-    `SELECT quote_ident(t.relname) AS table, quote_ident(c.conname) AS name, pg_get_constraintdef(c.oid) AS definition
-     FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
-     WHERE c.contype = 'f' AND t.relname = ANY($1) AND t.relnamespace = current_schema()::regnamespace
-     ORDER BY t.relname, c.conname`,
-    [tables],
-  );
-  for (const key of foreignKeys) await dataSource.query(`ALTER TABLE ${key.table} DROP CONSTRAINT ${key.name}`);
-  for (const index of indexes) await dataSource.query(`DROP INDEX ${index.name}`);
-  let failure: { error: unknown } | undefined;
-  try {
-    await load();
-  } catch (error) {
-    failure = { error };
-  }
-  try {
-    // One session, so the memory setting applies to every build and check.
-    const runner = dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.query(`SET maintenance_work_mem = '${MAINTENANCE_WORK_MEM}'`);
-      await runner.query(`SET work_mem = '${MAINTENANCE_WORK_MEM}'`); // the foreign keys' validating joins
-      for (const index of indexes) await runner.query(index.definition);
-      for (const key of foreignKeys) await runner.query(`ALTER TABLE ${key.table} ADD CONSTRAINT ${key.name} ${key.definition}`);
-    } finally {
-      await runner.release();
-    }
-  } catch (error) {
-    // A half-done load cannot satisfy its keys: report why the load failed, not the key it broke.
-    throw failure ? failure.error : error;
-  }
-  if (failure) throw failure.error;
-}
-
-/**
- * Waits for every load of a group, then fails with the first failure: a load that failed must
- * not let the indexes and keys be added back while the others are still writing.
- */
-export async function allLoaded(loads: Array<Promise<unknown>>): Promise<void> {
-  const results = await Promise.allSettled(loads);
-  const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-  if (failed) throw failed.reason;
 }

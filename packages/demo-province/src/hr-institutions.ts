@@ -43,9 +43,13 @@ export function buildInstitutionRecords(ctx: Context): void {
 
   const courseById = new Map(hr.courses.map((c) => [c.id, c]));
   const openings = new Map<number, number[]>();
-  for (const v of hr.ventures) openings.set(v.founderId, [...(openings.get(v.founderId) ?? []), parseIsoDay(v.openedOn)]);
-  // institution:year -> [completions, passes, ventures within 6 months, satisfaction sum, satisfaction count]
-  const tally = new Map<string, number[]>();
+  for (const v of hr.ventures) {
+    const days = openings.get(v.founderId);
+    if (days) days.push(parseIsoDay(v.openedOn));
+    else openings.set(v.founderId, [parseIsoDay(v.openedOn)]);
+  }
+  // institution * 10000 + year -> [completions, passes, ventures within 6 months, satisfaction sum, satisfaction count]
+  const tally = new Map<number, number[]>();
   const pay = (enrolmentId: number, kind: SubsidyKind, amountYuan: number, day: number) =>
     hr.subsidies.push({ id: hr.subsidies.length + 1, enrolmentId, kind, amountYuan, paidOn: isoOf(day) });
 
@@ -53,7 +57,7 @@ export function buildInstitutionRecords(ctx: Context): void {
     if (e.completedOn === null) continue;
     const course = courseById.get(e.courseId)!;
     const done = parseIsoDay(e.completedOn);
-    const key = `${course.institutionId}:${e.completedOn.slice(0, 4)}`;
+    const key = course.institutionId * 10_000 + Number(e.completedOn.slice(0, 4));
     const row = tally.get(key) ?? [0, 0, 0, 0, 0];
     row[0]++;
     if (e.passed) row[1]++;
@@ -68,7 +72,8 @@ export function buildInstitutionRecords(ctx: Context): void {
     if (e.passed) pay(e.id, 'RESULT', RESULT_SUBSIDY_YUAN, paidDay);
   }
   for (const [key, [completions, passes, ventures, sum, count]] of tally) {
-    const [institutionId, year] = key.split(':').map(Number);
+    const institutionId = Math.floor(key / 10_000);
+    const year = key % 10_000;
     if (year > 2020) continue; // the 2021 review had not been recorded by the cut-off
     hr.evaluations.push({
       id: hr.evaluations.length + 1, institutionId, year, completions, passes, venturesWithin6m: ventures,

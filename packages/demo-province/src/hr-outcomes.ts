@@ -42,14 +42,18 @@ export function buildOutcomes(ctx: Context): void {
     f.outputValueYuan = f.jobs * rng.int(40, 200) * 1000;
   }
 
-  const firstCompleted = new Map<number, number>();
+  // Each trainee's first completion day (by id, from 1), and the trainees in the order of their first completed enrolment.
+  const firstCompleted = new Float64Array(hr.trainees.length + 1).fill(Infinity);
+  const completers: number[] = [];
   for (const e of hr.enrolments) {
     if (e.completedOn === null) continue;
     const day = parseIsoDay(e.completedOn);
-    if ((firstCompleted.get(e.traineeId) ?? Infinity) > day) firstCompleted.set(e.traineeId, day);
+    if (firstCompleted[e.traineeId] === Infinity) completers.push(e.traineeId);
+    if (firstCompleted[e.traineeId] > day) firstCompleted[e.traineeId] = day;
   }
   const nonFounders: number[] = [];
-  for (const [traineeId, day0] of firstCompleted) {
+  for (const traineeId of completers) {
+    const day0 = firstCompleted[traineeId];
     if (ventureOf.has(traineeId)) continue;
     nonFounders.push(traineeId);
     if (!rng.chance(NON_FOUNDER_VISIT_SHARE)) continue;
@@ -83,7 +87,7 @@ export function buildOutcomes(ctx: Context): void {
   // Loans to trainees who never opened a business.
   for (let n = 0; n < LOANS_WITHOUT_VENTURE && nonFounders.length > 0; n++) {
     const [traineeId] = nonFounders.splice(rng.int(0, nonFounders.length - 1), 1);
-    const day = firstCompleted.get(traineeId)! + rng.int(10, 120);
+    const day = firstCompleted[traineeId] + rng.int(10, 120);
     if (day <= DATA_CUTOFF) newLoan(traineeId, null, 1000 * rng.int(20, 80), day);
     else n--;
   }

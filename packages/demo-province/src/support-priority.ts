@@ -31,13 +31,16 @@ export function plantSupportPriorityCases(ctx: Context): void {
 
 function plantUntrainedFounders(ctx: Context): void {
   const { rng, geo, world } = ctx;
-  const completed = new Set<number>();
-  for (const e of world.hr.enrolments) if (e.completedOn !== null) completed.add(e.traineeId);
+  // One flag per trainee id (ids run from 1): a million ids in a Set cost far more time and memory.
+  const completed = new Uint8Array(world.hr.trainees.length + 1);
+  for (const e of world.hr.enrolments) if (e.completedOn !== null) completed[e.traineeId] = 1;
   // Not someone another planted case rests on (a loan without a venture) or who had follow-up visits as a non-founder.
-  const taken = new Set([...world.hr.ventures.map((v) => v.founderId), ...world.hr.loans.map((l) => l.borrowerId),
-    ...world.hr.followUps.map((f) => f.traineeId)]);
+  const taken = new Uint8Array(world.hr.trainees.length + 1);
+  for (const v of world.hr.ventures) taken[v.founderId] = 1;
+  for (const l of world.hr.loans) taken[l.borrowerId] = 1;
+  for (const f of world.hr.followUps) taken[f.traineeId] = 1;
   const countyIndex = new Map(geo.counties.map((c, i) => [c.code, i]));
-  const candidates = world.hr.trainees.filter((t) => !completed.has(t.id) && !taken.has(t.id));
+  const candidates = world.hr.trainees.filter((t) => !completed[t.id] && !taken[t.id]);
   for (let i = 0; i < Math.min(PLANTED.untrainedFounders, candidates.length); i++) {
     const j = rng.int(i, candidates.length - 1);
     [candidates[i], candidates[j]] = [candidates[j], candidates[i]];
@@ -56,9 +59,12 @@ function plantUntrainedFounders(ctx: Context): void {
 
 function plantPriorityMistakes(ctx: Context): void {
   const { rng, world } = ctx;
+  // Only the members who have a support case are looked up: a map of every member's key would be ten times larger.
+  const withCase = new Set<string>();
+  for (const c of world.womensFederation.cases) withCase.add(c.personKey);
   const householdOf = new Map<string, { registeredYear: number; exitedYear: number | null }>();
-  const households = new Map(world.poverty.households.map((h) => [h.id, h]));
-  for (const m of world.poverty.members) householdOf.set(m.personKey, households.get(m.householdId)!);
+  const households = world.poverty.households; // household n has id n + 1
+  for (const m of world.poverty.members) if (withCase.has(m.personKey)) householdOf.set(m.personKey, households[m.householdId - 1]);
   const standing = world.womensFederation.cases.map((c) => {
     const household = householdOf.get(c.personKey);
     return household !== undefined && inRegistryInYear(household, Number(c.openedOn.slice(0, 4)));

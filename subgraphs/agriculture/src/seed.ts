@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { World } from '@rg/demo-province';
-import { copyRows, resetIdSequence } from '@rg/data-helpers';
+import { loadTables, table } from '@rg/data-helpers';
 
 type Progress = (table: string, done: number, total: number) => void;
 
@@ -9,16 +9,12 @@ export async function seed(db: DataSource, world: World, onProgress?: Progress):
   const [{ exists }] = await db.query('SELECT EXISTS (SELECT 1 FROM incubator_park) AS exists');
   if (exists) return;
   const agriculture = world.agriculture;
-  const load = <T>(table: string, columns: string[], rows: T[], toRow: (row: T) => unknown[]) =>
-    copyRows(db, table, columns, rows, toRow, (done) => onProgress?.(`agriculture.${table}`, done, rows.length));
-
-  await load('incubator_park', ['id', 'name', 'region_code', 'level', 'kind', 'opened_on', 'capacity', 'industries'],
-    agriculture.parks, (p) => [p.id, p.name, p.regionCode, p.level, p.kind, p.openedOn, p.capacity, p.industries]);
-  await load('residency', ['id', 'park_id', 'venture_id', 'entered_on', 'left_on'], agriculture.residencies,
-    (r) => [r.id, r.parkId, r.ventureId, r.enteredOn, r.leftOn]);
-  await load('recommended_project', ['id', 'title', 'industry', 'region_code', 'investment_yuan', 'payback_months'],
-    agriculture.projects, (p) => [p.id, p.title, p.industry, p.regionCode, p.investmentYuan, p.paybackMonths]);
-
-  for (const table of ['incubator_park', 'residency', 'recommended_project']) await resetIdSequence(db, table);
-  await db.query('ANALYZE');
+  await loadTables(db, [
+    table('incubator_park', ['id', 'name', 'region_code', 'level', 'kind', 'opened_on', 'capacity', 'industries'],
+      agriculture.parks, (p) => [p.id, p.name, p.regionCode, p.level, p.kind, p.openedOn, p.capacity, p.industries]),
+    table('residency', ['id', 'park_id', 'venture_id', 'entered_on', 'left_on'], agriculture.residencies,
+      (r) => [r.id, r.parkId, r.ventureId, r.enteredOn, r.leftOn]),
+    table('recommended_project', ['id', 'title', 'industry', 'region_code', 'investment_yuan', 'payback_months'],
+      agriculture.projects, (p) => [p.id, p.title, p.industry, p.regionCode, p.investmentYuan, p.paybackMonths]),
+  ], (name, done, total) => onProgress?.(`agriculture.${name}`, done, total));
 }

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { World } from '@rg/demo-province';
 import { personKeyPrefix } from '@rg/person-key';
-import { allLoaded, copyRows, resetIdSequence, withIndexesBuiltAfter } from '@rg/data-helpers';
+import { loadTables, table } from '@rg/data-helpers';
 
 type Progress = (table: string, done: number, total: number) => void;
 
@@ -16,72 +16,53 @@ export async function seed(db: DataSource, world: World, onProgress?: Progress):
     const current = firstCompleted.get(e.traineeId);
     if (!current || e.completedOn < current) firstCompleted.set(e.traineeId, e.completedOn);
   }
-  const load = <T>(table: string, columns: string[], rows: T[], toRow: (row: T) => unknown[]) =>
-    copyRows(db, table, columns, rows, toRow, (done) => onProgress?.(`hr.${table}`, done, rows.length));
-
-  await load('training_institution', ['id', 'name', 'region_code', 'ownership'], hr.institutions,
-    (i) => [i.id, i.name, i.regionCode, i.ownership]);
-  await load('course', ['id', 'institution_id', 'type', 'name', 'region_code', 'starts_on', 'ends_on'], hr.courses,
-    (c) => [c.id, c.institutionId, c.type, c.name, c.regionCode, c.startsOn, c.endsOn]);
-  await load('mentor', ['id', 'name', 'region_code', 'speciality'], hr.mentors, (m) => [m.id, m.name, m.regionCode, m.speciality]);
-  // The big tables are loaded with their secondary indexes built and foreign keys checked afterwards.
-  await withIndexesBuiltAfter(db, ['trainee', 'enrolment', 'venture', 'loan', 'follow_up', 'survey_response', 'training_subsidy'], async () => {
-    // No foreign key is checked during the load, so the tables go in at once, one connection each.
-    await allLoaded([
-      // loan_tally and completion_tally take keys from the trainee: loans and enrolments go in once the trainees are there.
-      (async () => {
-        await load('trainee',
-          ['id', 'citizen_id', 'person_key', 'person_key_prefix', 'name', 'phone', 'gender', 'birth_year', 'region_code',
-            'category', 'stage', 'registered_on', 'first_completed_on'],
-          hr.trainees,
-          (t) => [t.id, t.citizenId, t.personKey, personKeyPrefix(t.personKey), t.name, t.phone, t.gender, t.birthYear,
-            t.regionCode, t.category, t.stage, t.registeredOn, firstCompleted.get(t.id) ?? null]);
-        await allLoaded([
-          load('enrolment',
-            ['id', 'trainee_id', 'course_id', 'enrolled_on', 'completed_on', 'passed', 'certificate_no', 'satisfaction'],
-            hr.enrolments,
-            (e) => [e.id, e.traineeId, e.courseId, e.enrolledOn, e.completedOn, e.passed, e.certificateNo, e.satisfaction]),
-          load('loan',
-            ['id', 'borrower_id', 'venture_id', 'amount_yuan', 'bank', 'issued_on', 'interest_subsidised', 'repaid_on',
-              'guarantee_type', 'interest_subsidy_yuan', 'defaulted_on'],
-            hr.loans, (l) => [l.id, l.borrowerId, l.ventureId, l.amountYuan, l.bank, l.issuedOn, l.interestSubsidised, l.repaidOn,
-              l.guaranteeType, l.interestSubsidyYuan, l.defaultedOn]),
-        ]);
-      })(),
-      load('venture', ['id', 'founder_id', 'name', 'industry', 'region_code', 'opened_on', 'jobs_created', 'closed_on'],
-        hr.ventures, (v) => [v.id, v.founderId, v.name, v.industry, v.regionCode, v.openedOn, v.jobsCreated, v.closedOn]),
-      load('follow_up',
-        ['id', 'trainee_id', 'mentor_id', 'visited_on', 'business_status', 'help_given', 'employed', 'jobs', 'output_value_yuan'],
-        hr.followUps,
-        (f) => [f.id, f.traineeId, f.mentorId, f.visitedOn, f.businessStatus, f.helpGiven, f.employed, f.jobs, f.outputValueYuan]),
-      load('survey_response',
-        ['id', 'person_key', 'person_key_prefix', 'gender', 'region_code', 'surveyed_on', 'surveyed_by', 'returned_on',
-          'intends_to_start', 'intends_to_train', 'desired_industry', 'needs'],
-        hr.surveyResponses,
-        (r) => [r.id, r.personKey, personKeyPrefix(r.personKey), r.gender, r.regionCode, r.surveyedOn, r.surveyedBy, r.returnedOn,
-          r.intendsToStart, r.intendsToTrain, r.desiredIndustry, r.needs]),
-      load('training_subsidy', ['id', 'enrolment_id', 'kind', 'amount_yuan', 'paid_on'], hr.subsidies,
-        (s) => [s.id, s.enrolmentId, s.kind, s.amountYuan, s.paidOn]),
-    ]);
-  });
-  await load('institution_designation', ['id', 'institution_id', 'designated_from', 'designated_to', 'reviewing_body'],
-    hr.designations, (d) => [d.id, d.institutionId, d.designatedFrom, d.designatedTo, d.reviewingBody]);
-  await load('institution_evaluation', ['id', 'institution_id', 'year', 'completions', 'passes', 'ventures_within_6m', 'satisfaction'],
-    hr.evaluations, (e) => [e.id, e.institutionId, e.year, e.completions, e.passes, e.venturesWithin6m, e.satisfaction]);
-  await load('institution_debarment', ['id', 'institution_id', 'debarred_on', 'reason'], hr.debarments,
-    (d) => [d.id, d.institutionId, d.debarredOn, d.reason]);
-
-  await load('designation',
-    ['id', 'kind', 'level', 'year', 'title', 'reviewing_body', 'region_code', 'park_id', 'venture_id', 'trainee_id', 'project_name'],
-    hr.demonstrations, (d) => [d.id, d.kind, d.level, d.year, d.title, d.reviewingBody, d.regionCode, d.parkId, d.ventureId,
-      d.traineeId, d.projectName]);
-  await load('designation_review', ['id', 'designation_id', 'year', 'result', 'note'], hr.demonstrationReviews,
-    (r) => [r.id, r.designationId, r.year, r.result, r.note]);
-
-  for (const table of ['training_institution', 'course', 'mentor', 'trainee', 'enrolment', 'venture', 'loan', 'follow_up',
-    'survey_response', 'institution_designation', 'institution_evaluation', 'institution_debarment', 'training_subsidy',
-    'designation', 'designation_review']) {
-    await resetIdSequence(db, table);
-  }
-  await db.query('ANALYZE');
+  // Trainees first: the tallies of the tables that reference them take keys from them.
+  await loadTables(db, [
+    table('trainee',
+      ['id', 'citizen_id', 'person_key', 'person_key_prefix', 'name', 'phone', 'gender', 'birth_year', 'region_code',
+        'category', 'stage', 'registered_on', 'first_completed_on'],
+      hr.trainees,
+      (t) => [t.id, t.citizenId, t.personKey, personKeyPrefix(t.personKey), t.name, t.phone, t.gender, t.birthYear,
+        t.regionCode, t.category, t.stage, t.registeredOn, firstCompleted.get(t.id) ?? null]),
+    table('training_institution', ['id', 'name', 'region_code', 'ownership'], hr.institutions,
+      (i) => [i.id, i.name, i.regionCode, i.ownership]),
+    table('course', ['id', 'institution_id', 'type', 'name', 'region_code', 'starts_on', 'ends_on'], hr.courses,
+      (c) => [c.id, c.institutionId, c.type, c.name, c.regionCode, c.startsOn, c.endsOn]),
+    table('mentor', ['id', 'name', 'region_code', 'speciality'], hr.mentors, (m) => [m.id, m.name, m.regionCode, m.speciality]),
+    table('enrolment',
+      ['id', 'trainee_id', 'course_id', 'enrolled_on', 'completed_on', 'passed', 'certificate_no', 'satisfaction'],
+      hr.enrolments,
+      (e) => [e.id, e.traineeId, e.courseId, e.enrolledOn, e.completedOn, e.passed, e.certificateNo, e.satisfaction]),
+    table('venture', ['id', 'founder_id', 'name', 'industry', 'region_code', 'opened_on', 'jobs_created', 'closed_on'],
+      hr.ventures, (v) => [v.id, v.founderId, v.name, v.industry, v.regionCode, v.openedOn, v.jobsCreated, v.closedOn]),
+    table('loan',
+      ['id', 'borrower_id', 'venture_id', 'amount_yuan', 'bank', 'issued_on', 'interest_subsidised', 'repaid_on',
+        'guarantee_type', 'interest_subsidy_yuan', 'defaulted_on'],
+      hr.loans, (l) => [l.id, l.borrowerId, l.ventureId, l.amountYuan, l.bank, l.issuedOn, l.interestSubsidised, l.repaidOn,
+        l.guaranteeType, l.interestSubsidyYuan, l.defaultedOn]),
+    table('follow_up',
+      ['id', 'trainee_id', 'mentor_id', 'visited_on', 'business_status', 'help_given', 'employed', 'jobs', 'output_value_yuan'],
+      hr.followUps,
+      (f) => [f.id, f.traineeId, f.mentorId, f.visitedOn, f.businessStatus, f.helpGiven, f.employed, f.jobs, f.outputValueYuan]),
+    table('survey_response',
+      ['id', 'person_key', 'person_key_prefix', 'gender', 'region_code', 'surveyed_on', 'surveyed_by', 'returned_on',
+        'intends_to_start', 'intends_to_train', 'desired_industry', 'needs'],
+      hr.surveyResponses,
+      (r) => [r.id, r.personKey, personKeyPrefix(r.personKey), r.gender, r.regionCode, r.surveyedOn, r.surveyedBy, r.returnedOn,
+        r.intendsToStart, r.intendsToTrain, r.desiredIndustry, r.needs]),
+    table('training_subsidy', ['id', 'enrolment_id', 'kind', 'amount_yuan', 'paid_on'], hr.subsidies,
+      (s) => [s.id, s.enrolmentId, s.kind, s.amountYuan, s.paidOn]),
+    table('institution_designation', ['id', 'institution_id', 'designated_from', 'designated_to', 'reviewing_body'],
+      hr.designations, (d) => [d.id, d.institutionId, d.designatedFrom, d.designatedTo, d.reviewingBody]),
+    table('institution_evaluation', ['id', 'institution_id', 'year', 'completions', 'passes', 'ventures_within_6m', 'satisfaction'],
+      hr.evaluations, (e) => [e.id, e.institutionId, e.year, e.completions, e.passes, e.venturesWithin6m, e.satisfaction]),
+    table('institution_debarment', ['id', 'institution_id', 'debarred_on', 'reason'], hr.debarments,
+      (d) => [d.id, d.institutionId, d.debarredOn, d.reason]),
+    table('designation',
+      ['id', 'kind', 'level', 'year', 'title', 'reviewing_body', 'region_code', 'park_id', 'venture_id', 'trainee_id', 'project_name'],
+      hr.demonstrations, (d) => [d.id, d.kind, d.level, d.year, d.title, d.reviewingBody, d.regionCode, d.parkId, d.ventureId,
+        d.traineeId, d.projectName]),
+    table('designation_review', ['id', 'designation_id', 'year', 'result', 'note'], hr.demonstrationReviews,
+      (r) => [r.id, r.designationId, r.year, r.result, r.note]),
+  ], (name, done, total) => onProgress?.(`hr.${name}`, done, total));
 }

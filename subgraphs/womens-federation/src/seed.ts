@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { World } from '@rg/demo-province';
 import { personKeyPrefix } from '@rg/person-key';
-import { copyRows, resetIdSequence, withIndexesBuiltAfter } from '@rg/data-helpers';
+import { loadTables, table } from '@rg/data-helpers';
 
 type Progress = (table: string, done: number, total: number) => void;
 
@@ -10,16 +10,12 @@ export async function seed(db: DataSource, world: World, onProgress?: Progress):
   const [{ exists }] = await db.query('SELECT EXISTS (SELECT 1 FROM women_support_case) AS exists');
   if (exists) return;
   const { cases } = world.womensFederation;
-  // Eight secondary indexes (two over random person keys): built once after the load, not row by row.
-  await withIndexesBuiltAfter(db, ['women_support_case'], async () => {
-    await copyRows(db, 'women_support_case',
+  await loadTables(db, [
+    table('women_support_case',
       ['id', 'citizen_id', 'person_key', 'person_key_prefix', 'name', 'region_code', 'support_type', 'opened_on',
         'closed_on', 'outcome', 'poor_priority'],
       cases,
       (c) => [c.id, c.citizenId, c.personKey, personKeyPrefix(c.personKey), c.name, c.regionCode, c.supportType, c.openedOn,
-        c.closedOn, c.outcome, c.poorPriority],
-      (done) => onProgress?.('womens-federation.women_support_case', done, cases.length));
-  });
-  await resetIdSequence(db, 'women_support_case');
-  await db.query('ANALYZE');
+        c.closedOn, c.outcome, c.poorPriority]),
+  ], (name, done, total) => onProgress?.(`womens-federation.${name}`, done, total));
 }

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { World } from '@rg/demo-province';
-import { copyRows, resetIdSequence } from '@rg/data-helpers';
+import { loadTables, table } from '@rg/data-helpers';
 
 type Progress = (table: string, done: number, total: number) => void;
 
@@ -9,16 +9,12 @@ export async function seed(db: DataSource, world: World, onProgress?: Progress):
   const [{ exists }] = await db.query('SELECT EXISTS (SELECT 1 FROM success_story) AS exists');
   if (exists) return;
   const { stories, awards } = world.youthLeague;
-  const load = <T>(table: string, columns: string[], rows: T[], toRow: (row: T) => unknown[]) =>
-    copyRows(db, table, columns, rows, toRow, (done) => onProgress?.(`youth-league.${table}`, done, rows.length));
-
-  await load('success_story',
-    ['id', 'title', 'summary', 'protagonist_person_key', 'protagonist_name', 'venture_id', 'region_code', 'published_on', 'channel'],
-    stories,
-    (s) => [s.id, s.title, s.summary, s.protagonistPersonKey, s.protagonistName, s.ventureId, s.regionCode, s.publishedOn, s.channel]);
-  await load('award', ['id', 'title', 'level', 'year', 'region_code', 'recipient_name', 'person_key', 'recipient_kind', 'venture_id'], awards,
-    (a) => [a.id, a.title, a.level, a.year, a.regionCode, a.recipientName, a.personKey, a.recipientKind, a.ventureId]);
-
-  for (const table of ['success_story', 'award']) await resetIdSequence(db, table);
-  await db.query('ANALYZE');
+  await loadTables(db, [
+    table('success_story',
+      ['id', 'title', 'summary', 'protagonist_person_key', 'protagonist_name', 'venture_id', 'region_code', 'published_on', 'channel'],
+      stories,
+      (s) => [s.id, s.title, s.summary, s.protagonistPersonKey, s.protagonistName, s.ventureId, s.regionCode, s.publishedOn, s.channel]),
+    table('award', ['id', 'title', 'level', 'year', 'region_code', 'recipient_name', 'person_key', 'recipient_kind', 'venture_id'], awards,
+      (a) => [a.id, a.title, a.level, a.year, a.regionCode, a.recipientName, a.personKey, a.recipientKind, a.ventureId]),
+  ], (name, done, total) => onProgress?.(`youth-league.${name}`, done, total));
 }

@@ -35,3 +35,14 @@ export function readCpu(pids: Record<string, number>, postgresDataDir: string): 
   ticks.postgres = postgresPids(postgresDataDir).reduce((sum, pid) => sum + cpuTicks(pid), 0);
   return ticks;
 }
+
+/**
+ * CPU ticks the server has used since it started: the postmaster's own, those of the backends
+ * that ended (which it waited for: cutime and cstime, fields 16 and 17) and those still running.
+ */
+export function postgresCpuTicks(dataDir: string): number {
+  const [postmaster, ...children] = postgresPids(dataDir);
+  const fields = stat(postmaster);
+  const reaped = fields ? Number(fields[13]) + Number(fields[14]) : 0;
+  return cpuTicks(postmaster) + reaped + children.reduce((sum, pid) => sum + cpuTicks(pid), 0);
+}

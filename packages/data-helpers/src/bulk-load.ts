@@ -1,0 +1,188 @@
+import type { DataSource } from 'typeorm';
+import { copyRows, resetIdSequence, timedStep } from './bulk-copy';
+
+/** One table of a seeding: its rows, how a row becomes COPY's columns, and what must be in first. */
+export interface TableLoad<T = any> {
+  table: string;
+  columns: string[];
+  rows: readonly T[];
+  toRow: (row: T) => unknown[];
+  /**
+   * Tables whose rows must be in before this one's COPY starts, besides those found in the
+   * catalogue (see loadTables).
+   */
+  after?: string[];
+}
+
+interface IndexDefinition { table: string; name: string; definition: string }
+interface ForeignKey { table: string; references: string; name: string; definition: string }
+
+/**
+ * Sessions one department's seeding keeps busy at once: more than the cores (two here) keep
+ * PostgreSQL's work going while this process formats rows, and fewer than the connection pool
+ * (10), so no step waits for a connection until the pool gives up on it.
+ */
+const SESSIONS = 6;
+
+/** At most `limit` steps at a time, in the order they asked. */
+class Sessions {
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(private readonly limit: number) {}
+
+  async run<T>(step: () => Promise<T>): Promise<T> {
+    if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.running++;
+    try {
+      return await step();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    }
+  }
+}
+
+/** Memory for one index build or foreign-key check after a bulk load: sorts a million keys in memory, not on disk. */
+const MAINTENANCE_WORK_MEM = '256MB';
+
+/** A table's name as SQL: the catalogue's names are compared as they are, and quoted where they are written. */
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Each finished table, as a promise that settles when its COPY (and any earlier step) has. */
+class Milestones {
+  private readonly done = new Map<string, Promise<void>>();
+
+  set(table: string, finished: Promise<void>): void {
+    // Observed here so a failure is reported once, by whoever awaits the whole load.
+    finished.catch(() => undefined);
+    this.done.set(table, finished);
+  }
+
+  async all(tables: readonly string[]): Promise<void> {
+    await Promise.all(tables.map((table) => this.done.get(table)));
+  }
+}
+
+/** The loaded tables with triggers of their own (the tallies), not those PostgreSQL keeps for constraints. */
+async function tablesWithTriggers(db: DataSource, tables: string[]): Promise<Set<string>> {
+  const rows: Array<{ table: string }> = await db.query(
+    `SELECT DISTINCT t.relname AS table FROM pg_trigger g JOIN pg_class t ON t.oid = g.tgrelid
+     WHERE NOT g.tgisinternal AND t.relname = ANY($1) AND t.relnamespace = current_schema()::regnamespace`,
+    [tables],
+  );
+  return new Set(rows.map((row) => row.table));
+}
+
+async function secondaryIndexes(db: DataSource, tables: string[]): Promise<IndexDefinition[]> {
+  // Indexes that back no constraint: primary keys and unique constraints stay during the load.
+  return db.query(
+    `SELECT t.relname AS table, quote_ident(ic.relname) AS name, pg_get_indexdef(i.indexrelid) AS definition
+     FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid JOIN pg_class ic ON ic.oid = i.indexrelid
+     WHERE t.relname = ANY($1) AND t.relnamespace = current_schema()::regnamespace
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+     ORDER BY t.relname, ic.relname`,
+    [tables],
+  );
+}
+
+async function foreignKeys(db: DataSource, tables: string[]): Promise<ForeignKey[]> {
+  // Every foreign key from or to a loaded table: one into a loaded table would check each row as it arrives.
+  return db.query(
+    `SELECT t.relname AS table, r.relname AS references, quote_ident(c.conname) AS name, pg_get_constraintdef(c.oid) AS definition
+     FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_class r ON r.oid = c.confrelid
+     WHERE c.contype = 'f' AND (t.relname = ANY($1) OR r.relname = ANY($1)) AND t.relnamespace = current_schema()::regnamespace
+     ORDER BY t.relname, c.conname`,
+    [tables],
+  );
+}
+
+/** Runs statements in one session with room to sort in memory (index builds, the foreign keys' validating joins). */
+async function inMaintenanceSession(db: DataSource, run: (query: (sql: string) => Promise<unknown>) => Promise<void>): Promise<void> {
+  const runner = db.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query(`SET maintenance_work_mem = '${MAINTENANCE_WORK_MEM}'`);
+    await runner.query(`SET work_mem = '${MAINTENANCE_WORK_MEM}'`);
+    await run((sql) => runner.query(sql));
+  } finally {
+    await runner.release();
+  }
+}
+
+/**
+ * Seeds empty tables with COPY, each table over its own connection as soon as the tables it
+ * waits for are in (those it references, if it has triggers), with its secondary indexes dropped and the foreign keys from and to it
+ * dropped. As soon as a table is in, its indexes are built again from their own definitions
+ * (one sorted build each, several times cheaper than a million single-row insertions) and it
+ * is analysed, while the other tables are still loading; each foreign key is added back as soon
+ * as both its tables are in, which checks every loaded row in one join instead of a lookup per
+ * row. A row that references nothing fails the load when its key is added back; primary keys and
+ * unique constraints stay, so the load is refused on the same duplicates as before; triggers
+ * (the tallies) fire as for any write. Indexes, keys and triggers are read from the catalogue, so
+ * a migration's new ones are handled alike. When a load fails, every index and every key the
+ * loaded rows satisfy is back all the same, and the first failure is reported. Finally each
+ * table's id sequence moves past the loaded ids.
+ */
+export async function loadTables(
+  db: DataSource,
+  loads: TableLoad[],
+  onProgress?: (table: string, done: number, total: number) => void,
+): Promise<void> {
+  const tables = loads.map((load) => load.table);
+  const indexes = await secondaryIndexes(db, tables);
+  const keys = await foreignKeys(db, tables);
+  const triggered = await tablesWithTriggers(db, tables);
+  // A table with triggers is copied once the tables it references that come before it in `loads`
+  // are in: a tally may take a key through the reference (a loan's county is its borrower's),
+  // read while its COPY ends. Only earlier tables, so no two loads wait for each other.
+  const waitsFor = (load: TableLoad) => [...new Set([...(load.after ?? []), ...(triggered.has(load.table)
+    ? keys.filter((key) => key.table === load.table && tables.indexOf(key.references) >= 0
+      && tables.indexOf(key.references) < tables.indexOf(load.table)).map((key) => key.references)
+    : [])])];
+  for (const key of keys) await db.query(`ALTER TABLE ${quoted(key.table)} DROP CONSTRAINT ${key.name}`);
+  for (const index of indexes) await db.query(`DROP INDEX ${index.name}`);
+
+  const sessions = new Sessions(SESSIONS);
+  const copied = new Milestones();
+  for (const load of loads) {
+    copied.set(load.table, (async () => {
+      await copied.all(waitsFor(load));
+      await sessions.run(() => copyRows(db, load.table, load.columns, load.rows, load.toRow,
+        (done) => onProgress?.(load.table, done, load.rows.length), { intoEmptyTable: true }));
+    })());
+  }
+  // Indexes and keys are rebuilt whatever happens to the loads, so a failed seeding leaves the schema whole.
+  const settled = (table: string) => copied.all([table]).catch(() => undefined);
+  const indexed = loads.map((load) => (async () => {
+    await settled(load.table);
+    const own = indexes.filter((index) => index.table === load.table);
+    await sessions.run(() => inMaintenanceSession(db, async (query) => {
+      for (const index of own) await timedStep(db, `index ${index.name}`, () => query(index.definition));
+      // The planner's statistics, while the other tables are still loading.
+      await timedStep(db, `ANALYZE ${load.table}`, () => query(`ANALYZE ${quoted(load.table)}`));
+    }));
+  })());
+  const checked = keys.map((key) => (async () => {
+    await settled(key.table);
+    await settled(key.references);
+    await sessions.run(() => inMaintenanceSession(db, async (query) => {
+      await timedStep(db, `foreign key ${key.table}.${key.name}`,
+        () => query(`ALTER TABLE ${quoted(key.table)} ADD CONSTRAINT ${key.name} ${key.definition}`));
+    }));
+  })());
+  const results = await Promise.allSettled([...tables.map((table) => copied.all([table])), ...indexed, ...checked]);
+  const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  for (const table of tables) await resetIdSequence(db, table);
+  // What the triggers wrote (the tallies) is analysed too.
+  const others: Array<{ name: string }> = await db.query(
+    `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename <> ALL($1)`, [tables]);
+  if (others.length) await timedStep(db, 'ANALYZE the other tables', () => db.query(`ANALYZE ${others.map((t) => t.name).join(', ')}`));
+}
+
+/** A TableLoad, typed by its rows. */
+export function table<T>(name: string, columns: string[], rows: readonly T[], toRow: (row: T) => unknown[], after?: string[]): TableLoad<T> {
+  return { table: name, columns, rows, toRow, after };
+}
