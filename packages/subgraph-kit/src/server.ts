@@ -22,7 +22,7 @@ import { gatewayKeySetFromEnv, type GatewayKeySet } from '@rg/access';
 import { disclosureMinCount, maxRegionYears } from '@rg/region-scorecard';
 import { IdempotencyClaim, purgeExpiredKeysHourly } from '@rg/idempotency';
 import { idempotencyPlugin } from './idempotency-plugin';
-import { writeTransaction } from './write-transaction';
+import { RequestContext } from './request-context';
 import type { DepartmentSubgraph } from './department';
 import { importHandler } from './import-endpoint';
 import type { DepartmentContext } from './context';
@@ -123,19 +123,7 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
         const key = req.headers['idempotency-key'];
         const idempotency = typeof key === 'string' ? new IdempotencyClaim(viewer.subject, key) : null;
         const audit = new AuditRecorder(department.name, viewer, operationName, auditedTypes);
-        let requestLogger: typeof logger | undefined;
-        const base: Omit<DepartmentContext, 'loaders'> = {
-          viewer,
-          dataSource,
-          // Made when first used: few requests log, and a child logger with redaction is not free.
-          get logger() {
-            return (requestLogger ??= logger.child({ subject: viewer.subject, role: viewer.role }));
-          },
-          operationName,
-          audit,
-          idempotency,
-          transaction: writeTransaction(dataSource, audit, idempotency),
-        };
+        const base = new RequestContext(viewer, dataSource, logger, operationName, audit, idempotency);
         return Object.assign(base, { loaders: department.createLoaders(dataSource, base) });
       },
     }),
