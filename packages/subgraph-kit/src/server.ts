@@ -66,6 +66,10 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
   const auditedTypes = new Set(Object.keys(department.schema.auditedTypes ?? {}));
   const stopPurgingKeys = purgeExpiredKeysHourly(dataSource, logger);
   const app = express();
+  // Only the gateway calls a department, with POSTs it never revalidates: express's default
+  // ETag was a SHA-1 over every answer, and X-Powered-By a header the gateway parsed for nothing.
+  app.set('etag', false);
+  app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<DepartmentContext>({
     schema,
