@@ -73,9 +73,11 @@ export function bufferedDestination(dest: number | string, flushMs: number): Des
     logged += Buffer.byteLength(line);
     return write(line);
   };
+  let closed = false;
   stream.on('write', (bytes: number) => { written += bytes; });
+  stream.on('close', () => { closed = true; });
   setInterval(() => {
-    if (written < logged && !stream.destroyed) stream.flush();
+    if (written < logged && !closed) stream.flush();
   }, flushMs).unref();
   return stream;
 }
