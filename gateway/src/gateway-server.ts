@@ -70,6 +70,7 @@ export async function startGateway(config: GatewayConfig, limits: QueryLimits): 
   });
 
   const app = express();
+  app.disable('x-powered-by'); // tells a caller nothing it needs
   const httpServer = http.createServer(app);
   const protection = armor(limits);
   const apollo = new ApolloServer<GatewayContext>({
@@ -105,8 +106,12 @@ export async function startGateway(config: GatewayConfig, limits: QueryLimits): 
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   mountBrowserPages(app, config, () => gateway.schema); // before /graphql: a browser's GET gets the explorer, not Apollo's CDN page
-  app.use(
-    '/graphql',
+  // GraphQL answers are POSTed afresh, never revalidated: express's default ETag was a SHA-1
+  // over every answer. The pages beside them (the explorer's schema) keep theirs.
+  const graphql = express();
+  graphql.set('etag', false);
+  app.use('/graphql', graphql);
+  graphql.use(
     cors({ origin: config.corsOrigins }),
     express.json({ limit: limits.maxBodyBytes }),
     expressMiddleware(apollo, {

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type DocumentNode } from 'graphql';
+import { GraphQLError, visit, type DocumentNode } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 
 /**
@@ -13,22 +13,43 @@ export const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) =>
 };
 
 /**
+ * The variables a document's cost can depend on: those inside a `first` argument (the page
+ * estimator's only input) or an @include/@skip condition (what is selected at all). Every
+ * other estimator ignores arguments, so a county or a year asked for changes nothing.
+ */
+export function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  let inside = 0; // how many `first` arguments or conditions the visit is in
+  const counts = (name: string) => ['first', 'include', 'skip'].includes(name);
+  visit(document, {
+    Argument: { enter(node) { if (node.name.value === 'first') inside++; }, leave(node) { if (node.name.value === 'first') inside--; } },
+    Directive: { enter(node) { if (counts(node.name.value)) inside++; }, leave(node) { if (counts(node.name.value)) inside--; } },
+    Variable(node) { if (inside > 0) names.add(node.name.value); },
+  });
+  return [...names].sort();
+}
+
+/**
  * Costs already worked out, per document (Apollo Server hands the same parsed and validated
  * document to every request with the same query text, and a new one when the schema
- * changes), then per operation name and variables: a dashboard asks the same few.
+ * changes), then per operation name and the values of its cost variables: a dashboard asks
+ * the same few page sizes, whatever county or year it asks about. (The other variables are
+ * checked against their types by the gateway itself before anything is planned.)
  */
 function costMemo(size: number) {
-  const byDocument = new WeakMap<DocumentNode, Map<string, number>>();
-  return (document: DocumentNode, key: string, compute: () => number): number => {
+  const byDocument = new WeakMap<DocumentNode, { variables: string[]; costs: Map<string, number> }>();
+  return (document: DocumentNode, operationName: string, variables: Record<string, unknown>, compute: () => number): number => {
     if (size <= 0) return compute();
-    let costs = byDocument.get(document);
-    if (!costs) byDocument.set(document, (costs = new Map()));
-    const known = costs.get(key);
-    if (known !== undefined) return known;
-    const cost = compute();
-    if (costs.size >= size) costs.delete(costs.keys().next().value!);
-    costs.set(key, cost);
-    return cost;
+    let known = byDocument.get(document);
+    if (!known) byDocument.set(document, (known = { variables: costVariables(document), costs: new Map() }));
+    // An absent variable (its default applies) is told apart from one sent as null.
+    const key = `${operationName}\n${JSON.stringify(known.variables.filter((name) => name in variables).map((name) => [name, variables[name]]))}`;
+    const cost = known.costs.get(key);
+    if (cost !== undefined) return cost;
+    const computed = compute();
+    if (known.costs.size >= size) known.costs.delete(known.costs.keys().next().value!);
+    known.costs.set(key, computed);
+    return computed;
   };
 }
 
@@ -40,7 +61,7 @@ export function queryCostPlugin(maxCost: number, cacheSize = 0): ApolloServerPlu
         async didResolveOperation({ request, document, schema }) {
           let cost: number;
           try {
-            cost = memo(document, `${request.operationName ?? ''}\n${JSON.stringify(request.variables ?? {})}`, () => getComplexity({
+            cost = memo(document, request.operationName ?? '', request.variables ?? {}, () => getComplexity({
               schema,
               query: document,
               operationName: request.operationName ?? undefined,

@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, sign, verify, KeyObject } from 'node:crypto';
+import { hash, createPublicKey, sign, verify, KeyObject } from 'node:crypto';
 import {
   importJWK, importPKCS8, exportJWK, generateKeyPair, calculateJwkThumbprint,
   type JWK, type JSONWebKeySet, type CryptoKey,
@@ -41,8 +41,9 @@ export class GatewaySignatureError extends Error {
   }
 }
 
+/** Node's one-shot hash: half the CPU of a Hash object for a body of a few kilobytes, once per fetch at both ends. */
 export function bodyHash(body: string | Uint8Array): string {
-  return createHash('sha256').update(body).digest('base64url');
+  return hash('sha256', body, 'base64url');
 }
 
 async function withKid(jwk: JWK): Promise<JWK & { kid: string }> {

@@ -1,5 +1,9 @@
 import { Writable } from 'node:stream';
-import { createLogger } from './logger';
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createLogger, bufferedDestination, logFlushMs } from './logger';
 
 /** Collects what a logger writes, one parsed JSON object per line. */
 function capture() {
@@ -37,5 +41,47 @@ describe('service logger', () => {
     expect(lines[0]).toMatchObject({ service: 'hr', name: '[redacted]', trainee: { name: '[redacted]', citizenId: '[redacted]' } });
     expect(lines[1].input.head).toEqual({ name: '[redacted]', phone: '[redacted]' });
     expect(lines[2].msg).toBe('lookup [citizen-id] from [phone]');
+  });
+});
+
+describe('buffered log writes', () => {
+  let dir: string;
+  beforeEach(() => { dir = mkdtempSync(path.join(tmpdir(), 'log-flush-')); });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const linesIn = (file: string) => { try { return readFileSync(file, 'utf8').split('\n').filter(Boolean); } catch { return []; } };
+
+  it('writes lines together, within the flush interval, in the order they were logged', async () => {
+    const file = path.join(dir, 'service.log');
+    const fd = openSync(file, 'a'); // open already, so an unbuffered line would be written at once
+    const logger = createLogger('poverty', { level: 'info', destination: bufferedDestination(fd, 300) });
+    for (let i = 0; i < 5; i++) logger.info({ request: i }, 'graphql request');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(linesIn(file)).toHaveLength(0); // gathered, not one write per line
+    for (let waited = 0; linesIn(file).length < 5 && waited < 3000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(linesIn(file).map((line) => JSON.parse(line).request)).toEqual([0, 1, 2, 3, 4]);
+    logger.info({ request: 5 }, 'graphql request'); // and a line logged after a flush goes out too
+    for (let waited = 0; linesIn(file).length < 6 && waited < 3000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(linesIn(file)).toHaveLength(6);
+    closeSync(fd);
+  });
+
+  it('loses no line when the process exits, as a service does on SIGTERM', () => {
+    // The built module, in a process of its own (the suite runs after the build).
+    const script = `const { createLogger } = require(${JSON.stringify(path.join(__dirname, '..', 'dist', 'logger.js'))});
+      const logger = createLogger('gateway', { level: 'info' });
+      for (let i = 0; i < 3; i++) logger.info({ request: i }, 'graphql request');
+      process.exit(0);`;
+    const child = spawnSync(process.execPath, ['-e', script], {
+      env: { ...process.env, NODE_ENV: 'production', LOG_FLUSH_MS: '60000' }, encoding: 'utf8',
+    });
+    expect(child.stderr).toBe('');
+    expect(child.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line).request)).toEqual([0, 1, 2]);
+  });
+
+  it('takes LOG_FLUSH_MS, writes at once under test, and refuses a malformed value', () => {
+    expect(logFlushMs({})).toBe(100);
+    expect(logFlushMs({ NODE_ENV: 'test' })).toBe(0);
+    expect(logFlushMs({ LOG_FLUSH_MS: '0' })).toBe(0);
+    expect(() => logFlushMs({ LOG_FLUSH_MS: 'soon' })).toThrow(/LOG_FLUSH_MS/);
   });
 });

@@ -22,7 +22,7 @@ import { gatewayKeySetFromEnv, type GatewayKeySet } from '@rg/access';
 import { disclosureMinCount, maxRegionYears } from '@rg/region-scorecard';
 import { IdempotencyClaim, purgeExpiredKeysHourly } from '@rg/idempotency';
 import { idempotencyPlugin } from './idempotency-plugin';
-import { writeTransaction } from './write-transaction';
+import { RequestContext } from './request-context';
 import type { DepartmentSubgraph } from './department';
 import { importHandler } from './import-endpoint';
 import type { DepartmentContext } from './context';
@@ -66,6 +66,10 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
   const auditedTypes = new Set(Object.keys(department.schema.auditedTypes ?? {}));
   const stopPurgingKeys = purgeExpiredKeysHourly(dataSource, logger);
   const app = express();
+  // Only the gateway calls a department, with POSTs it never revalidates: express's default
+  // ETag was a SHA-1 over every answer, and X-Powered-By a header the gateway parsed for nothing.
+  app.set('etag', false);
+  app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<DepartmentContext>({
     schema,
@@ -123,19 +127,7 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
         const key = req.headers['idempotency-key'];
         const idempotency = typeof key === 'string' ? new IdempotencyClaim(viewer.subject, key) : null;
         const audit = new AuditRecorder(department.name, viewer, operationName, auditedTypes);
-        let requestLogger: typeof logger | undefined;
-        const base: Omit<DepartmentContext, 'loaders'> = {
-          viewer,
-          dataSource,
-          // Made when first used: few requests log, and a child logger with redaction is not free.
-          get logger() {
-            return (requestLogger ??= logger.child({ subject: viewer.subject, role: viewer.role }));
-          },
-          operationName,
-          audit,
-          idempotency,
-          transaction: writeTransaction(dataSource, audit, idempotency),
-        };
+        const base = new RequestContext(viewer, dataSource, logger, operationName, audit, idempotency);
         return Object.assign(base, { loaders: department.createLoaders(dataSource, base) });
       },
     }),
