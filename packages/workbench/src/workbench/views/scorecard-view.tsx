@@ -51,6 +51,9 @@ export function ScorecardView() {
   const seriesKey = JSON.stringify(series);
   const option = useMemo(() => {
     return {
+      // The figures at their height at once: this chart is the first screen's answer, and a bar
+      // growing from zero for a second shows the analyst a wrong figure meanwhile.
+      animation: false,
       tooltip: { trigger: 'axis' },
       legend: { data: ['数值 value', '目标 target'] },
       xAxis: { type: 'category', data: PLAN_YEARS.map(String) },
