@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { copyRows, resetIdSequence, timedStep } from './bulk-copy';
+import type { BulkTally } from './tally';
 
 /** One table of a seeding: its rows, how a row becomes COPY's columns, and what must be in first. */
 export interface TableLoad<T = any> {
@@ -12,6 +13,8 @@ export interface TableLoad<T = any> {
    * catalogue (see loadTables).
    */
   after?: string[];
+  /** Tallies filled by one statement after the COPY instead of by their insert triggers (see CopyOptions). */
+  tallies?: BulkTally[];
 }
 
 interface IndexDefinition { table: string; name: string; definition: string }
@@ -150,7 +153,7 @@ export async function loadTables(
     copied.set(load.table, (async () => {
       await copied.all(waitsFor(load));
       await sessions.run(() => copyRows(db, load.table, load.columns, load.rows, load.toRow,
-        (done) => onProgress?.(load.table, done, load.rows.length), { intoEmptyTable: true }));
+        (done) => onProgress?.(load.table, done, load.rows.length), { intoEmptyTable: true, tallies: load.tallies }));
     })());
   }
   // Indexes and keys are rebuilt whatever happens to the loads, so a failed seeding leaves the schema whole.
@@ -183,6 +186,9 @@ export async function loadTables(
 }
 
 /** A TableLoad, typed by its rows. */
-export function table<T>(name: string, columns: string[], rows: readonly T[], toRow: (row: T) => unknown[], after?: string[]): TableLoad<T> {
-  return { table: name, columns, rows, toRow, after };
+export function table<T>(
+  name: string, columns: string[], rows: readonly T[], toRow: (row: T) => unknown[],
+  options: { after?: string[]; tallies?: BulkTally[] } = {},
+): TableLoad<T> {
+  return { table: name, columns, rows, toRow, ...options };
 }
