@@ -27,21 +27,31 @@ interface ForeignKey { table: string; references: string; name: string; definiti
  */
 const SESSIONS = 6;
 
-/** At most `limit` steps at a time, in the order they asked. */
+/**
+ * At most `limit` steps at a time; a free session goes to the waiting step of the earliest
+ * table in the load's list (then to the one that asked first), so a table others wait for and
+ * the tables after it in its chain are not queued behind the work of tables nobody waits for.
+ */
 class Sessions {
   private running = 0;
-  private readonly waiting: Array<() => void> = [];
+  private asked = 0;
+  private readonly waiting: Array<{ priority: number; order: number; start: () => void }> = [];
 
   constructor(private readonly limit: number) {}
 
-  async run<T>(step: () => Promise<T>): Promise<T> {
-    if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.running++;
+  async run<T>(priority: number, step: () => Promise<T>): Promise<T> {
+    if (this.running >= this.limit) {
+      await new Promise<void>((start) => this.waiting.push({ priority, order: this.asked++, start }));
+    } else this.running++;
     try {
       return await step();
     } finally {
-      const next = this.waiting.shift();
-      if (next) next();
+      let next = -1;
+      this.waiting.forEach((candidate, i) => {
+        const best = this.waiting[next];
+        if (!best || candidate.priority < best.priority || (candidate.priority === best.priority && candidate.order < best.order)) next = i;
+      });
+      if (next >= 0) this.waiting.splice(next, 1)[0].start();
       else this.running--;
     }
   }
@@ -152,7 +162,7 @@ export async function loadTables(
   for (const load of loads) {
     copied.set(load.table, (async () => {
       await copied.all(waitsFor(load));
-      await sessions.run(() => copyRows(db, load.table, load.columns, load.rows, load.toRow,
+      await sessions.run(tables.indexOf(load.table), () => copyRows(db, load.table, load.columns, load.rows, load.toRow,
         (done) => onProgress?.(load.table, done, load.rows.length), { intoEmptyTable: true, tallies: load.tallies }));
     })());
   }
@@ -161,7 +171,7 @@ export async function loadTables(
   const indexed = loads.map((load) => (async () => {
     await settled(load.table);
     const own = indexes.filter((index) => index.table === load.table);
-    await sessions.run(() => inMaintenanceSession(db, async (query) => {
+    await sessions.run(tables.indexOf(load.table), () => inMaintenanceSession(db, async (query) => {
       for (const index of own) await timedStep(db, `index ${index.name}`, () => query(index.definition));
       // The planner's statistics, while the other tables are still loading.
       await timedStep(db, `ANALYZE ${load.table}`, () => query(`ANALYZE ${quoted(load.table)}`));
@@ -170,7 +180,7 @@ export async function loadTables(
   const checked = keys.map((key) => (async () => {
     await settled(key.table);
     await settled(key.references);
-    await sessions.run(() => inMaintenanceSession(db, async (query) => {
+    await sessions.run(Math.max(tables.indexOf(key.table), tables.indexOf(key.references)), () => inMaintenanceSession(db, async (query) => {
       await timedStep(db, `foreign key ${key.table}.${key.name}`,
         () => query(`ALTER TABLE ${quoted(key.table)} ADD CONSTRAINT ${key.name} ${key.definition}`));
     }));

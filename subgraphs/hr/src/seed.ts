@@ -21,7 +21,9 @@ export async function seed(db: DataSource, world: World, onProgress?: Progress):
     const current = firstCompleted.get(e.traineeId);
     if (!current || e.completedOn < current) firstCompleted.set(e.traineeId, e.completedOn);
   }
-  // Trainees first: the tallies of the tables that reference them take keys from them.
+  // Trainees first: the tallies of the tables that reference them take keys from them. Then the
+  // chain the seeding waits on longest (enrolments, ventures, loans: each waits for trainees and
+  // fills a tally), which the loader serves before the tables after it.
   await loadTables(db, [
     table('trainee',
       ['id', 'citizen_id', 'person_key', 'person_key_prefix', 'name', 'phone', 'gender', 'birth_year', 'region_code',
@@ -30,11 +32,6 @@ export async function seed(db: DataSource, world: World, onProgress?: Progress):
       (t) => [t.id, t.citizenId, t.personKey, personKeyPrefix(t.personKey), t.name, t.phone, t.gender, t.birthYear,
         t.regionCode, t.category, t.stage, t.registeredOn, firstCompleted.get(t.id) ?? null],
       { tallies: [bulkTally(TRAINEE_TALLY), OPENING_TALLY_FILL.trainee] }),
-    table('training_institution', ['id', 'name', 'region_code', 'ownership'], hr.institutions,
-      (i) => [i.id, i.name, i.regionCode, i.ownership]),
-    table('course', ['id', 'institution_id', 'type', 'name', 'region_code', 'starts_on', 'ends_on'], hr.courses,
-      (c) => [c.id, c.institutionId, c.type, c.name, c.regionCode, c.startsOn, c.endsOn]),
-    table('mentor', ['id', 'name', 'region_code', 'speciality'], hr.mentors, (m) => [m.id, m.name, m.regionCode, m.speciality]),
     table('enrolment',
       ['id', 'trainee_id', 'course_id', 'enrolled_on', 'completed_on', 'passed', 'certificate_no', 'satisfaction'],
       hr.enrolments,
@@ -49,6 +46,11 @@ export async function seed(db: DataSource, world: World, onProgress?: Progress):
       hr.loans, (l) => [l.id, l.borrowerId, l.ventureId, l.amountYuan, l.bank, l.issuedOn, l.interestSubsidised, l.repaidOn,
         l.guaranteeType, l.interestSubsidyYuan, l.defaultedOn],
       { tallies: [bulkTally(LOAN_TALLY)] }),
+    table('training_institution', ['id', 'name', 'region_code', 'ownership'], hr.institutions,
+      (i) => [i.id, i.name, i.regionCode, i.ownership]),
+    table('course', ['id', 'institution_id', 'type', 'name', 'region_code', 'starts_on', 'ends_on'], hr.courses,
+      (c) => [c.id, c.institutionId, c.type, c.name, c.regionCode, c.startsOn, c.endsOn]),
+    table('mentor', ['id', 'name', 'region_code', 'speciality'], hr.mentors, (m) => [m.id, m.name, m.regionCode, m.speciality]),
     table('follow_up',
       ['id', 'trainee_id', 'mentor_id', 'visited_on', 'business_status', 'help_given', 'employed', 'jobs', 'output_value_yuan'],
       hr.followUps,
