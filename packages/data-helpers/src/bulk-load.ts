@@ -131,9 +131,11 @@ async function inMaintenanceSession(db: DataSource, run: (query: (sql: string) =
  * (one sorted build each, several times cheaper than a million single-row insertions) and it
  * is analysed, while the other tables are still loading; each foreign key is added back as soon
  * as both its tables are in, which checks every loaded row in one join instead of a lookup per
- * row. A row that references nothing fails the load when its key is added back; primary keys and
- * unique constraints stay, so the load is refused on the same duplicates as before; triggers
- * (the tallies) fire as for any write. Indexes, keys and triggers are read from the catalogue, so
+ * row. A row that references nothing fails the load when its key is added back; primary keys
+ * stay, and unique constraints are built again in the COPY's own transaction (see CopyOptions),
+ * so the load is refused on the same duplicates as before; triggers (the tallies) fire as for
+ * any write, except those a load names in `tallies`, whose work one statement over the loaded
+ * table does before the COPY commits. Indexes, keys and triggers are read from the catalogue, so
  * a migration's new ones are handled alike. When a load fails, every index and every key the
  * loaded rows satisfy is back all the same, and the first failure is reported. Finally each
  * table's id sequence moves past the loaded ids.
