@@ -2,13 +2,19 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createDataSource, ensureDatabase } from './database';
 import { loadTables, table } from './bulk-load';
-import { createTallySql } from './tally';
+import { bulkTally, createTallySql, type TallySpec } from './tally';
 
 /**
  * The seeding loader on the tests' PostgreSQL: a parent table, a child that references it with
  * a secondary index, a unique column and a tally taking the parent's region through the
  * reference, as hr's loans take their borrower's county.
  */
+const CHILD_TALLY: TallySpec = {
+  source: 'child', tally: 'child_tally', join: 'JOIN parent p ON p.id = src.parent_id',
+  keys: [{ name: 'region', type: 'text', expression: 'p.region' }],
+  measures: [{ name: 'children', type: 'int', expression: '1' }, { name: 'amount', type: 'bigint', expression: 'src.amount' }],
+};
+
 const SCHEMA = `
   CREATE TABLE parent (id serial PRIMARY KEY, region text NOT NULL);
   CREATE INDEX parent_region_idx ON parent (region);
@@ -16,11 +22,7 @@ const SCHEMA = `
     id serial PRIMARY KEY, parent_id int NOT NULL REFERENCES parent (id), code text NOT NULL UNIQUE, amount int NOT NULL);
   CREATE INDEX child_parent_idx ON child (parent_id);
   CREATE INDEX child_amount_idx ON child (amount) WHERE amount > 10;
-  ${createTallySql({
-    source: 'child', tally: 'child_tally', join: 'JOIN parent p ON p.id = src.parent_id',
-    keys: [{ name: 'region', type: 'text', expression: 'p.region' }],
-    measures: [{ name: 'children', type: 'int', expression: '1' }, { name: 'amount', type: 'bigint', expression: 'src.amount' }],
-  })}
+  ${createTallySql(CHILD_TALLY)}
 `;
 
 /** Every index, constraint (with whether it was checked) and trigger (with whether it fires). */
@@ -38,10 +40,15 @@ const SCHEMA_OBJECTS = `
 const parents = Array.from({ length: 300 }, (_, i) => ({ id: i + 1, region: `r${i % 7}` }));
 const children = Array.from({ length: 2000 }, (_, i) => ({ id: i + 1, parentId: (i * 37) % 300 + 1, code: `c-${i}`, amount: i % 50 }));
 
-const load = (rows = children) => [
+const load = (rows = children, options: { fillTally?: boolean } = {}) => [
   table('parent', ['id', 'region'], parents, (p) => [p.id, p.region]),
-  table('child', ['id', 'parent_id', 'code', 'amount'], rows, (c) => [c.id, c.parentId, c.code, c.amount]),
+  table('child', ['id', 'parent_id', 'code', 'amount'], rows, (c) => [c.id, c.parentId, c.code, c.amount],
+    { tallies: options.fillTally ? [bulkTally(CHILD_TALLY)] : [] }),
 ];
+
+const TALLY = 'SELECT region, children, amount::int AS amount FROM child_tally ORDER BY region';
+const RECOUNT = `SELECT p.region, count(*)::int AS children, sum(c.amount)::int AS amount
+  FROM child c JOIN parent p ON p.id = c.parent_id GROUP BY p.region ORDER BY p.region`;
 
 async function freshDatabase(): Promise<DataSource> {
   const url = `${process.env.TEST_POSTGRES_URL}/bulk_load_${randomBytes(4).toString('hex')}`;
@@ -63,10 +70,8 @@ describe('loadTables', () => {
       expect(await objects(db)).toEqual(before);
       const [{ count }] = await db.query('SELECT count(*)::int AS count FROM child');
       expect(count).toBe(children.length);
-      const tally = await db.query('SELECT region, children, amount::int AS amount FROM child_tally ORDER BY region');
-      const recount = await db.query(`SELECT p.region, count(*)::int AS children, sum(c.amount)::int AS amount
-        FROM child c JOIN parent p ON p.id = c.parent_id GROUP BY p.region ORDER BY p.region`);
-      expect(tally).toEqual(recount);
+      const tally = await db.query(TALLY);
+      expect(tally).toEqual(await db.query(RECOUNT));
       expect(tally.length).toBe(7);
       // The id sequences moved past the loaded ids, so the next insert does not collide.
       const [{ id }] = await db.query(`INSERT INTO child (parent_id, code, amount) VALUES (1, 'next', 1) RETURNING id`);
@@ -86,6 +91,41 @@ describe('loadTables', () => {
       await expect(loadTables(db, load([...children, orphan]))).rejects.toThrow(/child_parent_id_fkey/);
       // Everything but the key the rows break is back.
       expect(await objects(db)).toEqual(before.filter((definition: string) => !definition.startsWith('child_parent_id_fkey')));
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('fills a tally in one statement instead of its trigger, which fires again for the next write', async () => {
+    const db = await freshDatabase();
+    try {
+      const before = await objects(db);
+      await loadTables(db, load(children, { fillTally: true }));
+      // The trigger is enabled again, and every index and key is back.
+      expect(await objects(db)).toEqual(before);
+      const tally = await db.query(TALLY);
+      expect(tally.length).toBe(7);
+      expect(tally).toEqual(await db.query(RECOUNT));
+      await db.query(`INSERT INTO child (parent_id, code, amount) VALUES (1, 'next', 5)`);
+      const after = await db.query(TALLY);
+      expect(after).toEqual(await db.query(RECOUNT));
+      expect(after).not.toEqual(tally);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('refuses a duplicate of a unique column, naming the constraint, with the table empty and the constraint back', async () => {
+    const db = await freshDatabase();
+    try {
+      const before = await objects(db);
+      const duplicate = { id: children.length + 1, parentId: 1, code: children[10].code, amount: 1 };
+      await expect(loadTables(db, load([...children, duplicate], { fillTally: true }))).rejects.toThrow(/child_code_key/);
+      expect(await objects(db)).toEqual(before);
+      expect(await db.query('SELECT count(*)::int AS count FROM child')).toEqual([{ count: 0 }]);
+      expect(await db.query('SELECT count(*)::int AS count FROM child_tally')).toEqual([{ count: 0 }]);
+      await expect(db.query(`INSERT INTO child (parent_id, code, amount) VALUES (1, 'twice', 1), (1, 'twice', 1)`))
+        .rejects.toThrow(/child_code_key/);
     } finally {
       await db.destroy();
     }

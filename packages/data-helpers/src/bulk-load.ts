@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { copyRows, resetIdSequence, timedStep } from './bulk-copy';
+import type { BulkTally } from './tally';
 
 /** One table of a seeding: its rows, how a row becomes COPY's columns, and what must be in first. */
 export interface TableLoad<T = any> {
@@ -12,6 +13,8 @@ export interface TableLoad<T = any> {
    * catalogue (see loadTables).
    */
   after?: string[];
+  /** Tallies filled by one statement after the COPY instead of by their insert triggers (see CopyOptions). */
+  tallies?: BulkTally[];
 }
 
 interface IndexDefinition { table: string; name: string; definition: string }
@@ -24,21 +27,31 @@ interface ForeignKey { table: string; references: string; name: string; definiti
  */
 const SESSIONS = 6;
 
-/** At most `limit` steps at a time, in the order they asked. */
+/**
+ * At most `limit` steps at a time; a free session goes to the waiting step of the earliest
+ * table in the load's list (then to the one that asked first), so a table others wait for and
+ * the tables after it in its chain are not queued behind the work of tables nobody waits for.
+ */
 class Sessions {
   private running = 0;
-  private readonly waiting: Array<() => void> = [];
+  private asked = 0;
+  private readonly waiting: Array<{ priority: number; order: number; start: () => void }> = [];
 
   constructor(private readonly limit: number) {}
 
-  async run<T>(step: () => Promise<T>): Promise<T> {
-    if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.running++;
+  async run<T>(priority: number, step: () => Promise<T>): Promise<T> {
+    if (this.running >= this.limit) {
+      await new Promise<void>((start) => this.waiting.push({ priority, order: this.asked++, start }));
+    } else this.running++;
     try {
       return await step();
     } finally {
-      const next = this.waiting.shift();
-      if (next) next();
+      let next = -1;
+      this.waiting.forEach((candidate, i) => {
+        const best = this.waiting[next];
+        if (!best || candidate.priority < best.priority || (candidate.priority === best.priority && candidate.order < best.order)) next = i;
+      });
+      if (next >= 0) this.waiting.splice(next, 1)[0].start();
       else this.running--;
     }
   }
@@ -118,9 +131,11 @@ async function inMaintenanceSession(db: DataSource, run: (query: (sql: string) =
  * (one sorted build each, several times cheaper than a million single-row insertions) and it
  * is analysed, while the other tables are still loading; each foreign key is added back as soon
  * as both its tables are in, which checks every loaded row in one join instead of a lookup per
- * row. A row that references nothing fails the load when its key is added back; primary keys and
- * unique constraints stay, so the load is refused on the same duplicates as before; triggers
- * (the tallies) fire as for any write. Indexes, keys and triggers are read from the catalogue, so
+ * row. A row that references nothing fails the load when its key is added back; primary keys
+ * stay, and unique constraints are built again in the COPY's own transaction (see CopyOptions),
+ * so the load is refused on the same duplicates as before; triggers (the tallies) fire as for
+ * any write, except those a load names in `tallies`, whose work one statement over the loaded
+ * table does before the COPY commits. Indexes, keys and triggers are read from the catalogue, so
  * a migration's new ones are handled alike. When a load fails, every index and every key the
  * loaded rows satisfy is back all the same, and the first failure is reported. Finally each
  * table's id sequence moves past the loaded ids.
@@ -149,8 +164,8 @@ export async function loadTables(
   for (const load of loads) {
     copied.set(load.table, (async () => {
       await copied.all(waitsFor(load));
-      await sessions.run(() => copyRows(db, load.table, load.columns, load.rows, load.toRow,
-        (done) => onProgress?.(load.table, done, load.rows.length), { intoEmptyTable: true }));
+      await sessions.run(tables.indexOf(load.table), () => copyRows(db, load.table, load.columns, load.rows, load.toRow,
+        (done) => onProgress?.(load.table, done, load.rows.length), { intoEmptyTable: true, tallies: load.tallies }));
     })());
   }
   // Indexes and keys are rebuilt whatever happens to the loads, so a failed seeding leaves the schema whole.
@@ -158,7 +173,7 @@ export async function loadTables(
   const indexed = loads.map((load) => (async () => {
     await settled(load.table);
     const own = indexes.filter((index) => index.table === load.table);
-    await sessions.run(() => inMaintenanceSession(db, async (query) => {
+    await sessions.run(tables.indexOf(load.table), () => inMaintenanceSession(db, async (query) => {
       for (const index of own) await timedStep(db, `index ${index.name}`, () => query(index.definition));
       // The planner's statistics, while the other tables are still loading.
       await timedStep(db, `ANALYZE ${load.table}`, () => query(`ANALYZE ${quoted(load.table)}`));
@@ -167,7 +182,7 @@ export async function loadTables(
   const checked = keys.map((key) => (async () => {
     await settled(key.table);
     await settled(key.references);
-    await sessions.run(() => inMaintenanceSession(db, async (query) => {
+    await sessions.run(Math.max(tables.indexOf(key.table), tables.indexOf(key.references)), () => inMaintenanceSession(db, async (query) => {
       await timedStep(db, `foreign key ${key.table}.${key.name}`,
         () => query(`ALTER TABLE ${quoted(key.table)} ADD CONSTRAINT ${key.name} ${key.definition}`));
     }));
@@ -183,6 +198,9 @@ export async function loadTables(
 }
 
 /** A TableLoad, typed by its rows. */
-export function table<T>(name: string, columns: string[], rows: readonly T[], toRow: (row: T) => unknown[], after?: string[]): TableLoad<T> {
-  return { table: name, columns, rows, toRow, after };
+export function table<T>(
+  name: string, columns: string[], rows: readonly T[], toRow: (row: T) => unknown[],
+  options: { after?: string[]; tallies?: BulkTally[] } = {},
+): TableLoad<T> {
+  return { table: name, columns, rows, toRow, ...options };
 }

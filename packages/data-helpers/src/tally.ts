@@ -67,6 +67,37 @@ export function createTallySql(spec: TallySpec): string {
   `;
 }
 
+/**
+ * What the insert trigger adds for every row of the source table, as one grouped upsert over
+ * the table itself. A bulk load into an empty table runs it in the COPY's own transaction in
+ * place of the trigger (see BulkTally): the table's rows are then exactly the statement's new
+ * rows, so the tally ends the same, without collecting a million rows into a transition table.
+ */
+export function tallyFillSql(spec: TallySpec): string {
+  const keyNames = spec.keys.map((k) => k.name).join(', ');
+  const columns = [...spec.keys, ...spec.measures].map((c) => c.name).join(', ');
+  const keyExpressions = spec.keys.map((k) => k.expression).join(', ');
+  const positions = spec.keys.map((_, i) => i + 1).join(', ');
+  const sums = spec.measures.map((m) => `sum(${m.expression})::${m.type}`).join(', ');
+  return `INSERT INTO ${spec.tally} AS tally (${columns})
+    SELECT ${keyExpressions}, ${sums} FROM ${spec.source} src ${spec.join ?? ''} GROUP BY ${positions} ORDER BY ${positions}
+    ON CONFLICT (${keyNames}) DO UPDATE SET ${spec.measures.map((m) => `${m.name} = tally.${m.name} + excluded.${m.name}`).join(', ')}`;
+}
+
+/**
+ * A tally's insert trigger on a table and the statement that does its work for a whole bulk
+ * load into that (empty) table: for TallySpec tallies, `${tally}_insert` and tallyFillSql.
+ */
+export interface BulkTally {
+  trigger: string;
+  fill: string;
+}
+
+/** The BulkTally of a TallySpec tally. */
+export function bulkTally(spec: TallySpec): BulkTally {
+  return { trigger: `${spec.tally}_insert`, fill: tallyFillSql(spec) };
+}
+
 export function dropTallySql(spec: TallySpec): string {
   return ['insert', 'update', 'delete'].map((op) => `DROP TRIGGER ${spec.tally}_${op} ON ${spec.source};`).join(' ') +
     ` DROP FUNCTION ${spec.tally}_apply(); DROP TABLE ${spec.tally};`;

@@ -15,7 +15,6 @@ import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Uniqu
 @ForeignKey('Trainee', ['traineeId'], ['id'], { name: 'enrolment_trainee_id_fkey', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
 @Index('enrolment_completed_on_idx', ['completedOn'])
 @Index('enrolment_course_idx', ['courseId'])
-@Index('enrolment_trainee_idx', ['traineeId'])
 export class Enrolment {
   @Field(() => ID)
   @PrimaryGeneratedColumn()

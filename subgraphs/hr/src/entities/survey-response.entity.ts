@@ -17,7 +17,6 @@ import { Gender } from './enums';
 @Check('survey_response_gender_check', `(gender = ANY (ARRAY['MALE'::text, 'FEMALE'::text]))`)
 @Check('survey_response_surveyed_by_check', `(btrim(surveyed_by) <> ''::text)`)
 @Unique('survey_response_person_key_surveyed_on_key', ['personKey', 'surveyedOn'])
-@Index('survey_response_person_key_idx', ['personKey'])
 @Index('survey_response_region_surveyed_idx', ['regionCode', 'surveyedOn'])
 export class SurveyResponse {
   @Field(() => ID)

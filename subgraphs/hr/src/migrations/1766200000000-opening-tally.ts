@@ -98,6 +98,24 @@ const ventureBody = (op: 'INSERT' | 'UPDATE' | 'DELETE') => {
         GROUP BY t.id, t.region_code, t.first_completed_on`, `WITH founders AS (${founders})`)} $sql$;`;
 };
 
+/**
+ * What the insert triggers add for a bulk load into an empty table, as one statement over the
+ * table as loaded, which the seeding runs in the COPY's own transaction in place of the trigger.
+ * Trainees: every trainee with a first completion enters its (county, day) with whether its
+ * ventures, as they stand, hold an opening (the backfill below). Ventures: the table was empty,
+ * so no trainee had an opening before; each one whose ventures now hold one adds it.
+ */
+export const OPENING_TALLY_FILL = {
+  trainee: { trigger: 'opening_tally_trainee_apply_insert', fill: upsert(`
+    SELECT t.region_code, t.first_completed_on AS day0, 1 AS trainees,
+      EXISTS (SELECT 1 FROM venture v WHERE v.founder_id = t.id AND ${window('t.first_completed_on', 'v.opened_on')})::int AS opened
+    FROM trainee t WHERE t.first_completed_on IS NOT NULL`) },
+  venture: { trigger: 'opening_tally_venture_apply_insert', fill: upsert(`
+    SELECT t.region_code, t.first_completed_on AS day0, 0 AS trainees, 1 AS opened
+    FROM trainee t WHERE t.first_completed_on IS NOT NULL
+      AND EXISTS (SELECT 1 FROM venture v WHERE v.founder_id = t.id AND ${window('t.first_completed_on', 'v.opened_on')})`) },
+};
+
 const triggerFunction = (name: string, body: (op: 'INSERT' | 'UPDATE' | 'DELETE') => string) => `
   CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
