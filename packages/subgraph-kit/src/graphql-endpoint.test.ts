@@ -21,7 +21,7 @@ const schema = buildSubgraphSchema({
     type Card @key(fields: "code") { code: String! total: Int }
     type Query { caller: String! card(code: String!): Card }`,
   resolvers: {
-    Query: { caller: (_: unknown, __: unknown, context: Context) => context.caller, card: (_: unknown, { code }: { code: string }) => ({ code, total: 7 }) },
+    Query: { caller: (_: unknown, __: unknown, context: unknown) => (context as Context).caller, card: (_: unknown, { code }: { code: string }) => ({ code, total: 7 }) },
     Card: { __resolveReference: ({ code }: { code: string }) => ({ code, total: 7 }) },
   },
 });
