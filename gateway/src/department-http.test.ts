@@ -50,11 +50,14 @@ describe('DepartmentHttp', () => {
     const department = await server((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
     const client = new DepartmentHttp(department.url);
     try {
-      await client.post('{}', {}, 5000);
-      await client.post('{}', {}, 5000);
-      expect(department.connections()).toBe(1);
+      for (let i = 0; i < 10; i++) await client.post('{}', {}, 5000);
+      // The pool may open a second connection while its first is still connecting, never one per request.
+      const kept = department.connections();
+      expect(kept).toBeLessThanOrEqual(2);
+      for (let i = 0; i < 10; i++) await client.post('{}', {}, 5000);
+      expect(department.connections()).toBe(kept);
       await client.post('{}', {}, 5000, true);
-      expect(department.connections()).toBe(2);
+      expect(department.connections()).toBe(kept + 1);
     } finally {
       client.close();
       await department.close();

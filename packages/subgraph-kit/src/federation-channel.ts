@@ -1,5 +1,4 @@
-import type { IncomingMessage } from 'node:http';
-import type { Request, Response, NextFunction, RequestHandler } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   TypeInfo, visit, visitWithTypeInfo, parse, isObjectType, isInterfaceType,
   type GraphQLSchema, type DocumentNode, type GraphQLField,
@@ -51,18 +50,26 @@ export function channelFieldsSelected(schema: GraphQLSchema, document: DocumentN
   return [...found].sort();
 }
 
-type RawBodyRequest = Request & { rawBody?: Buffer };
+/**
+ * A request as the guard reads it: its parsed body (and, for a GET, its query), and the exact
+ * bytes of the body. Express's requests and the kit's own POST endpoint both have this shape.
+ */
+export type ChannelRequest = IncomingMessage & { body?: unknown; query?: unknown; rawBody?: Buffer };
+
+/** What comes after the guard: nothing (the request goes on) or an error for the server to answer. */
+export type ChannelNext = (error?: unknown) => void;
 
 /** For express.json({ verify }): keeps the exact bytes the signature's body hash covers. */
 export function keepRawBody(req: IncomingMessage, _res: unknown, buf: Buffer): void {
   (req as IncomingMessage & { rawBody?: Buffer }).rawBody = buf;
 }
 
-function refuse(res: Response, message: string, extensions: Record<string, unknown>): void {
-  res.status(401).json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED', ...extensions } }] });
+function refuse(res: ServerResponse, message: string, extensions: Record<string, unknown>): void {
+  const body = JSON.stringify({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED', ...extensions } }] });
+  res.writeHead(401, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
 }
 
-function queriesOf(req: Request): string[] {
+function queriesOf(req: ChannelRequest): string[] {
   const bodies = Array.isArray(req.body) ? req.body : [req.method === 'GET' ? req.query : req.body];
   return bodies.map((b) => (b as { query?: unknown } | undefined)?.query).filter((q): q is string => typeof q === 'string');
 }
@@ -81,10 +88,10 @@ export interface ChannelGuardOptions {
  * gateway should be loud); without one, only operations that touch the channel are refused and
  * ordinary root fields go on to the access matrix with the caller's own token.
  */
-export function federationChannelGuard(options: ChannelGuardOptions): RequestHandler {
+export function federationChannelGuard(options: ChannelGuardOptions): (req: ChannelRequest, res: ServerResponse, next: ChannelNext) => Promise<void> {
   const channel = federationChannelFields(options.schema);
   const header = 'X-Gateway-Signature';
-  return async (req: RawBodyRequest, res: Response, next: NextFunction) => {
+  return async (req, res, next) => {
     const signature = req.headers[GATEWAY_SIGNATURE_HEADER];
     if (typeof signature === 'string' && signature.length) {
       if (!options.keys) {

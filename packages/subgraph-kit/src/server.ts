@@ -17,7 +17,9 @@ import { auditPlugin, unexpectedErrorLogPlugin } from './server-plugins';
 import { formatError } from '@rg/api-errors';
 import { metricsPlugin } from '@rg/observability';
 import { AuditRecorder } from '@rg/audit';
-import { federationChannelGuard, keepRawBody } from './federation-channel';
+import { federationChannelGuard, keepRawBody, type ChannelRequest } from './federation-channel';
+import { graphqlEndpoint, isGraphQLPost } from './graphql-endpoint';
+import bytes from 'bytes';
 import { gatewayKeySetFromEnv, type GatewayKeySet } from '@rg/access';
 import { disclosureMinCount, maxRegionYears } from '@rg/region-scorecard';
 import { IdempotencyClaim, purgeExpiredKeysHourly } from '@rg/idempotency';
@@ -70,7 +72,8 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
   // ETag was a SHA-1 over every answer, and X-Powered-By a header the gateway parsed for nothing.
   app.set('etag', false);
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  // Requests are routed below: the gateway's POSTs to /graphql by the kit's own endpoint, the rest by express.
+  const httpServer = http.createServer();
   const apollo = new ApolloServer<DepartmentContext>({
     schema,
     logger, // Apollo's own messages as JSON lines naming the department, like the rest
@@ -109,29 +112,43 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
       importHandler(department.name, department.imports!, dataSource, logger)(req, res).catch(next);
     });
   }
+  const maxBodyBytes = bytes.parse(process.env.SUBGRAPH_MAX_BODY ?? '32mb');
+  if (maxBodyBytes === null) throw new Error(`SUBGRAPH_MAX_BODY is not a size: ${process.env.SUBGRAPH_MAX_BODY}`);
+  const guard = federationChannelGuard({ department: department.name, schema, keys: gatewayKeys, logger });
+  const context = async (req: ChannelRequest): Promise<DepartmentContext> => {
+    let viewer = PUBLIC_VIEWER;
+    try {
+      viewer = await viewerFromHeader(req.headers.authorization);
+    } catch (error) {
+      // A subgraph called without a valid token serves only public data.
+      if (!(error instanceof InvalidTokenError)) throw error;
+    }
+    const body = req.body as { operationName?: string } | undefined;
+    const operationName = (req.headers['x-operation-name'] as string | undefined) ?? body?.operationName ?? null;
+    const key = req.headers['idempotency-key'];
+    const idempotency = typeof key === 'string' ? new IdempotencyClaim(viewer.subject, key) : null;
+    const audit = new AuditRecorder(department.name, viewer, operationName, auditedTypes);
+    const base = new RequestContext(viewer, dataSource, logger, operationName, audit, idempotency);
+    return Object.assign(base, { loaders: department.createLoaders(dataSource, base) });
+  };
+  // Every other /graphql request (a GET, a body that is not JSON) as express serves it.
   app.use(
     '/graphql',
     // Scorecard key sets arrive here (~2.7 MB per 200,000 people); the public limit is the gateway's.
-    express.json({ limit: process.env.SUBGRAPH_MAX_BODY ?? '32mb', verify: keepRawBody }),
-    federationChannelGuard({ department: department.name, schema, keys: gatewayKeys, logger }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        let viewer = PUBLIC_VIEWER;
-        try {
-          viewer = await viewerFromHeader(req.headers.authorization);
-        } catch (error) {
-          // A subgraph called without a valid token serves only public data.
-          if (!(error instanceof InvalidTokenError)) throw error;
-        }
-        const operationName = (req.headers['x-operation-name'] as string | undefined) ?? req.body?.operationName ?? null;
-        const key = req.headers['idempotency-key'];
-        const idempotency = typeof key === 'string' ? new IdempotencyClaim(viewer.subject, key) : null;
-        const audit = new AuditRecorder(department.name, viewer, operationName, auditedTypes);
-        const base = new RequestContext(viewer, dataSource, logger, operationName, audit, idempotency);
-        return Object.assign(base, { loaders: department.createLoaders(dataSource, base) });
-      },
-    }),
+    express.json({ limit: maxBodyBytes, verify: keepRawBody }),
+    guard,
+    expressMiddleware(apollo, { context: ({ req }) => context(req) }),
   );
+  const graphqlPost = graphqlEndpoint({
+    apollo, guard, context, maxBodyBytes,
+    onError: (error, _req, res) => {
+      logger.error({ err: (error as Error).message }, 'graphql request failed before Apollo answered');
+      if (res.headersSent) return void res.destroy();
+      const body = JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      res.writeHead(500, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
+    },
+  });
+  httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => (isGraphQLPost(req) ? graphqlPost(req, res) : app(req, res)));
 
   // An import streams its file while it writes: a million rows take minutes, far past Node's
   // 5-minute default for receiving a request. Public traffic is bounded by the gateway.
