@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 export * from './disclosure';
 export * from './key-set';
+export * from './key-set-bytes';
 export * from './region';
 export * from './region-disclosure';
 export * from './roll-up';

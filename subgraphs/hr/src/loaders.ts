@@ -8,6 +8,7 @@ import {
 } from './entities';
 import { regionFigures, type HrRegionFigures } from './figures/region-figures';
 import { scorecardFigures, type HrScorecardFigures } from './figures/scorecard-figures';
+import { cohortKeySets, type HrCohortKeySets } from './figures/cohort-key-sets';
 import { monthlyFigures, type HrMonthFigures } from './figures/monthly-figures';
 import { programmeFigures, type HrProgrammeFigures } from './figures/programme-figures';
 import { parkEntrantKeySets, supportPriorityFigures, type HrSupportPriorityFigures } from './figures/support-priority-figures';
@@ -92,6 +93,8 @@ export function createLoaders(db: DataSource) {
     ),
     regionFigures: loaderOfValues<string, HrRegionFigures | null>((codes) => regionFigures(db, codes), null),
     scorecardFigures: loaderOfValues<string, HrScorecardFigures | null>((keys) => scorecardFigures(db, keys), null),
+    /** The scorecard's trained cohorts as key sets, asked only for poverty's matching. */
+    cohortKeySets: loaderOfValues<string, HrCohortKeySets | null>((keys) => cohortKeySets(db, keys), null),
     /** Keyed by region-year ("regionCode:year"): the twelve months at once. */
     monthlyFigures: loaderOfValues<string, HrMonthFigures[] | null>((keys) => monthlyFigures(db, keys), null),
     programmeFigures: loaderOfValues<string, HrProgrammeFigures | null>((keys) => programmeFigures(db, keys), null),

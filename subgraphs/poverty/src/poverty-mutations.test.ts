@@ -228,3 +228,21 @@ describe('household_tally', () => {
     expect(difference.rows).toBe(0);
   });
 });
+
+describe('registry_prefix_tally', () => {
+  it('holds exactly the members by prefix, year registered and last year in the registry after the writes above', async () => {
+    // The writes above registered households, added members and recorded exits (which move members).
+    const [difference] = await pov.subgraph.dataSource.query(`
+      WITH actual AS (SELECT m.person_key_prefix, h.registered_year, coalesce(h.exited_year, 32767)::smallint AS in_registry_until,
+          count(*)::int AS members
+        FROM household_member m JOIN poor_household h ON h.id = m.household_id GROUP BY 1, 2, 3),
+      kept AS (SELECT person_key_prefix, registered_year, in_registry_until, members FROM registry_prefix_tally WHERE members <> 0)
+      SELECT (SELECT count(*) FROM (SELECT * FROM actual EXCEPT SELECT * FROM kept) a)::int
+           + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM actual) b)::int AS rows,
+        (SELECT count(*) FROM actual WHERE in_registry_until < 32767)::int AS exited,
+        (SELECT count(*) FROM actual)::int AS members`);
+    expect(difference.members).toBeGreaterThan(0);
+    expect(difference.exited).toBeGreaterThan(0);
+    expect(difference.rows).toBe(0);
+  });
+});

@@ -25,19 +25,12 @@ export interface HrScorecardFigures {
   loansIssuedYuan: number;
   /** People who borrowed in the year: how many the loan total rests on (disclosure control). */
   borrowers: number;
-  /** The trained cohort's person-key prefixes, for poverty to match against its registry. */
-  traineeKeySet: string;
-  womenTraineeKeySet: string;
 }
 
 export { scorecardKey } from '@rg/region-scorecard';
 
-/** Key sets are built by PostgreSQL: sorted 8-byte big-endian prefixes, base64 (see kit key-set.ts). */
-const keySet = (filter = '') =>
-  `translate(encode(string_agg(int8send(prefix), ''::bytea ORDER BY prefix)${filter}, 'base64'), E'\\n', '')`;
-
 const zeroRow = () => ({
-  completions: 0, passes: 0, trained: 0, key_set: null, women_key_set: null, ventures: 0, jobs: 0, survival_cohort: 0,
+  completions: 0, passes: 0, trained: 0, ventures: 0, jobs: 0, survival_cohort: 0,
   survived: 0, too_recent: 0, total: 0, borrowers: 0,
 });
 
@@ -50,19 +43,23 @@ async function figuresFor(db: DataSource, keys: readonly string[], referenceDate
   const batch = cardBatch(keys);
   const params = cardParameters(batch);
   const [training, opening, ventures, loans] = await Promise.all([
-    // The year's completions and the trained cohort with its key sets, from completion_tally
-    // (a row per trainee, county and year completed): a range of its key per county, not the
-    // year's enrolments joined to a million trainees.
+    // The year's completions and the trained cohort, from completion_tally (a row per trainee,
+    // county and year completed): counted per county-year straight off its cohort index, in
+    // index order (no sort, no table rows), then summed per card; not the year's enrolments
+    // joined to a million trainees. Its distinct years ($5) are the index's first column: the
+    // cards' year per county ($3) would make the planner expect every row. The cohort's key sets
+    // are asked for apart (cohort-key-sets.ts).
     db.query(
       `WITH ${CARDS_CTE},
-       cohort AS (
-         SELECT c.card, k.person_key_prefix AS prefix, k.gender, k.completions, k.passes
-         FROM completion_tally k JOIN cards c ON c.county = k.region_code AND c.year = k.completed_year
-         WHERE k.region_code = ANY($4) AND k.completed_year = ANY($3::smallint[]) AND k.completions > 0)
-       SELECT card, sum(completions) AS completions, sum(passes) AS passes, count(*) AS trained,
-         ${keySet()} AS key_set, ${keySet(" FILTER (WHERE gender = 'FEMALE')")} AS women_key_set
-       FROM cohort GROUP BY card`,
-      params.slice(0, 4),
+       counties AS (
+         SELECT region_code, completed_year, sum(completions) AS completions, sum(passes) AS passes, count(*) AS trained
+         FROM completion_tally
+         WHERE region_code = ANY($4) AND completed_year = ANY($5::smallint[]) AND completions > 0
+         GROUP BY completed_year, region_code)
+       SELECT c.card, sum(k.completions) AS completions, sum(k.passes) AS passes, sum(k.trained) AS trained
+       FROM counties k JOIN cards c ON c.county = k.region_code AND c.year = k.completed_year
+       GROUP BY c.card`,
+      [...params.slice(0, 4), [...new Set(batch.year)]],
     ),
     // Kept with the writes in opening_tally (see opening-rate.ts).
     openingRates(db, batch, referenceDate),
@@ -105,8 +102,6 @@ async function figuresFor(db: DataSource, keys: readonly string[], referenceDate
       referenceDate,
       loansIssuedYuan: Number(lk.total),
       borrowers: Number(lk.borrowers),
-      traineeKeySet: tk.key_set ?? '',
-      womenTraineeKeySet: tk.women_key_set ?? '',
     }];
   }));
 }

@@ -6,6 +6,7 @@ import { targetFor } from '@rg/policy-targets';
 import { ratio, type IndicatorName } from '@rg/scorecard';
 import type { HrContext } from './context';
 import { scorecardKey, type HrScorecardFigures } from '../figures/scorecard-figures';
+import type { HrCohortKeySets } from '../figures/cohort-key-sets';
 
 @ObjectType({ description: "A region's year against the policy's targets; each department contributes its indicators" })
 @Directive('@key(fields: "regionCode year")')
@@ -33,6 +34,10 @@ export class Scorecard extends ScorecardBase {
 
 async function figures(ctx: HrContext, card: ScorecardBase): Promise<HrScorecardFigures> {
   return (await ctx.loaders.scorecardFigures.load(scorecardKey(card.regionCode, card.year)))!;
+}
+
+async function keySets(ctx: HrContext, card: ScorecardBase): Promise<HrCohortKeySets> {
+  return (await ctx.loaders.cohortKeySets.load(scorecardKey(card.regionCode, card.year)))!;
 }
 
 const target = (ctx: HrContext, name: IndicatorName, card: ScorecardBase) => targetFor(ctx, name, card);
@@ -107,11 +112,11 @@ export class HrScorecardResolver {
 
   @FieldResolver(() => String)
   async traineeKeySet(@Root() card: Scorecard, @Ctx() ctx: HrContext): Promise<string> {
-    return (await figures(ctx, card)).traineeKeySet;
+    return (await keySets(ctx, card)).traineeKeySet;
   }
 
   @FieldResolver(() => String)
   async womenTraineeKeySet(@Root() card: Scorecard, @Ctx() ctx: HrContext): Promise<string> {
-    return (await figures(ctx, card)).womenTraineeKeySet;
+    return (await keySets(ctx, card)).womenTraineeKeySet;
   }
 }

@@ -1,14 +1,18 @@
 import type { DataSource } from 'typeorm';
 import { createHash } from 'node:crypto';
 import { aggregateCache } from '@rg/data-helpers';
-import { decodeKeySet, refusesKeySet, toBigintArrayParameter } from '@rg/region-scorecard';
+import {
+  bigintArrayParameter, comparePrefixes, disclosureMinCount, distinctSortedPrefixes, isSmallCell, keySetBytes, unionOfPrefixes,
+} from '@rg/region-scorecard';
 
 /** A key set from hr matched against the registry as of a year. */
 export interface RegistryMatch {
   /** Prefixes in the set. */
   size: number;
-  /** Prefixes of the set that belong to a member of a household registered in or before the year. */
-  poor: string[];
+  /** How many distinct prefixes of the set belong to a member of a household registered in or before the year. */
+  poorCount: number;
+  /** Those prefixes, ascending, 8 bytes each: `poor.toString('base64')` is their key set. */
+  poor: Buffer;
   /** The set named too few people to be matched (disclosure control): the registry was not read. */
   refused: boolean;
 }
@@ -22,8 +26,6 @@ export interface RegistryMatch {
  */
 export type RegistryStanding = 'REGISTERED_BY_YEAR' | 'IN_REGISTRY_IN_YEAR';
 
-const EXITED_AFTER = ' AND (h.exited_year IS NULL OR h.exited_year >= ($3::int[])[k.position])';
-
 /** The same standing for one household, in code. */
 export function inRegistryInYear(household: { registeredYear: number; exitedYear: number | null }, year: number): boolean {
   return household.registeredYear <= year && (household.exitedYear === null || household.exitedYear >= year);
@@ -35,49 +37,91 @@ export function registryMatchKey(year: number, keySet: string): string {
 }
 
 /**
- * One statement for every set of a request, whatever their number and size: each set's
- * prefixes travel tagged with the set's position as two array parameters (not one bind value
- * per key), are joined on the indexed prefix, and each set's year is looked up by its position.
- * So 200,000 trainees are one hash join, and 200 scorecards are still one statement. An
- * undecodable set answers null; a set of fewer people than the disclosure threshold is refused
- * unread.
+ * The registry's rows for the asked prefixes, as one bytea of 12-byte records in prefix order:
+ * prefix (8 bytes), year registered, last year in the registry (2 bytes each), from the index of
+ * registry_prefix_tally alone. The asked prefixes arrive as one binary bigint[]; PostgreSQL's
+ * btree walks its leaves once in the array's order (a scalar-array index scan), so a province's
+ * 250,000 prefixes cost one pass over the index and a city's 20,000 a few thousand descents.
+ * The array is read through a sub-select so the planner does not estimate the selectivity of
+ * each of its elements (a custom plan would spend longer on that than the scan takes).
+ */
+const REGISTRY_ROWS = `SELECT string_agg(int8send(person_key_prefix) || int2send(registered_year) || int2send(in_registry_until),
+    ''::bytea ORDER BY person_key_prefix) AS rows
+  FROM registry_prefix_tally
+  WHERE person_key_prefix = ANY (coalesce((SELECT $1::bigint[]), '{}')) AND members > 0`;
+const RECORD_BYTES = 12;
+
+/**
+ * The first registry record at or after `from` whose prefix is not below the person at `p`:
+ * galloping, then a binary search, so a county's few hundred people find their place among a
+ * batch's 200,000 records without walking them all (a batch of 500 cards answers 1,000 sets).
+ */
+function firstRecordFrom(registry: Buffer, from: number, people: Buffer, p: number): number {
+  const records = registry.length / RECORD_BYTES;
+  const below = (record: number) => comparePrefixes(registry, record * RECORD_BYTES, people, p) < 0;
+  let low = from;
+  let high = from;
+  for (let step = 1; high < records && below(high); step *= 2) {
+    low = high + 1;
+    high += step;
+  }
+  high = Math.min(high, records);
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (below(middle)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The set's prefixes (distinct, ascending) whose registry rows put them in the standing for the year. */
+function poorOf(people: Buffer, registry: Buffer, year: number, standing: RegistryStanding): Buffer {
+  const poor = Buffer.allocUnsafe(people.length);
+  let count = 0;
+  let record = 0;
+  for (let p = 0; p < people.length; p += 8) {
+    record = firstRecordFrom(registry, record, people, p);
+    let inStanding = false;
+    for (let k = record * RECORD_BYTES; k < registry.length && comparePrefixes(registry, k, people, p) === 0 && !inStanding; k += RECORD_BYTES) {
+      inStanding = registry.readInt16BE(k + 8) <= year && (standing === 'REGISTERED_BY_YEAR' || registry.readInt16BE(k + 10) >= year);
+    }
+    if (inStanding) poor.set(people.subarray(p, p + 8), 8 * count++);
+  }
+  return poor.subarray(0, 8 * count);
+}
+
+/**
+ * One statement for every set of a request, whatever their number and size: the sets'
+ * prefixes are merged into one ascending array (a cohort and its women are asked once), the
+ * registry answers each asked prefix's households' years, and each set is judged against its
+ * own year here. So 200,000 trainees are one index pass, and 200 scorecards are still one
+ * statement. An undecodable set answers null; a set of fewer people than the disclosure
+ * threshold is refused unread.
  */
 async function matchAll(db: DataSource, keys: readonly string[], standing: RegistryStanding): Promise<Map<string, RegistryMatch | null>> {
   const sets = keys.map((key) => {
     const colon = key.indexOf(':');
-    let prefixes: bigint[] | null;
+    let bytes: Buffer | null;
     try {
-      prefixes = decodeKeySet(key.slice(colon + 1));
+      bytes = keySetBytes(key.slice(colon + 1));
     } catch {
-      prefixes = null;
+      bytes = null;
     }
+    const people = bytes && distinctSortedPrefixes(bytes);
     // A set of a handful of people would make the answer a membership test of the registry.
-    return { year: Number(key.slice(0, colon)), prefixes, refused: prefixes !== null && refusesKeySet(prefixes) };
+    const refused = people !== null && isSmallCell(people.length / 8, disclosureMinCount());
+    return { year: Number(key.slice(0, colon)), size: bytes ? bytes.length / 8 : 0, people, refused };
   });
-  const positions: bigint[] = [];
-  const prefixes: bigint[] = [];
-  sets.forEach((set, i) => set.prefixes && !set.refused && set.prefixes.forEach((prefix) => {
-    positions.push(BigInt(i + 1));
-    prefixes.push(prefix);
-  }));
-  const rows: Array<{ position: number; prefix: string }> = prefixes.length === 0 ? [] : await db.query(
-    `SELECT DISTINCT k.position, m.person_key_prefix AS prefix
-     FROM unnest($1::int[], $2::bigint[]) AS k(position, prefix)
-     JOIN household_member m ON m.person_key_prefix = k.prefix
-     JOIN poor_household h ON h.id = m.household_id
-     WHERE h.registered_year <= ($3::int[])[k.position]${standing === 'IN_REGISTRY_IN_YEAR' ? EXITED_AFTER : ''}`,
-    [toBigintArrayParameter(positions), toBigintArrayParameter(prefixes), sets.map((set) => set.year)],
-  );
-  const poor = new Map<number, string[]>();
-  for (const row of rows) {
-    const list = poor.get(row.position) ?? [];
-    list.push(row.prefix);
-    poor.set(row.position, list);
-  }
+  const asked = unionOfPrefixes(sets.flatMap((set) => (set.people && !set.refused ? [set.people] : [])));
+  const [{ rows }]: Array<{ rows: Buffer | null }> = asked.length === 0
+    ? [{ rows: null }]
+    : await db.query(REGISTRY_ROWS, [bigintArrayParameter(asked)]);
+  const registry = rows ?? Buffer.alloc(0);
   return new Map(keys.map((key, i) => {
     const set = sets[i];
-    if (set.prefixes === null) return [key, null];
-    return [key, { size: set.prefixes.length, poor: set.refused ? [] : poor.get(i + 1) ?? [], refused: set.refused }];
+    if (set.people === null) return [key, null];
+    const poor = set.refused ? Buffer.alloc(0) : poorOf(set.people, registry, set.year, standing);
+    return [key, { size: set.size, poorCount: poor.length / 8, poor, refused: set.refused }];
   }));
 }
 

@@ -29,11 +29,11 @@ const refused = () => suppressed(refusedKeySetNote(disclosureMinCount(), 'povert
 /** The share of a set's people who are registry-poor, under disclosure control. */
 export async function poorShare(ctx: PovertyContext, card: Scorecard, field: KeySetField): Promise<Indicator> {
   const m = await matchKeySet(ctx, card, field);
-  return disclosedIndicator(m.refused ? refused() : suppressShare(m.poor.length, m.size, disclosurePolicy(ctx.viewer)), null);
+  return disclosedIndicator(m.refused ? refused() : suppressShare(m.poorCount, m.size, disclosurePolicy(ctx.viewer)), null);
 }
 
 /** How many of a set's people are registry-poor, under disclosure control. */
 export async function poorCount(ctx: PovertyContext, card: Scorecard, field: KeySetField): Promise<Indicator> {
   const m = await matchKeySet(ctx, card, field);
-  return disclosedIndicator(m.refused ? refused() : suppressCount(m.poor.length, disclosurePolicy(ctx.viewer)), null);
+  return disclosedIndicator(m.refused ? refused() : suppressCount(m.poorCount, disclosurePolicy(ctx.viewer)), null);
 }

@@ -30,7 +30,7 @@ async function poorTrained(ctx: PovertyContext, row: MonthlyStatistic): Promise<
   const match = await ctx.loaders.registryMatches.load(registryMatchKey(row.year, row.traineeKeySet));
   if (!match) throw badUserInput('traineeKeySet', 'is not a key set of 64-bit person-key prefixes');
   if (match.refused) return suppressed(refusedKeySetNote(disclosureMinCount(), 'poverty'));
-  return suppressCount(match.poor.length, disclosurePolicy(ctx.viewer));
+  return suppressCount(match.poorCount, disclosurePolicy(ctx.viewer));
 }
 
 @Resolver(() => MonthlyStatistic)

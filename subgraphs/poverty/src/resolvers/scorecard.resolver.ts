@@ -1,5 +1,5 @@
 import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import { disclosureMinCount, encodeKeySet, Indicator, isSmallCell, ScorecardBase } from '@rg/region-scorecard';
+import { disclosureMinCount, Indicator, isSmallCell, ScorecardBase } from '@rg/region-scorecard';
 import { ownerOnly } from '@rg/access';
 import type { PovertyContext } from './context';
 import { matchKeySet, poorCount, poorShare } from './key-set-match';
@@ -75,8 +75,8 @@ export class PovertyScorecardResolver {
   @Directive('@requires(fields: "womenTraineeKeySet")')
   async poorWomenTraineeKeySet(@Root() card: Scorecard, @Ctx() ctx: PovertyContext): Promise<string | null> {
     const m = await matchKeySet(ctx, card, 'womenTraineeKeySet');
-    if (m.refused || isSmallCell(m.poor.length, disclosureMinCount())) return null;
-    return encodeKeySet(m.poor);
+    if (m.refused || isSmallCell(m.poorCount, disclosureMinCount())) return null;
+    return m.poor.toString('base64');
   }
 
   /**
@@ -91,6 +91,6 @@ export class PovertyScorecardResolver {
   async registryPoorTraineeKeySet(@Root() card: Scorecard, @Ctx() ctx: PovertyContext): Promise<string | null> {
     if (!ownerOnly('hr').includes(ctx.viewer.role)) return null;
     const m = await matchKeySet(ctx, card, 'traineeKeySet');
-    return m.refused ? null : encodeKeySet(m.poor);
+    return m.refused ? null : m.poor.toString('base64');
   }
 }

@@ -1,7 +1,6 @@
 import { Authorized, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { ownerOnly } from '@rg/access';
-import { encodeKeySet } from '@rg/region-scorecard';
 import { HouseholdMember, PoorHousehold } from '../entities';
 import type { PovertyContext } from './context';
 import { Scorecard } from './scorecard.resolver';
@@ -82,7 +81,7 @@ export class SupportCaseScorecardResolver {
     if (!CASE_AUDITORS.includes(ctx.viewer.role)) return null;
     if (typeof card.supportCaseKeySet !== 'string') return null;
     const m = await ctx.loaders.registryStandings.load(registryMatchKey(card.year, card.supportCaseKeySet));
-    return !m || m.refused ? null : encodeKeySet(m.poor);
+    return !m || m.refused ? null : m.poor.toString('base64');
   }
 }
 

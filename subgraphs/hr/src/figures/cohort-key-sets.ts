@@ -1,0 +1,47 @@
+import type { DataSource } from 'typeorm';
+import { aggregateCache } from '@rg/data-helpers';
+import { cardBatch, sortedPrefixes } from '@rg/region-scorecard';
+
+/** The trained cohort's person-key prefixes, for poverty to match against its registry. */
+export interface HrCohortKeySets {
+  traineeKeySet: string;
+  womenTraineeKeySet: string;
+}
+
+/**
+ * Each card's trained cohort as key sets (sorted 8-byte big-endian prefixes, base64; see
+ * key-set.ts). completion_tally's cohort index holds each county-year's completed trainees in
+ * prefix order, so PostgreSQL hands back every county-year of the batch as bytes already
+ * sorted, without sorting anything (one statement for the whole batch), and each card's
+ * counties are put in order here with a native sort of 8-byte integers: a province-year's
+ * 250,000 prefixes were sorted as rows in PostgreSQL, spilling to disk, on every question before. Asked only by the gateway for poverty's @requires, so the scorecard's
+ * own figures never touch a cohort's prefixes.
+ */
+async function keySetsFor(db: DataSource, keys: readonly string[]): Promise<Map<string, HrCohortKeySets>> {
+  const batch = cardBatch(keys);
+  const rows: Array<{ year: number; county: string; prefixes: Buffer; women: Buffer | null }> = await db.query(
+    `SELECT k.completed_year AS year, k.region_code AS county,
+       string_agg(int8send(k.person_key_prefix), ''::bytea ORDER BY k.person_key_prefix) AS prefixes,
+       string_agg(int8send(k.person_key_prefix), ''::bytea ORDER BY k.person_key_prefix) FILTER (WHERE k.gender = 'FEMALE') AS women
+     FROM completion_tally k
+     WHERE k.region_code = ANY($1) AND k.completed_year = ANY($2::smallint[]) AND k.completions > 0
+     GROUP BY k.completed_year, k.region_code`,
+    [batch.counties, [...new Set(batch.year)]],
+  );
+  const byCountyYear = new Map(rows.map((row) => [`${row.county}:${row.year}`, row]));
+  const runs = keys.map(() => ({ all: [] as Buffer[], women: [] as Buffer[] }));
+  batch.card.forEach((card, i) => {
+    const row = byCountyYear.get(`${batch.county[i]}:${batch.year[i]}`);
+    if (row) runs[card].all.push(row.prefixes);
+    if (row?.women) runs[card].women.push(row.women);
+  });
+  return new Map(keys.map((key, card) => [key, {
+    traineeKeySet: sortedPrefixes(runs[card].all).toString('base64'),
+    womenTraineeKeySet: sortedPrefixes(runs[card].women).toString('base64'),
+  }]));
+}
+
+/** Cached across requests (see aggregateCache) by card; the cards a batch misses are computed together. */
+export async function cohortKeySets(db: DataSource, keys: readonly string[]): Promise<Map<string, HrCohortKeySets>> {
+  return aggregateCache<HrCohortKeySets>(db, 'cohort-key-sets').getMany(keys, (missing) => keySetsFor(db, missing));
+}
