@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { World } from '@rg/demo-province';
 import { personKeyPrefix } from '@rg/person-key';
-import { loadTables, table } from '@rg/data-helpers';
+import { bulkTally, loadTables, table } from '@rg/data-helpers';
+import { REGISTRY_PREFIX_TALLY } from './migrations/1766400000000-registry-prefix-tally';
 
 type Progress = (table: string, done: number, total: number) => void;
 
@@ -19,6 +20,9 @@ export async function seed(db: DataSource, world: World, onProgress?: Progress):
       ['id', 'household_id', 'citizen_id', 'person_key', 'person_key_prefix', 'name', 'gender', 'birth_year', 'relation'],
       poverty.members,
       (m) => [m.id, m.householdId, m.citizenId, m.personKey, personKeyPrefix(m.personKey), m.name, m.gender, m.birthYear,
-        m.relation]),
+        m.relation],
+      // The registry's prefix summary filled by one grouped statement once every member is in,
+      // not by its trigger's work for each COPY batch.
+      { tallies: [bulkTally(REGISTRY_PREFIX_TALLY)] }),
   ], (name, done, total) => onProgress?.(`poverty.${name}`, done, total));
 }
