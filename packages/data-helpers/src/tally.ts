@@ -26,16 +26,31 @@ export interface TallySpec {
   join?: string;
 }
 
+/**
+ * The grouped upsert that adds the rows of `rows` (the source table or a transition table) to
+ * the tally, or with sign '-' subtracts them: what the INSERT and DELETE triggers, the backfill
+ * and a bulk load's fill each run.
+ */
+function addRowsSql(spec: TallySpec, rows: string, sign: '' | '-' = ''): string {
+  const keyNames = spec.keys.map((k) => k.name).join(', ');
+  const columns = [...spec.keys, ...spec.measures].map((c) => c.name).join(', ');
+  const keyExpressions = spec.keys.map((k) => k.expression).join(', ');
+  const positions = spec.keys.map((_, i) => i + 1).join(', ');
+  const sums = spec.measures.map((m) => `${sign}sum(${m.expression})::${m.type}`).join(', ');
+  return `INSERT INTO ${spec.tally} AS tally (${columns})
+    SELECT ${keyExpressions}, ${sums} FROM ${rows} src ${spec.join ?? ''} GROUP BY ${positions} ORDER BY ${positions}
+    ON CONFLICT (${keyNames}) DO UPDATE SET ${spec.measures.map((m) => `${m.name} = tally.${m.name} + excluded.${m.name}`).join(', ')}`;
+}
+
 /** CREATE TABLE, the trigger function, its three triggers and the backfill from the rows already there. */
 export function createTallySql(spec: TallySpec): string {
   const keyNames = spec.keys.map((k) => k.name).join(', ');
   const columns = [...spec.keys, ...spec.measures].map((c) => c.name).join(', ');
-  const keyExpressions = spec.keys.map((k) => `${k.expression}`).join(', ');
+  const keyExpressions = spec.keys.map((k) => k.expression).join(', ');
   const positions = spec.keys.map((_, i) => i + 1).join(', ');
   const join = spec.join ?? '';
   const upsert = `INSERT INTO ${spec.tally} AS tally (${columns})`;
   const onConflict = `ON CONFLICT (${keyNames}) DO UPDATE SET ${spec.measures.map((m) => `${m.name} = tally.${m.name} + excluded.${m.name}`).join(', ')}`;
-  const sums = (sign: string) => spec.measures.map((m) => `${sign}sum(${m.expression})::${m.type}`).join(', ');
   const signedSums = spec.measures.map((m) => `sum(change * (${m.expression}))::${m.type}`).join(', ');
   const changed = spec.measures.map((m) => `sum(change * (${m.expression})) <> 0`).join(' OR ');
   return `
@@ -47,9 +62,9 @@ export function createTallySql(spec: TallySpec): string {
     CREATE FUNCTION ${spec.tally}_apply() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       IF TG_OP = 'INSERT' THEN
-        ${upsert} SELECT ${keyExpressions}, ${sums('')} FROM new_rows src ${join} GROUP BY ${positions} ORDER BY ${positions} ${onConflict};
+        ${addRowsSql(spec, 'new_rows')};
       ELSIF TG_OP = 'DELETE' THEN
-        ${upsert} SELECT ${keyExpressions}, ${sums('-')} FROM old_rows src ${join} GROUP BY ${positions} ORDER BY ${positions} ${onConflict};
+        ${addRowsSql(spec, 'old_rows', '-')};
       ELSE
         ${upsert} SELECT ${keyExpressions}, ${signedSums} FROM (
           SELECT *, 1 AS change FROM new_rows UNION ALL SELECT *, -1 AS change FROM old_rows) src ${join}
@@ -63,7 +78,7 @@ export function createTallySql(spec: TallySpec): string {
       FOR EACH STATEMENT EXECUTE FUNCTION ${spec.tally}_apply();
     CREATE TRIGGER ${spec.tally}_delete AFTER DELETE ON ${spec.source} REFERENCING OLD TABLE AS old_rows
       FOR EACH STATEMENT EXECUTE FUNCTION ${spec.tally}_apply();
-    ${upsert} SELECT ${keyExpressions}, ${sums('')} FROM ${spec.source} src ${join} GROUP BY ${positions} ${onConflict};
+    ${tallyFillSql(spec)};
   `;
 }
 
@@ -74,14 +89,7 @@ export function createTallySql(spec: TallySpec): string {
  * rows, so the tally ends the same, without collecting a million rows into a transition table.
  */
 export function tallyFillSql(spec: TallySpec): string {
-  const keyNames = spec.keys.map((k) => k.name).join(', ');
-  const columns = [...spec.keys, ...spec.measures].map((c) => c.name).join(', ');
-  const keyExpressions = spec.keys.map((k) => k.expression).join(', ');
-  const positions = spec.keys.map((_, i) => i + 1).join(', ');
-  const sums = spec.measures.map((m) => `sum(${m.expression})::${m.type}`).join(', ');
-  return `INSERT INTO ${spec.tally} AS tally (${columns})
-    SELECT ${keyExpressions}, ${sums} FROM ${spec.source} src ${spec.join ?? ''} GROUP BY ${positions} ORDER BY ${positions}
-    ON CONFLICT (${keyNames}) DO UPDATE SET ${spec.measures.map((m) => `${m.name} = tally.${m.name} + excluded.${m.name}`).join(', ')}`;
+  return addRowsSql(spec, spec.source);
 }
 
 /**
