@@ -102,8 +102,9 @@ const ventureBody = (op: 'INSERT' | 'UPDATE' | 'DELETE') => {
  * What the insert triggers add for a bulk load into an empty table, as one statement over the
  * table as loaded, which the seeding runs in the COPY's own transaction in place of the trigger.
  * Trainees: every trainee with a first completion enters its (county, day) with whether its
- * ventures, as they stand, hold an opening (the backfill below). Ventures: the table was empty,
- * so no trainee had an opening before; each one whose ventures now hold one adds it.
+ * ventures, as they stand, hold an opening (also the migration's backfill below). Ventures:
+ * the table was empty, so no trainee had an opening before; each one whose ventures now hold
+ * one adds it.
  */
 export const OPENING_TALLY_FILL = {
   trainee: { trigger: 'opening_tally_trainee_apply_insert', fill: upsert(`
@@ -150,10 +151,7 @@ export class CreateOpeningTally1766200000000 implements MigrationInterface {
       ${triggerFunction('opening_tally_venture_apply', ventureBody)}
       ${triggers('trainee', 'opening_tally_trainee_apply')}
       ${triggers('venture', 'opening_tally_venture_apply')}
-      ${upsert(`
-        SELECT t.region_code, t.first_completed_on AS day0, 1 AS trainees,
-          EXISTS (SELECT 1 FROM venture v WHERE v.founder_id = t.id AND ${window('t.first_completed_on', 'v.opened_on')})::int AS opened
-        FROM trainee t WHERE t.first_completed_on IS NOT NULL`)};`);
+      ${OPENING_TALLY_FILL.trainee.fill};`);
   }
 
   async down(db: QueryRunner): Promise<void> {
