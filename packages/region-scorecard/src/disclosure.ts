@@ -111,5 +111,10 @@ export function suppressShare(numerator: number, denominator: number, policy: Di
  * is answered: it asks about nobody.
  */
 export function refusesKeySet(prefixes: readonly bigint[], minCount = disclosureMinCount()): boolean {
-  return isSmallCell(new Set(prefixes).size, minCount);
+  return refusesKeySetOf(new Set(prefixes).size, minCount);
+}
+
+/** The same rule for a set whose distinct people are already counted (a set handled as bytes). */
+export function refusesKeySetOf(distinctPeople: number, minCount = disclosureMinCount()): boolean {
+  return isSmallCell(distinctPeople, minCount);
 }

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { createHash } from 'node:crypto';
 import { aggregateCache } from '@rg/data-helpers';
 import {
-  bigintArrayParameter, comparePrefixes, disclosureMinCount, distinctSortedPrefixes, isSmallCell, keySetBytes, unionOfPrefixes,
+  bigintArrayParameter, comparePrefixes, distinctSortedPrefixes, keySetBytes, refusesKeySetOf, unionOfPrefixes,
 } from '@rg/region-scorecard';
 
 /** A key set from hr matched against the registry as of a year. */
@@ -109,7 +109,7 @@ async function matchAll(db: DataSource, keys: readonly string[], standing: Regis
     }
     const people = bytes && distinctSortedPrefixes(bytes);
     // A set of a handful of people would make the answer a membership test of the registry.
-    const refused = people !== null && isSmallCell(people.length / 8, disclosureMinCount());
+    const refused = people !== null && refusesKeySetOf(people.length / 8);
     return { year: Number(key.slice(0, colon)), size: bytes ? bytes.length / 8 : 0, people, refused };
   });
   const asked = unionOfPrefixes(sets.flatMap((set) => (set.people && !set.refused ? [set.people] : [])));
