@@ -39,6 +39,12 @@ export class AuditRecorder {
   private uncommittedReads: string[] = [];
   /** Whether this request committed a write: its answer must then not become an error lightly. */
   committedWrite = false;
+  /**
+   * Whether the answer shows any personal record, whoever reads it (the owning department's
+   * own staff are not audited, but their answer is still personal): the gateway keeps no such
+   * answer for anyone else (PERSONAL_RECORDS_HEADER).
+   */
+  personalRecordsRead = false;
 
   constructor(
     private readonly owner: Department,
@@ -50,6 +56,7 @@ export class AuditRecorder {
 
   /** Notes a read of personal records when the reader is another department (or an admin). */
   read(recordType: string, id: string | number): void {
+    this.personalRecordsRead = true;
     if (!isCrossDepartmentRead(this.viewer.role, this.owner)) return;
     if (this.readWithWrite.has(`${recordType}:${id}`)) return;
     let ids = this.reads.get(recordType);

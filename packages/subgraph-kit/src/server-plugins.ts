@@ -3,6 +3,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { DepartmentContext } from './context';
 import type { Logger } from '@rg/observability';
+import { PERSONAL_RECORDS_HEADER } from '@rg/access';
 import { SERVICE_UNAVAILABLE, formatError, isDatabaseUnavailable } from '@rg/api-errors';
 
 const AUDIT_ATTEMPTS_AFTER_WRITE = 4;
@@ -37,7 +38,8 @@ function auditFailure(error: unknown, committedWrite: boolean): GraphQLFormatted
  * written, the read is refused: personal data never goes out unrecorded. (A mutation's
  * returned record is read-audited inside the write's own transaction, so this step only
  * concerns other records its answer shows.) The answer that leaves is then recorded under the
- * request's Idempotency-Key — after the audit, so a refused answer is never replayed.
+ * request's Idempotency-Key — after the audit, so a refused answer is never replayed. An
+ * answer that shows any personal record says so (PERSONAL_RECORDS_HEADER), for the gateway.
  */
 export function auditPlugin(dataSource: DataSource, logger: Logger): ApolloServerPlugin<DepartmentContext> {
   return {
@@ -45,6 +47,7 @@ export function auditPlugin(dataSource: DataSource, logger: Logger): ApolloServe
       return {
         async willSendResponse({ contextValue, response }) {
           const { audit, idempotency } = contextValue;
+          if (audit.personalRecordsRead) response.http.headers.set(PERSONAL_RECORDS_HEADER, 'read');
           try {
             await flushReadsWithRetry(contextValue, dataSource);
           } catch (error) {
