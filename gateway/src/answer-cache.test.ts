@@ -1,10 +1,10 @@
-import { PublicAnswerCache, operationKey } from './public-answer-cache';
+import { AnswerCache, operationKey } from './answer-cache';
 
-describe('PublicAnswerCache', () => {
+describe('AnswerCache', () => {
   const answer = (departments: string[]) => ({ result: { data: { n: 1 } }, departments: new Set(departments) });
 
   it('drops the answers that came from a department that wrote, and only those', () => {
-    const cache = new PublicAnswerCache(60_000);
+    const cache = new AnswerCache(60_000);
     cache.keep('hr-figures', answer(['hr']), cache.writeCount);
     cache.keep('park-figures', answer(['agriculture']), cache.writeCount);
     cache.departmentWrote('hr');
@@ -13,7 +13,7 @@ describe('PublicAnswerCache', () => {
   });
 
   it('does not keep an answer computed while a write went through', () => {
-    const cache = new PublicAnswerCache(60_000);
+    const cache = new AnswerCache(60_000);
     const writesAtStart = cache.writeCount;
     cache.departmentWrote('poverty');
     expect(cache.keep('figures', answer(['hr']), writesAtStart)).toBe(false);
@@ -21,7 +21,7 @@ describe('PublicAnswerCache', () => {
   });
 
   it('forgets an answer after its lifetime', async () => {
-    const cache = new PublicAnswerCache(5);
+    const cache = new AnswerCache(5);
     cache.keep('figures', answer(['hr']), cache.writeCount);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(cache.get('figures')).toBeUndefined();

@@ -12,14 +12,18 @@ interface Entry {
 }
 
 /**
- * Answers to anonymous queries, reused for a short while. An anonymous caller sees only
- * public aggregates under disclosure control, the same for every anonymous caller, so one
- * answer serves all of them; a caller with a token is never answered from here. An answer is
- * dropped when a write through this gateway reaches a department it came from, and is not
- * kept at all when such a write happened while it was being computed. Writes this gateway
- * does not see (an import, another gateway) show after at most the TTL.
+ * Answers without personal records, reused for a short while by callers entitled to the same
+ * view (the same role and scopes; anonymous callers are the public role). Such an answer is
+ * made of aggregates under disclosure control and reference records, which depend on what a
+ * caller may see, never on who the caller is: one answer serves an analysts' dashboard opened
+ * by fifty analysts. An answer in which any department read a personal record (it says so,
+ * PERSONAL_RECORDS_HEADER) is never kept, for anyone, so every read of a person still goes to
+ * its department and is audited there. An answer is dropped when a write through this gateway
+ * reaches a department it came from, and is not kept at all when such a write happened while
+ * it was being computed. Writes this gateway does not see (an import, another gateway) show
+ * after at most the TTL.
  */
-export class PublicAnswerCache {
+export class AnswerCache {
   private readonly entries = new Map<string, Entry>();
   /** Counts writes seen; an answer begun before a write is not kept. */
   private writes = 0;
@@ -55,35 +59,42 @@ export function operationKey(queryHash: string, operationName: string | null | u
   return `${queryHash}\n${operationName ?? ''}\n${JSON.stringify(variables ?? {})}`;
 }
 
-/** Answers anonymous queries from the cache, after limits and cost have passed, and keeps new ones. */
-export function publicAnswerCachePlugin(cache: PublicAnswerCache, metrics: SpeedMetrics): ApolloServerPlugin<GatewayContext> {
+/**
+ * Answers queries from the cache, after limits and cost have passed, and keeps new answers
+ * that read no personal record. Only an answer this request computed itself is kept: one
+ * taken from an identical operation in flight (shared-operations.ts) asked no department here,
+ * so nothing would say whether it was personal.
+ */
+export function answerCachePlugin(cache: AnswerCache, metrics: SpeedMetrics): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart({ contextValue }) {
-      if (contextValue.authorization) return; // only anonymous callers share answers
+      const caller = contextValue.authorization ? 'token' : 'anonymous';
       let key: string | undefined;
       let writesAtStart = 0;
       return {
         async responseForOperation(request): Promise<GraphQLResponse | null> {
           if (request.operation?.operation !== 'query') return null;
-          key = operationKey(request.queryHash ?? request.request.query ?? '', request.operationName, request.request.variables);
+          key = `${request.contextValue.entitlement}\n${operationKey(request.queryHash ?? request.request.query ?? '', request.operationName, request.request.variables)}`;
           const hit = cache.get(key);
           if (!hit) {
             writesAtStart = cache.writeCount;
             return null;
           }
-          metrics.publicAnswers.inc({ outcome: 'hit' });
+          metrics.keptAnswers.inc({ caller, outcome: 'hit' });
           key = undefined;
           return { http: { status: hit.status, headers: new HeaderMap() }, body: { kind: 'single', singleResult: hit.result } };
         },
         async willSendResponse({ response, contextValue: context }) {
           if (!key) return;
-          const answered = response.body.kind === 'single' && !response.body.singleResult.errors?.length;
+          if (context.personalRecordsRead) return void metrics.keptAnswers.inc({ caller, outcome: 'personal' });
+          const asked = context.departmentsAsked ?? new Set<string>();
+          const answered = response.body.kind === 'single' && !response.body.singleResult.errors?.length && asked.size > 0;
           const kept = answered && response.body.kind === 'single' && cache.keep(key, {
             result: response.body.singleResult,
             status: response.http.status,
-            departments: context.departmentsAsked ?? new Set(),
+            departments: asked,
           }, writesAtStart);
-          metrics.publicAnswers.inc({ outcome: kept ? 'miss' : 'not_kept' });
+          metrics.keptAnswers.inc({ caller, outcome: kept ? 'miss' : 'not_kept' });
         },
       };
     },

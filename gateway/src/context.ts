@@ -3,6 +3,10 @@ export interface GatewayContext {
   authorization?: string;
   operationName?: string;
   role: string;
-  /** The departments this request's fetches went to (what a kept public answer depends on). */
+  /** What the caller may see: role and scopes. Callers with the same entitlement get the same answers. */
+  entitlement: string;
+  /** Set when a department's answer showed a personal record: the answer is then kept for no one. */
+  personalRecordsRead?: boolean;
+  /** The departments this request's fetches went to (what a kept answer depends on). */
   departmentsAsked?: Set<string>;
 }

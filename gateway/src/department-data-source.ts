@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import type { Logger } from '@rg/observability';
+import { PERSONAL_RECORDS_HEADER } from '@rg/access';
 import type { GatewayContext } from './context';
 import type { RequestSigner } from './request-signing';
 import type { CircuitBreaker } from './circuit-breaker';
@@ -69,10 +70,12 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
    * as they are (parseBody ignores it, didEncounterError rethrows): about 2 % of the gateway's
    * CPU. The answer, its errors and the thrown errors are the library's own.
    */
-  private readonly sendWithoutRequestCopy = async (request: GraphQLRequest, _context: GatewayContext): Promise<GraphQLResponse> => {
+  private readonly sendWithoutRequestCopy = async (request: GraphQLRequest, context: GatewayContext): Promise<GraphQLResponse> => {
     if (!request.http) throw new Error("Internal error: Only 'http' requests are supported.");
     const { http, ...withoutHttp } = request;
     const response = await this.fetcher(http.url, { method: http.method, headers: Object.fromEntries(http.headers), body: JSON.stringify(withoutHttp) });
+    // Before anything else: an answer that failed below may still have shown a person.
+    if (context && response.headers.get(PERSONAL_RECORDS_HEADER)) context.personalRecordsRead = true;
     if (!response.ok) throw await this.errorFromResponse(response);
     const body = await this.parseBody(response);
     if (typeof body !== 'object' || body === null) throw new Error(`Expected JSON response body, but received: ${body}`);

@@ -119,7 +119,10 @@ export async function startGateway(config: GatewayConfig, limits: QueryLimits): 
         const authorization = req.headers.authorization;
         try {
           const viewer = await viewerFromHeader(authorization);
-          return { authorization, role: viewer.role, operationName: req.body?.operationName, departmentsAsked: new Set<string>() };
+          return {
+            authorization, role: viewer.role, entitlement: `${viewer.role}\n${[...viewer.scopes].sort().join(' ')}`,
+            operationName: req.body?.operationName, departmentsAsked: new Set<string>(),
+          };
         } catch (error) {
           if (!(error instanceof InvalidTokenError)) throw error;
           throw new GraphQLError(`Invalid bearer token: ${error.message}`, {

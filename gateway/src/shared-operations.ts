@@ -1,7 +1,7 @@
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import type { GatewayContext } from './context';
 import type { SpeedMetrics } from './speed-metrics';
-import { operationKey } from './public-answer-cache';
+import { operationKey } from './answer-cache';
 
 /**
  * The same caller asking the same query with the same variables while an identical one is

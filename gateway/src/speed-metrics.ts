@@ -2,15 +2,15 @@ import { Counter, type Registry } from 'prom-client';
 
 /** What the speed mechanisms saved, on the gateway's /metrics. */
 export class SpeedMetrics {
-  readonly publicAnswers: Counter<'outcome'>;
+  readonly keptAnswers: Counter<'caller' | 'outcome'>;
   readonly sharedOperations: Counter;
   readonly sharedFetches: Counter<'department'>;
 
   constructor(registry: Registry) {
-    this.publicAnswers = new Counter({
-      name: 'gateway_public_answers_total',
-      help: 'Anonymous queries by outcome: hit (answered from the public answer cache), miss (executed and kept), not_kept (errors, or a write meanwhile)',
-      labelNames: ['outcome'],
+    this.keptAnswers = new Counter({
+      name: 'gateway_kept_answers_total',
+      help: 'Queries by caller (anonymous, token) and outcome: hit (answered from the kept answers), miss (executed and kept), personal (a department read a personal record: not kept), not_kept (errors, no department asked, or a write meanwhile)',
+      labelNames: ['caller', 'outcome'],
       registers: [registry],
     });
     this.sharedOperations = new Counter({

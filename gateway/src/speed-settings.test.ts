@@ -2,10 +2,10 @@ import { speedSettingsFromEnv } from './speed-settings';
 
 describe('speed settings', () => {
   it('has documented defaults and reads each switch from the environment', () => {
-    expect(speedSettingsFromEnv({})).toEqual({ publicAnswerTtlMs: 5000, shareInFlight: true, deduplicateFetches: true, costCacheSize: 64 });
+    expect(speedSettingsFromEnv({})).toEqual({ answerTtlMs: 5000, shareInFlight: true, deduplicateFetches: true, costCacheSize: 64 });
     expect(speedSettingsFromEnv({
       GATEWAY_RESPONSE_CACHE_MS: '0', GATEWAY_SHARE_IN_FLIGHT: 'false', GATEWAY_DEDUPLICATE_FETCHES: '0', GATEWAY_COST_CACHE_SIZE: '0',
-    })).toEqual({ publicAnswerTtlMs: 0, shareInFlight: false, deduplicateFetches: false, costCacheSize: 0 });
+    })).toEqual({ answerTtlMs: 0, shareInFlight: false, deduplicateFetches: false, costCacheSize: 0 });
   });
 
   it('refuses a setting that is not a whole number, naming it', () => {

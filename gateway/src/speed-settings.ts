@@ -1,11 +1,12 @@
 /**
  * The gateway's speed mechanisms, each with its own switch (README "Load"). Every one keeps
- * the rule that one caller's answer is never served to another: only anonymous (public)
- * answers are kept, and in-flight sharing is keyed by the caller's Authorization header.
+ * the rule that one caller's personal records are never served to another: only answers
+ * without personal records are kept (for callers with the same role and scopes), and in-flight
+ * sharing is keyed by the caller's Authorization header.
  */
 export interface SpeedSettings {
-  /** GATEWAY_RESPONSE_CACHE_MS: how long an anonymous caller's answer is reused (0: off). */
-  publicAnswerTtlMs: number;
+  /** GATEWAY_RESPONSE_CACHE_MS: how long an answer without personal records is reused (0: off). */
+  answerTtlMs: number;
   /** GATEWAY_SHARE_IN_FLIGHT: identical operations of the same caller in flight run once. */
   shareInFlight: boolean;
   /** GATEWAY_DEDUPLICATE_FETCHES: identical subgraph fetches of the same caller in flight go out once. */
@@ -24,7 +25,7 @@ const count = (value: string | undefined, fallback: number, name: string) => {
 
 export function speedSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): SpeedSettings {
   return {
-    publicAnswerTtlMs: count(env.GATEWAY_RESPONSE_CACHE_MS, 5000, 'GATEWAY_RESPONSE_CACHE_MS'),
+    answerTtlMs: count(env.GATEWAY_RESPONSE_CACHE_MS, 5000, 'GATEWAY_RESPONSE_CACHE_MS'),
     shareInFlight: flag(env.GATEWAY_SHARE_IN_FLIGHT, true),
     deduplicateFetches: flag(env.GATEWAY_DEDUPLICATE_FETCHES, true),
     costCacheSize: count(env.GATEWAY_COST_CACHE_SIZE, 64, 'GATEWAY_COST_CACHE_SIZE'),

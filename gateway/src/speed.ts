@@ -4,12 +4,12 @@ import type { GatewayContext } from './context';
 import type { SpeedSettings } from './speed-settings';
 import type { FetchSharing } from './department-data-source';
 import { SpeedMetrics } from './speed-metrics';
-import { PublicAnswerCache, publicAnswerCachePlugin } from './public-answer-cache';
+import { AnswerCache, answerCachePlugin } from './answer-cache';
 import { sharedOperationsPlugin } from './shared-operations';
 import { InFlightFetches } from './fetch-dedup';
 
 /**
- * The speed mechanisms as configured: the Apollo plugins (answers for anonymous callers,
+ * The speed mechanisms as configured: the Apollo plugins (answers without personal records,
  * operations shared in flight per caller) and what every department's data source takes part
  * in (fetches shared in flight per caller, writes dropping kept answers).
  */
@@ -20,9 +20,9 @@ export function speedMechanisms(settings: SpeedSettings, registry: Registry, fet
   const metrics = new SpeedMetrics(registry);
   const plugins: ApolloServerPlugin<GatewayContext>[] = [];
   const sharing: FetchSharing = {};
-  if (settings.publicAnswerTtlMs > 0) {
-    const cache = new PublicAnswerCache(settings.publicAnswerTtlMs);
-    plugins.push(publicAnswerCachePlugin(cache, metrics));
+  if (settings.answerTtlMs > 0) {
+    const cache = new AnswerCache(settings.answerTtlMs);
+    plugins.push(answerCachePlugin(cache, metrics));
     sharing.departmentWrote = (department) => cache.departmentWrote(department);
   }
   if (settings.shareInFlight) plugins.push(sharedOperationsPlugin(metrics, fetchDeadlineMs));
