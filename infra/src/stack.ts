@@ -43,7 +43,7 @@ export interface Stack {
   services: Map<string, ServiceProcess>;
   /** The keys this stack's gateway signs with and its departments accept. */
   gatewayKeys: GatewayKeys;
-  /** Starts a department again after it was stopped (partial-failure tests), optionally with changed environment (key rotation). */
+  /** Starts a department or the gateway again after it was stopped (partial-failure tests), optionally with changed environment (key rotation, a bench switching a cache on). */
   restart(name: string, env?: NodeJS.ProcessEnv): Promise<void>;
   stop(): Promise<void>;
   /** Where start-up spent its time: generating the demo province, migrating and seeding it, starting the services. */
@@ -134,21 +134,30 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await Promise.all(departments.map((d) => startOnFreshPort(d.name)));
 
     let gatewayPort = options.gatewayPort ?? (await freePort());
-    const gatewayEnv: NodeJS.ProcessEnv = { ...options.env, GATEWAY_SIGNING_KEY: gatewayKeys.signingKey };
+    let gatewayEnv: NodeJS.ProcessEnv = { ...options.env, GATEWAY_SIGNING_KEY: gatewayKeys.signingKey };
     for (const department of departments) {
       gatewayEnv[subgraphUrlVariable(department.name)] = subgraphUrls[department.name];
     }
-    for (let attempt = 1; ; attempt++) {
+    const startGateway = async () => {
       const gateway = spawnService('gateway', require.resolve('@rg/gateway/dist/main.js'), { ...gatewayEnv, GATEWAY_PORT: String(gatewayPort) }, options.quiet);
       services.set('gateway', gateway);
+      await waitUntilReady(`http://127.0.0.1:${gatewayPort}/ready`, 120_000, gateway.child);
+    };
+    for (let attempt = 1; ; attempt++) {
       try {
-        await waitUntilReady(`http://127.0.0.1:${gatewayPort}/ready`, 120_000, gateway.child);
+        await startGateway();
         break;
       } catch (error) {
-        if (options.gatewayPort || attempt >= 3 || !(await portTaken(gateway))) throw error;
+        if (options.gatewayPort || attempt >= 3 || !(await portTaken(services.get('gateway')!))) throw error;
         gatewayPort = await freePort();
       }
     }
+    /** Starts a stopped service again on its port, with `env` added to its environment. */
+    const restart = async (name: string, env?: NodeJS.ProcessEnv) => {
+      if (name !== 'gateway') return startDepartment(name, env);
+      if (env) gatewayEnv = { ...gatewayEnv, ...env };
+      return startGateway();
+    };
 
     return {
       gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
@@ -156,7 +165,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       databaseUrls,
       services,
       gatewayKeys,
-      restart: startDepartment,
+      restart,
       timings: { ...seeding, servicesMs: performance.now() - seeded },
       async stop() {
         await Promise.all([...services.values()].map((s) => s.stop()));
