@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { BulkTally } from './tally';
+import { fillTally } from './bulk-tally';
 
 const NEEDS_ESCAPE = /[\\\t\n\r]/;
 
@@ -118,7 +119,9 @@ async function copyRowsNow<T>(
       await timedStep(dataSource, `unique ${unique.name}`, () => runner.query(`ALTER TABLE ${table} ADD CONSTRAINT ${unique.name} ${unique.definition}`));
     }
     for (const tally of tallies) await runner.query(`ALTER TABLE ${table} ENABLE TRIGGER ${tally.trigger}`);
-    for (const tally of tallies) await timedStep(dataSource, `tally ${tally.trigger}`, () => runner.query(tally.fill));
+    for (const tally of tallies) {
+      await fillTally((sql, parameters) => runner.query(sql, parameters), tally, (step, run) => timedStep(dataSource, step, run));
+    }
     await runner.commitTransaction();
     return done;
   } catch (error) {

@@ -23,6 +23,7 @@ const SCHEMA = `
   CREATE INDEX child_parent_idx ON child (parent_id);
   CREATE INDEX child_amount_idx ON child (amount) WHERE amount > 10;
   ${createTallySql(CHILD_TALLY)}
+  CREATE INDEX child_tally_amount_idx ON child_tally (amount) INCLUDE (children) WHERE children > 0;
 `;
 
 /** Every index, constraint (with whether it was checked) and trigger (with whether it fires). */
@@ -110,6 +111,24 @@ describe('loadTables', () => {
       const after = await db.query(TALLY);
       expect(after).toEqual(await db.query(RECOUNT));
       expect(after).not.toEqual(tally);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('adds to a tally that has rows already, by its upsert, and keeps them', async () => {
+    const db = await freshDatabase();
+    try {
+      const before = await objects(db);
+      // A key the loaded rows also have, and one they do not.
+      await db.query(`INSERT INTO child_tally (region, children, amount) VALUES ('r0', 10, 100), ('elsewhere', 1, 1)`);
+      await loadTables(db, load(children, { fillTally: true }));
+      expect(await objects(db)).toEqual(before);
+      const recount = await db.query(RECOUNT);
+      const expected = [...recount.map((row: { region: string; children: number; amount: number }) =>
+        (row.region === 'r0' ? { ...row, children: row.children + 10, amount: row.amount + 100 } : row)),
+      { region: 'elsewhere', children: 1, amount: 1 }].sort((a, b) => (a.region < b.region ? -1 : 1));
+      expect(await db.query(TALLY)).toEqual(expected);
     } finally {
       await db.destroy();
     }
