@@ -51,7 +51,7 @@ export async function copyRows<T>(
   dataSource: DataSource,
   table: string,
   columns: string[],
-  rows: Iterable<T>,
+  rows: Iterable<T> | AsyncIterable<readonly T[]>,
   toRow: (row: T) => unknown[],
   onProgress?: (done: number) => void,
   options: CopyOptions = {},
@@ -63,7 +63,7 @@ async function copyRowsNow<T>(
   dataSource: DataSource,
   table: string,
   columns: string[],
-  rows: Iterable<T>,
+  rows: Iterable<T> | AsyncIterable<readonly T[]>,
   toRow: (row: T) => unknown[],
   onProgress: ((done: number) => void) | undefined,
   options: CopyOptions,
@@ -95,10 +95,10 @@ async function copyRowsNow<T>(
     const sink = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
     // Each batch is one string built by appending and encoded once: a third cheaper than an
     // array of fields joined per row, then an array of rows joined and encoded by the stream.
-    function* lines(): Generator<Buffer> {
-      let batch = '';
-      let batched = 0;
-      for (const row of rows) {
+    let batch = '';
+    let batched = 0;
+    function* linesOf(some: Iterable<T>): Generator<Buffer> {
+      for (const row of some) {
         const fields = toRow(row);
         batch += copyField(fields[0]);
         for (let i = 1; i < fields.length; i++) batch += '\t' + copyField(fields[i]);
@@ -111,10 +111,22 @@ async function copyRowsNow<T>(
           onProgress?.(done);
         }
       }
+    }
+    function* rest(): Generator<Buffer> {
       if (batched) yield Buffer.from(batch);
       onProgress?.(done);
     }
-    await pipeline(Readable.from(lines()), sink);
+    function* lines(some: Iterable<T>): Generator<Buffer> {
+      yield* linesOf(some);
+      yield* rest();
+    }
+    // Rows that arrive in batches (a generation still running) are written as each batch comes.
+    async function* linesAsTheyCome(batches: AsyncIterable<readonly T[]>): AsyncGenerator<Buffer> {
+      for await (const some of batches) yield* linesOf(some);
+      yield* rest();
+    }
+    const source = Symbol.asyncIterator in rows ? linesAsTheyCome(rows) : lines(rows as Iterable<T>);
+    await pipeline(Readable.from(source), sink);
     for (const unique of uniques) {
       await timedStep(dataSource, `unique ${unique.name}`, () => runner.query(`ALTER TABLE ${table} ADD CONSTRAINT ${unique.name} ${unique.definition}`));
     }

@@ -6,8 +6,11 @@ import type { BulkTally } from './tally';
 export interface TableLoad<T = any> {
   table: string;
   columns: string[];
-  rows: readonly T[];
+  /** The rows, or their batches as they are produced (a province still being generated). */
+  rows: readonly T[] | RowsInBatches<T>;
   toRow: (row: T) => unknown[];
+  /** Settles once `rows` are all there (a generation still running): the COPY starts after it. */
+  ready?: Promise<unknown>;
   /**
    * Tables whose rows must be in before this one's COPY starts, besides those found in the
    * catalogue (see loadTables).
@@ -16,6 +19,14 @@ export interface TableLoad<T = any> {
   /** Tallies filled by one statement after the COPY instead of by their insert triggers (see CopyOptions). */
   tallies?: BulkTally[];
 }
+
+/** Rows that arrive in batches while the COPY runs, and how many there will be (for progress). */
+export interface RowsInBatches<T> {
+  batches: AsyncIterable<readonly T[]>;
+  total: number;
+}
+
+const rowCount = (rows: readonly unknown[] | RowsInBatches<unknown>) => ('batches' in rows ? rows.total : rows.length);
 
 interface IndexDefinition { table: string; name: string; definition: string }
 interface ForeignKey { table: string; references: string; name: string; definition: string }
@@ -164,8 +175,10 @@ export async function loadTables(
   for (const load of loads) {
     copied.set(load.table, (async () => {
       await copied.all(waitsFor(load));
-      await sessions.run(tables.indexOf(load.table), () => copyRows(db, load.table, load.columns, load.rows, load.toRow,
-        (done) => onProgress?.(load.table, done, load.rows.length), { intoEmptyTable: true, tallies: load.tallies }));
+      await load.ready;
+      const rows = 'batches' in load.rows ? load.rows.batches : load.rows;
+      await sessions.run(tables.indexOf(load.table), () => copyRows(db, load.table, load.columns, rows, load.toRow,
+        (done) => onProgress?.(load.table, done, rowCount(load.rows)), { intoEmptyTable: true, tallies: load.tallies }));
     })());
   }
   // Indexes and keys are rebuilt whatever happens to the loads, so a failed seeding leaves the schema whole.
@@ -199,8 +212,8 @@ export async function loadTables(
 
 /** A TableLoad, typed by its rows. */
 export function table<T>(
-  name: string, columns: string[], rows: readonly T[], toRow: (row: T) => unknown[],
-  options: { after?: string[]; tallies?: BulkTally[] } = {},
+  name: string, columns: string[], rows: readonly T[] | RowsInBatches<T>, toRow: (row: T) => unknown[],
+  options: { after?: string[]; tallies?: BulkTally[]; ready?: Promise<unknown> } = {},
 ): TableLoad<T> {
   return { table: name, columns, rows, toRow, ...options };
 }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { World } from '@rg/demo-province';
+import { worldInProgress, type World } from '@rg/demo-province';
 import { personKeyPrefix } from '@rg/person-key';
 import { bulkTally, loadTables, table } from '@rg/data-helpers';
 import { REGISTRY_PREFIX_TALLY } from './migrations/1766400000000-registry-prefix-tally';
@@ -10,6 +10,8 @@ type Progress = (table: string, done: number, total: number) => void;
 export async function seed(db: DataSource, world: World, onProgress?: Progress): Promise<void> {
   const [{ exists }] = await db.query('SELECT EXISTS (SELECT 1 FROM poor_household) AS exists');
   if (exists) return;
+  // A province still being generated is loaded once it is whole.
+  await worldInProgress(world)?.done;
   const poverty = world.poverty;
   await loadTables(db, [
     table('poor_household',
