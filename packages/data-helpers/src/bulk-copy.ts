@@ -41,6 +41,8 @@ export interface CopyOptions {
    * ever sees the table without its trigger or its rows without their tally.
    */
   tallies?: BulkTally[];
+  /** Settles when the tallies' fills may run (the tables they read are in); the rows are copied meanwhile. */
+  beforeTallies?: () => Promise<void>;
 }
 
 /**
@@ -130,6 +132,7 @@ async function copyRowsNow<T>(
     for (const unique of uniques) {
       await timedStep(dataSource, `unique ${unique.name}`, () => runner.query(`ALTER TABLE ${table} ADD CONSTRAINT ${unique.name} ${unique.definition}`));
     }
+    if (tallies.length) await options.beforeTallies?.();
     for (const tally of tallies) await runner.query(`ALTER TABLE ${table} ENABLE TRIGGER ${tally.trigger}`);
     for (const tally of tallies) {
       await fillTally((sql, parameters) => runner.query(sql, parameters), tally, (step, run) => timedStep(dataSource, step, run));

@@ -134,6 +134,33 @@ describe('loadTables', () => {
     }
   });
 
+  it('copies rows that arrive in batches, and a table whose tallies it fills alongside the table they read', async () => {
+    const db = await freshDatabase();
+    try {
+      const before = await objects(db);
+      async function* slowly() {
+        for (let from = 0; from < parents.length; from += 100) {
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          yield parents.slice(from, from + 100);
+        }
+      }
+      await loadTables(db, [
+        table('parent', ['id', 'region'], { batches: slowly() }, (p) => [p.id, p.region]),
+        table('child', ['id', 'parent_id', 'code', 'amount'], children, (c) => [c.id, c.parentId, c.code, c.amount],
+          { tallies: [bulkTally(CHILD_TALLY)], copiesBeforeReferences: true }),
+      ]);
+      expect(await objects(db)).toEqual(before);
+      expect(await db.query('SELECT count(*)::int AS count FROM parent')).toEqual([{ count: parents.length }]);
+      // The tally read every parent: its fill waited for them, though the children were copied meanwhile.
+      expect(await db.query(TALLY)).toEqual(await db.query(RECOUNT));
+      expect((await db.query(TALLY)).length).toBe(7);
+      const step = (name: string) => performance.getEntriesByName(`seed ${String(db.driver.database)}: COPY ${name}`)[0];
+      expect(step('child').startTime).toBeLessThan(step('parent').startTime + step('parent').duration);
+    } finally {
+      await db.destroy();
+    }
+  });
+
   it('refuses a duplicate of a unique column, naming the constraint, with the table empty and the constraint back', async () => {
     const db = await freshDatabase();
     try {
