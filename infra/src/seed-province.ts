@@ -17,9 +17,9 @@ export interface SeedTimings {
 /**
  * The demo province, generated on first use: a second start on the same data directory finds
  * every department seeded and never reads it, and generating a million trainees takes half a
- * minute. It is generated in steps, so the departments' migrations go on meanwhile and hr
- * loads the trainees as they come (see generateWorldInSteps); its span is kept to tell it
- * apart from the loads' own time.
+ * minute. It is generated in steps, so the departments' migrations go on meanwhile and hr's
+ * trainees and the registry's households are loaded as they come (see generateWorldInSteps);
+ * its span is kept to tell it apart from the loads' own time.
  */
 function lazyProvince(trainees: number) {
   let world: World | undefined;
