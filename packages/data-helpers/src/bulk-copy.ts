@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { BulkTally } from './tally';
+import { fillTally } from './bulk-tally';
 
 const NEEDS_ESCAPE = /[\\\t\n\r]/;
 
@@ -40,6 +41,8 @@ export interface CopyOptions {
    * ever sees the table without its trigger or its rows without their tally.
    */
   tallies?: BulkTally[];
+  /** Settles when the tallies' fills may run (the tables they read are in); the rows are copied meanwhile. */
+  beforeTallies?: () => Promise<void>;
 }
 
 /**
@@ -50,7 +53,7 @@ export async function copyRows<T>(
   dataSource: DataSource,
   table: string,
   columns: string[],
-  rows: Iterable<T>,
+  rows: Iterable<T> | AsyncIterable<readonly T[]>,
   toRow: (row: T) => unknown[],
   onProgress?: (done: number) => void,
   options: CopyOptions = {},
@@ -62,7 +65,7 @@ async function copyRowsNow<T>(
   dataSource: DataSource,
   table: string,
   columns: string[],
-  rows: Iterable<T>,
+  rows: Iterable<T> | AsyncIterable<readonly T[]>,
   toRow: (row: T) => unknown[],
   onProgress: ((done: number) => void) | undefined,
   options: CopyOptions,
@@ -94,10 +97,10 @@ async function copyRowsNow<T>(
     const sink = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
     // Each batch is one string built by appending and encoded once: a third cheaper than an
     // array of fields joined per row, then an array of rows joined and encoded by the stream.
-    function* lines(): Generator<Buffer> {
-      let batch = '';
-      let batched = 0;
-      for (const row of rows) {
+    let batch = '';
+    let batched = 0;
+    function* linesOf(some: Iterable<T>): Generator<Buffer> {
+      for (const row of some) {
         const fields = toRow(row);
         batch += copyField(fields[0]);
         for (let i = 1; i < fields.length; i++) batch += '\t' + copyField(fields[i]);
@@ -110,15 +113,30 @@ async function copyRowsNow<T>(
           onProgress?.(done);
         }
       }
+    }
+    function* rest(): Generator<Buffer> {
       if (batched) yield Buffer.from(batch);
       onProgress?.(done);
     }
-    await pipeline(Readable.from(lines()), sink);
+    function* lines(some: Iterable<T>): Generator<Buffer> {
+      yield* linesOf(some);
+      yield* rest();
+    }
+    // Rows that arrive in batches (a generation still running) are written as each batch comes.
+    async function* linesAsTheyCome(batches: AsyncIterable<readonly T[]>): AsyncGenerator<Buffer> {
+      for await (const some of batches) yield* linesOf(some);
+      yield* rest();
+    }
+    const source = Symbol.asyncIterator in rows ? linesAsTheyCome(rows) : lines(rows as Iterable<T>);
+    await pipeline(Readable.from(source), sink);
     for (const unique of uniques) {
       await timedStep(dataSource, `unique ${unique.name}`, () => runner.query(`ALTER TABLE ${table} ADD CONSTRAINT ${unique.name} ${unique.definition}`));
     }
+    if (tallies.length) await options.beforeTallies?.();
     for (const tally of tallies) await runner.query(`ALTER TABLE ${table} ENABLE TRIGGER ${tally.trigger}`);
-    for (const tally of tallies) await timedStep(dataSource, `tally ${tally.trigger}`, () => runner.query(tally.fill));
+    for (const tally of tallies) {
+      await fillTally((sql, parameters) => runner.query(sql, parameters), tally, (step, run) => timedStep(dataSource, step, run));
+    }
     await runner.commitTransaction();
     return done;
   } catch (error) {

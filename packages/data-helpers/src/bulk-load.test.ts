@@ -23,6 +23,7 @@ const SCHEMA = `
   CREATE INDEX child_parent_idx ON child (parent_id);
   CREATE INDEX child_amount_idx ON child (amount) WHERE amount > 10;
   ${createTallySql(CHILD_TALLY)}
+  CREATE INDEX child_tally_amount_idx ON child_tally (amount) INCLUDE (children) WHERE children > 0;
 `;
 
 /** Every index, constraint (with whether it was checked) and trigger (with whether it fires). */
@@ -110,6 +111,51 @@ describe('loadTables', () => {
       const after = await db.query(TALLY);
       expect(after).toEqual(await db.query(RECOUNT));
       expect(after).not.toEqual(tally);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('adds to a tally that has rows already, by its upsert, and keeps them', async () => {
+    const db = await freshDatabase();
+    try {
+      const before = await objects(db);
+      // A key the loaded rows also have, and one they do not.
+      await db.query(`INSERT INTO child_tally (region, children, amount) VALUES ('r0', 10, 100), ('elsewhere', 1, 1)`);
+      await loadTables(db, load(children, { fillTally: true }));
+      expect(await objects(db)).toEqual(before);
+      const recount = await db.query(RECOUNT);
+      const expected = [...recount.map((row: { region: string; children: number; amount: number }) =>
+        (row.region === 'r0' ? { ...row, children: row.children + 10, amount: row.amount + 100 } : row)),
+      { region: 'elsewhere', children: 1, amount: 1 }].sort((a, b) => (a.region < b.region ? -1 : 1));
+      expect(await db.query(TALLY)).toEqual(expected);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('copies rows that arrive in batches, and a table whose tallies it fills alongside the table they read', async () => {
+    const db = await freshDatabase();
+    try {
+      const before = await objects(db);
+      async function* slowly() {
+        for (let from = 0; from < parents.length; from += 100) {
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          yield parents.slice(from, from + 100);
+        }
+      }
+      await loadTables(db, [
+        table('parent', ['id', 'region'], { batches: slowly() }, (p) => [p.id, p.region]),
+        table('child', ['id', 'parent_id', 'code', 'amount'], children, (c) => [c.id, c.parentId, c.code, c.amount],
+          { tallies: [bulkTally(CHILD_TALLY)], copiesBeforeReferences: true }),
+      ]);
+      expect(await objects(db)).toEqual(before);
+      expect(await db.query('SELECT count(*)::int AS count FROM parent')).toEqual([{ count: parents.length }]);
+      // The tally read every parent: its fill waited for them, though the children were copied meanwhile.
+      expect(await db.query(TALLY)).toEqual(await db.query(RECOUNT));
+      expect((await db.query(TALLY)).length).toBe(7);
+      const step = (name: string) => performance.getEntriesByName(`seed ${String(db.driver.database)}: COPY ${name}`)[0];
+      expect(step('child').startTime).toBeLessThan(step('parent').startTime + step('parent').duration);
     } finally {
       await db.destroy();
     }

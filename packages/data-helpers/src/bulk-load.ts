@@ -6,8 +6,19 @@ import type { BulkTally } from './tally';
 export interface TableLoad<T = any> {
   table: string;
   columns: string[];
-  rows: readonly T[];
+  /** The rows, or their batches as they are produced (a province still being generated). */
+  rows: readonly T[] | RowsInBatches<T>;
   toRow: (row: T) => unknown[];
+  /** Settles once `rows` are all there (a generation still running): the COPY starts after it. */
+  ready?: Promise<unknown>;
+  /**
+   * The COPY may start before the tables this one references are in, when the load names every
+   * insert trigger it has: only its tallies' fills wait for them, inside its transaction, which
+   * keeps this table locked meanwhile. So only for a table that no fill of an earlier table
+   * reads (hr's enrolments, not its ventures, which the trainees' opening tally reads): such a
+   * fill would wait for this table's lock, and this table for that fill's, for ever.
+   */
+  copiesBeforeReferences?: boolean;
   /**
    * Tables whose rows must be in before this one's COPY starts, besides those found in the
    * catalogue (see loadTables).
@@ -16,6 +27,16 @@ export interface TableLoad<T = any> {
   /** Tallies filled by one statement after the COPY instead of by their insert triggers (see CopyOptions). */
   tallies?: BulkTally[];
 }
+
+/** Rows that arrive in batches while the COPY runs, and how many there will be if known (for progress). */
+export interface RowsInBatches<T> {
+  batches: AsyncIterable<readonly T[]>;
+  total?: number;
+}
+
+/** The rows' count for progress: a count not known yet is the rows copied so far. */
+const rowCount = (rows: readonly unknown[] | RowsInBatches<unknown>, done: number) =>
+  ('batches' in rows ? Math.max(done, rows.total ?? done) : rows.length);
 
 interface IndexDefinition { table: string; name: string; definition: string }
 interface ForeignKey { table: string; references: string; name: string; definition: string }
@@ -78,14 +99,20 @@ class Milestones {
   }
 }
 
-/** The loaded tables with triggers of their own (the tallies), not those PostgreSQL keeps for constraints. */
-async function tablesWithTriggers(db: DataSource, tables: string[]): Promise<Set<string>> {
-  const rows: Array<{ table: string }> = await db.query(
-    `SELECT DISTINCT t.relname AS table FROM pg_trigger g JOIN pg_class t ON t.oid = g.tgrelid
-     WHERE NOT g.tgisinternal AND t.relname = ANY($1) AND t.relnamespace = current_schema()::regnamespace`,
+/**
+ * The insert triggers of the loaded tables (the tallies), by table: those a COPY fires, unless
+ * the load names them (see TableLoad.tallies). Not the triggers PostgreSQL keeps for constraints.
+ */
+async function insertTriggers(db: DataSource, tables: string[]): Promise<Map<string, string[]>> {
+  const rows: Array<{ table: string; trigger: string }> = await db.query(
+    `SELECT t.relname AS table, g.tgname AS trigger FROM pg_trigger g JOIN pg_class t ON t.oid = g.tgrelid
+     WHERE NOT g.tgisinternal AND (g.tgtype & 4) <> 0 AND t.relname = ANY($1) AND t.relnamespace = current_schema()::regnamespace
+     ORDER BY 1, 2`,
     [tables],
   );
-  return new Set(rows.map((row) => row.table));
+  const triggers = new Map<string, string[]>();
+  for (const row of rows) triggers.set(row.table, [...(triggers.get(row.table) ?? []), row.trigger]);
+  return triggers;
 }
 
 async function secondaryIndexes(db: DataSource, tables: string[]): Promise<IndexDefinition[]> {
@@ -148,24 +175,45 @@ export async function loadTables(
   const tables = loads.map((load) => load.table);
   const indexes = await secondaryIndexes(db, tables);
   const keys = await foreignKeys(db, tables);
-  const triggered = await tablesWithTriggers(db, tables);
-  // A table with triggers is copied once the tables it references that come before it in `loads`
-  // are in: a tally may take a key through the reference (a loan's county is its borrower's),
-  // read while its COPY ends. Only earlier tables, so no two loads wait for each other.
-  const waitsFor = (load: TableLoad) => [...new Set([...(load.after ?? []), ...(triggered.has(load.table)
-    ? keys.filter((key) => key.table === load.table && tables.indexOf(key.references) >= 0
-      && tables.indexOf(key.references) < tables.indexOf(load.table)).map((key) => key.references)
-    : [])])];
+  const triggers = await insertTriggers(db, tables);
+  // A tally may take a key through a reference (a loan's county is its borrower's), so what a
+  // table's insert triggers or its tallies' fills read of the tables it references must be in
+  // first. Only earlier tables in `loads`, so no two loads wait for each other.
+  const referenced = (load: TableLoad) => [...new Set(keys.filter((key) => key.table === load.table
+    && tables.indexOf(key.references) >= 0 && tables.indexOf(key.references) < tables.indexOf(load.table)).map((key) => key.references))];
+  // A trigger the COPY fires reads them as its rows come: the COPY waits for them. When the
+  // load names every insert trigger, they fire for none of its rows, and a table that may
+  // (copiesBeforeReferences) waits for them only in its fills, at the end of its transaction.
+  const firesTriggers = (load: TableLoad) => (triggers.get(load.table) ?? [])
+    .some((trigger) => !load.copiesBeforeReferences || !(load.tallies ?? []).some((tally) => tally.trigger === trigger));
+  const waitsFor = (load: TableLoad) => [...new Set([...(load.after ?? []), ...(firesTriggers(load) ? referenced(load) : [])])];
   for (const key of keys) await db.query(`ALTER TABLE ${quoted(key.table)} DROP CONSTRAINT ${key.name}`);
   for (const index of indexes) await db.query(`DROP INDEX ${index.name}`);
 
   const sessions = new Sessions(SESSIONS);
   const copied = new Milestones();
+  const started = new Milestones();
   for (const load of loads) {
+    let begin: () => void = () => undefined;
+    started.set(load.table, new Promise<void>((resolve) => { begin = resolve; }));
     copied.set(load.table, (async () => {
-      await copied.all(waitsFor(load));
-      await sessions.run(tables.indexOf(load.table), () => copyRows(db, load.table, load.columns, load.rows, load.toRow,
-        (done) => onProgress?.(load.table, done, load.rows.length), { intoEmptyTable: true, tallies: load.tallies }));
+      try {
+        await copied.all(waitsFor(load));
+        await load.ready;
+        // A COPY whose fills wait for other tables holds its session meanwhile: it asks for one
+        // only once those tables' COPYs have theirs, so the sessions never all wait on one that has none.
+        await started.all(referenced(load));
+        const rows = 'batches' in load.rows ? load.rows.batches : load.rows;
+        await sessions.run(tables.indexOf(load.table), () => {
+          begin();
+          return copyRows(db, load.table, load.columns, rows, load.toRow,
+            (done) => onProgress?.(load.table, done, rowCount(load.rows, done)),
+            { intoEmptyTable: true, tallies: load.tallies, beforeTallies: () => copied.all(referenced(load)) });
+        });
+      } finally {
+        // A load that failed before its COPY began keeps no one waiting on it: they fail on `copied`.
+        begin();
+      }
     })());
   }
   // Indexes and keys are rebuilt whatever happens to the loads, so a failed seeding leaves the schema whole.
@@ -199,8 +247,8 @@ export async function loadTables(
 
 /** A TableLoad, typed by its rows. */
 export function table<T>(
-  name: string, columns: string[], rows: readonly T[], toRow: (row: T) => unknown[],
-  options: { after?: string[]; tallies?: BulkTally[] } = {},
+  name: string, columns: string[], rows: readonly T[] | RowsInBatches<T>, toRow: (row: T) => unknown[],
+  options: { after?: string[]; tallies?: BulkTally[]; ready?: Promise<unknown>; copiesBeforeReferences?: boolean } = {},
 ): TableLoad<T> {
   return { table: name, columns, rows, toRow, ...options };
 }

@@ -31,15 +31,15 @@ export interface TallySpec {
  * the tally, or with sign '-' subtracts them: what the INSERT and DELETE triggers, the backfill
  * and a bulk load's fill each run.
  */
-function addRowsSql(spec: TallySpec, rows: string, sign: '' | '-' = ''): string {
+function addRowsSql(spec: TallySpec, rows: string, sign: '' | '-' = '', upsert = true): string {
   const keyNames = spec.keys.map((k) => k.name).join(', ');
   const columns = [...spec.keys, ...spec.measures].map((c) => c.name).join(', ');
   const keyExpressions = spec.keys.map((k) => k.expression).join(', ');
   const positions = spec.keys.map((_, i) => i + 1).join(', ');
   const sums = spec.measures.map((m) => `${sign}sum(${m.expression})::${m.type}`).join(', ');
   return `INSERT INTO ${spec.tally} AS tally (${columns})
-    SELECT ${keyExpressions}, ${sums} FROM ${rows} src ${spec.join ?? ''} GROUP BY ${positions} ORDER BY ${positions}
-    ON CONFLICT (${keyNames}) DO UPDATE SET ${spec.measures.map((m) => `${m.name} = tally.${m.name} + excluded.${m.name}`).join(', ')}`;
+    SELECT ${keyExpressions}, ${sums} FROM ${rows} src ${spec.join ?? ''} GROUP BY ${positions} ORDER BY ${positions}` + (upsert ? `
+    ON CONFLICT (${keyNames}) DO UPDATE SET ${spec.measures.map((m) => `${m.name} = tally.${m.name} + excluded.${m.name}`).join(', ')}` : '');
 }
 
 /** CREATE TABLE, the trigger function, its three triggers and the backfill from the rows already there. */
@@ -99,11 +99,22 @@ export function tallyFillSql(spec: TallySpec): string {
 export interface BulkTally {
   trigger: string;
   fill: string;
+  /**
+   * The summary table the fill writes: named, an empty one is filled as a new table of the
+   * COPY's transaction, its indexes built after its rows (see fillTally in bulk-tally.ts).
+   */
+  tally?: string;
+  /**
+   * The same rows as `fill` for an empty summary table whose primary key and unique
+   * constraints are built after it: an INSERT whose groups are its keys, so no row can
+   * conflict with another and none looks for a conflict.
+   */
+  fillEmpty?: string;
 }
 
 /** The BulkTally of a TallySpec tally. */
 export function bulkTally(spec: TallySpec): BulkTally {
-  return { trigger: `${spec.tally}_insert`, fill: tallyFillSql(spec) };
+  return { trigger: `${spec.tally}_insert`, fill: tallyFillSql(spec), tally: spec.tally, fillEmpty: addRowsSql(spec, spec.source, '', false) };
 }
 
 export function dropTallySql(spec: TallySpec): string {

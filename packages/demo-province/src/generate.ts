@@ -32,18 +32,115 @@ const SUPPORT_PRIORITY_STREAM = 0x9007;
 const DEMONSTRATION_STREAM = 0xde5197;
 
 export function generateWorld(options: GenerateOptions = {}): World {
+  const { world, steps } = startGeneration(options);
+  for (let step = steps.next(); !step.done; step = steps.next());
+  return world;
+}
+
+/** What a generation in steps has produced so far, and promises of what it will have. */
+export interface WorldInProgress {
+  /** The world being generated: every record in its arrays is complete as soon as it is there. */
+  world: World;
+  /** How many trainees the world will have. */
+  traineeCount: number;
+  /** Settles once every trainee, with its enrolments and ventures, is generated; the rest follows. */
+  trainees: Promise<void>;
+  /** Settles once the whole world is generated (rejects if the generation failed). */
+  done: Promise<void>;
+  /** Settles at the next pause of the generation (or when it has ended): more records may be there. */
+  nextPause(): Promise<void>;
+}
+
+const IN_PROGRESS = Symbol('world in progress');
+
+/**
+ * The same world as generateWorld, generated 250 trainees at a time, each step after
+ * the event loop has served whatever waits (a seeding's COPY of the trainees generated so far).
+ * The world is returned at once; its generation begins at the next turn of the event loop.
+ */
+export function generateWorldInSteps(options: GenerateOptions = {}): WorldInProgress {
+  const { world, steps, traineeCount } = startGeneration(options);
+  let paused: () => void = () => undefined;
+  let pause = new Promise<void>((resolve) => { paused = resolve; });
+  let traineesDone: (error?: unknown) => void = () => undefined;
+  const trainees = new Promise<void>((resolve, reject) => {
+    traineesDone = (error) => (error === undefined ? resolve() : reject(error));
+  });
+  // Observed here: a failure is reported by whoever awaits `trainees` or `done`.
+  trainees.catch(() => undefined);
+  const done = (async () => {
+    try {
+      for (;;) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        const step = steps.next();
+        if (step.value === 'trainees') traineesDone();
+        const resolve = paused;
+        pause = new Promise<void>((next) => { paused = next; });
+        resolve();
+        if (step.done) return;
+      }
+    } catch (error) {
+      traineesDone(error);
+      throw error;
+    } finally {
+      traineesDone();
+      paused();
+    }
+  })();
+  done.catch(() => undefined);
+  const progress: WorldInProgress = { world, traineeCount, trainees, done, nextPause: () => pause };
+  Object.defineProperty(world, IN_PROGRESS, { value: progress, enumerable: false });
+  return progress;
+}
+
+/** The generation in steps a world is still in, if it came from generateWorldInSteps. */
+export function worldInProgress(world: World): WorldInProgress | undefined {
+  return (world as World & { [IN_PROGRESS]?: WorldInProgress })[IN_PROGRESS];
+}
+
+/**
+ * The records of one of the world's arrays in batches, as they are generated, until `complete`
+ * (one of the progress's promises after which the array no longer grows) settles; a failed
+ * generation fails the iteration, so a consumer never takes a part for the whole.
+ */
+export async function* recordsAsGenerated<T>(progress: WorldInProgress, records: readonly T[], complete: Promise<void>): AsyncGenerator<readonly T[]> {
+  let settled = false;
+  complete.then(() => { settled = true; }, () => { settled = true; });
+  for (let from = 0; ;) {
+    // Read before taking the batch: once `complete` has settled, every record is in this one.
+    const last = settled;
+    if (records.length > from) {
+      const batch = records.slice(from);
+      from += batch.length;
+      yield batch;
+    }
+    if (last) {
+      await complete;
+      return;
+    }
+    await Promise.race([progress.nextPause(), complete]).catch(() => undefined);
+  }
+}
+
+function startGeneration(options: GenerateOptions): { world: World; traineeCount: number; steps: Generator<'trainees' | undefined, void> } {
   const seed = options.seed ?? DEFAULT_SEED;
   const traineeCount = options.trainees ?? DEFAULT_TRAINEES;
   if (!Number.isInteger(traineeCount) || traineeCount < 0 || traineeCount > MAX_TRAINEES) {
     throw new RangeError(`trainees must be an integer from 0 to ${MAX_TRAINEES}, got ${traineeCount}`);
   }
+  const world = emptyWorld();
+  return { world, traineeCount, steps: generationSteps(seed, traineeCount, options.personKeySecret, world) };
+}
+
+/** The whole generation, pausing between trainee steps and after the trainees ('trainees'). */
+function* generationSteps(seed: number, traineeCount: number, secret: string | undefined, world: World): Generator<'trainees' | undefined, void> {
   const rng = new Rng(seed);
   const geo = buildGeography(rng);
   const ctx: Context = {
     rng,
     geo,
-    people: new PersonFactory(rng, geo, options.personKeySecret ?? personKeySecret()),
-    world: emptyWorld(),
+    people: new PersonFactory(rng, geo, secret ?? personKeySecret()),
+    world,
     traineeCount,
   };
 
@@ -54,7 +151,7 @@ export function generateWorld(options: GenerateOptions = {}): World {
   const youthLeague = buildYouthLeague(ctx);
   const women = buildWomensFederation(ctx);
 
-  generateTrainees(ctx, courses, mentorsByCity, {
+  yield* generateTrainees(ctx, courses, mentorsByCity, {
     venture(event) {
       agriculture.onVenture(event);
       youthLeague.onVenture(event);
@@ -64,17 +161,21 @@ export function generateWorld(options: GenerateOptions = {}): World {
       women.onTrainee(trainee, countyIndex, inRegistry, ventures);
     },
   });
+  yield 'trainees';
 
   // About as many registered households again without any trainee in them.
   const householdWomen = poverty.addHouseholdsWithoutTrainees(poverty.householdCount());
   women.addNonTrainees(householdWomen);
+  yield;
 
   // hr's programme records last, from their own stream, so the records above stay as they were.
   const programme: Context = { ...ctx, rng: new Rng(seed ^ PROGRAMME_STREAM) };
   buildSurvey(programme);
+  yield;
   buildInstitutionRecords(programme);
+  yield;
   buildOutcomes(programme);
+  yield;
   plantSupportPriorityCases({ ...ctx, rng: new Rng(seed ^ SUPPORT_PRIORITY_STREAM) });
   buildDemonstrations({ ...ctx, rng: new Rng(seed ^ DEMONSTRATION_STREAM) });
-  return ctx.world;
 }

@@ -40,7 +40,15 @@ export interface TraineeHooks {
   trainee(outcome: TraineeOutcome): void;
 }
 
-export function generateTrainees(ctx: Context, courses: CourseIndex, mentorsByCity: number[][], hooks: TraineeHooks): void {
+/** Trainees generated between two pauses of a generation in steps (see generateWorldInSteps). */
+const TRAINEES_PER_STEP = 250;
+
+/**
+ * Generates the trainees, pausing (yielding) after every TRAINEES_PER_STEP of them, each with
+ * its enrolments and ventures complete, so a seeding can load the trainees generated so far
+ * while the rest are generated. Pausing draws nothing from the RNG: the world is the same.
+ */
+export function* generateTrainees(ctx: Context, courses: CourseIndex, mentorsByCity: number[][], hooks: TraineeHooks): Generator<undefined, void> {
   const { rng, geo, world } = ctx;
   const certificateSeq = new Map<number, number>();
   const satisfaction = new WeightedTable([1, 2, 3, 4, 5], SATISFACTION_WEIGHTS);
@@ -76,6 +84,7 @@ export function generateTrainees(ctx: Context, courses: CourseIndex, mentorsByCi
   };
 
   for (let i = 0; i < ctx.traineeCount; i++) {
+    if (i > 0 && i % TRAINEES_PER_STEP === 0) yield;
     // The first 104 trainees cover every county once; the rest follow the county weights.
     const countyIndex = everyCounty && i < geo.counties.length ? i : geo.countyTable.pick(rng);
     const county = geo.counties[countyIndex];

@@ -1,5 +1,7 @@
 export * from './world';
-export { generateWorld, DEFAULT_SEED, DEFAULT_TRAINEES, MAX_TRAINEES } from './generate';
+export {
+  generateWorld, generateWorldInSteps, worldInProgress, recordsAsGenerated, DEFAULT_SEED, DEFAULT_TRAINEES, MAX_TRAINEES, type WorldInProgress,
+} from './generate';
 export {
   expectedScorecard, expectedScorecardCounts, expectedScorecardNotes, expectedRegionFigures, DEMO_REFERENCE_DATE,
   type IndicatorValue, type RegionFigures, type ScorecardCounts,

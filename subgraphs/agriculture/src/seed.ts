@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { World } from '@rg/demo-province';
+import { worldInProgress, type World } from '@rg/demo-province';
 import { loadTables, table } from '@rg/data-helpers';
 
 type Progress = (table: string, done: number, total: number) => void;
@@ -8,6 +8,8 @@ type Progress = (table: string, done: number, total: number) => void;
 export async function seed(db: DataSource, world: World, onProgress?: Progress): Promise<void> {
   const [{ exists }] = await db.query('SELECT EXISTS (SELECT 1 FROM incubator_park) AS exists');
   if (exists) return;
+  // A province still being generated is loaded once it is whole.
+  await worldInProgress(world)?.done;
   const agriculture = world.agriculture;
   await loadTables(db, [
     table('incubator_park', ['id', 'name', 'region_code', 'level', 'kind', 'opened_on', 'capacity', 'industries'],

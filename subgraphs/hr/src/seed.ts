@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { World } from '@rg/demo-province';
+import { recordsAsGenerated, worldInProgress, type Enrolment, type World } from '@rg/demo-province';
 import { personKeyPrefix } from '@rg/person-key';
-import { bulkTally, loadTables, table } from '@rg/data-helpers';
+import { bulkTally, loadTables, table, type TableLoad } from '@rg/data-helpers';
 import { TRAINEE_TALLY } from './migrations/1764400000000-trainee-tally';
 import { VENTURE_TALLY } from './migrations/1764500000000-venture-tally';
 import { LOAN_TALLY } from './migrations/1766000000000-loan-tally';
@@ -15,37 +15,36 @@ export async function seed(db: DataSource, world: World, onProgress?: Progress):
   const [{ exists }] = await db.query('SELECT EXISTS (SELECT 1 FROM trainee) AS exists');
   if (exists) return;
   const hr = world.hr;
-  const firstCompleted = new Map<number, string>();
-  for (const e of hr.enrolments) {
-    if (!e.completedOn) continue;
-    const current = firstCompleted.get(e.traineeId);
-    if (!current || e.completedOn < current) firstCompleted.set(e.traineeId, e.completedOn);
-  }
-  // Trainees first: the tallies of the tables that reference them take keys from them. Then the
-  // chain the seeding waits on longest (enrolments, ventures, loans: each waits for trainees and
-  // fills a tally), which the loader serves before the tables after it.
-  await loadTables(db, [
+  // A province still being generated: its trainees are loaded as they come, and every other
+  // table once its rows are complete (the enrolments with the trainees, the rest at the end).
+  const progress = worldInProgress(world);
+  const trainees = progress
+    ? { batches: recordsAsGenerated(progress, hr.trainees, progress.trainees), total: progress.traineeCount }
+    : hr.trainees;
+  const whenTrainees = { ready: progress?.trainees };
+  const firstCompleted = firstCompletions(hr.enrolments);
+  const loads = [
     table('trainee',
       ['id', 'citizen_id', 'person_key', 'person_key_prefix', 'name', 'phone', 'gender', 'birth_year', 'region_code',
         'category', 'stage', 'registered_on', 'first_completed_on'],
-      hr.trainees,
+      trainees,
       (t) => [t.id, t.citizenId, t.personKey, personKeyPrefix(t.personKey), t.name, t.phone, t.gender, t.birthYear,
-        t.regionCode, t.category, t.stage, t.registeredOn, firstCompleted.get(t.id) ?? null],
-      { tallies: [bulkTally(TRAINEE_TALLY), OPENING_TALLY_FILL.trainee] }),
+        t.regionCode, t.category, t.stage, t.registeredOn, firstCompleted(t.id)],
+      { tallies: [bulkTally(TRAINEE_TALLY), { ...OPENING_TALLY_FILL.trainee, tally: 'opening_tally' }] }),
     table('enrolment',
       ['id', 'trainee_id', 'course_id', 'enrolled_on', 'completed_on', 'passed', 'certificate_no', 'satisfaction'],
       hr.enrolments,
       (e) => [e.id, e.traineeId, e.courseId, e.enrolledOn, e.completedOn, e.passed, e.certificateNo, e.satisfaction],
-      { tallies: [bulkTally(COMPLETION_TALLY)] }),
+      { tallies: [bulkTally(COMPLETION_TALLY)], ...whenTrainees, copiesBeforeReferences: true }),
     table('venture', ['id', 'founder_id', 'name', 'industry', 'region_code', 'opened_on', 'jobs_created', 'closed_on'],
       hr.ventures, (v) => [v.id, v.founderId, v.name, v.industry, v.regionCode, v.openedOn, v.jobsCreated, v.closedOn],
-      { tallies: [bulkTally(VENTURE_TALLY), OPENING_TALLY_FILL.venture] }),
+      { tallies: [bulkTally(VENTURE_TALLY), { ...OPENING_TALLY_FILL.venture, tally: 'opening_tally' }] }),
     table('loan',
       ['id', 'borrower_id', 'venture_id', 'amount_yuan', 'bank', 'issued_on', 'interest_subsidised', 'repaid_on',
         'guarantee_type', 'interest_subsidy_yuan', 'defaulted_on'],
       hr.loans, (l) => [l.id, l.borrowerId, l.ventureId, l.amountYuan, l.bank, l.issuedOn, l.interestSubsidised, l.repaidOn,
         l.guaranteeType, l.interestSubsidyYuan, l.defaultedOn],
-      { tallies: [bulkTally(LOAN_TALLY)] }),
+      { tallies: [bulkTally(LOAN_TALLY)], copiesBeforeReferences: true }),
     table('training_institution', ['id', 'name', 'region_code', 'ownership'], hr.institutions,
       (i) => [i.id, i.name, i.regionCode, i.ownership]),
     table('course', ['id', 'institution_id', 'type', 'name', 'region_code', 'starts_on', 'ends_on'], hr.courses,
@@ -75,5 +74,30 @@ export async function seed(db: DataSource, world: World, onProgress?: Progress):
         d.traineeId, d.projectName]),
     table('designation_review', ['id', 'designation_id', 'year', 'result', 'note'], hr.demonstrationReviews,
       (r) => [r.id, r.designationId, r.year, r.result, r.note]),
-  ], (name, done, total) => onProgress?.(`hr.${name}`, done, total));
+  ];
+  // The trainees and enrolments say when they are ready above; every other table, at the end.
+  const ready = (load: TableLoad) => (load.table === 'trainee' || load.table === 'enrolment' ? load : { ...load, ready: progress?.done });
+  await loadTables(db, loads.map(ready), (name, done, total) => onProgress?.(`hr.${name}`, done, total));
+}
+
+/**
+ * Each trainee's first completed course, asked for in the order of the trainees' ids, read
+ * from the enrolments, which come in that order too: one pass, no map of a million trainees,
+ * and it works while the province is still being generated (a trainee's enrolments are all
+ * there once the trainee is).
+ */
+function firstCompletions(enrolments: readonly Enrolment[]): (traineeId: number) => string | null {
+  let next = 0;
+  let previous = 0;
+  return (traineeId) => {
+    if (traineeId <= previous) throw new Error(`trainee ${traineeId} asked for after trainee ${previous}: trainees must come in id order`);
+    previous = traineeId;
+    let first: string | null = null;
+    for (; next < enrolments.length && enrolments[next].traineeId <= traineeId; next++) {
+      const e = enrolments[next];
+      if (e.traineeId < traineeId) throw new Error(`enrolment ${e.id} of trainee ${e.traineeId} comes after trainee ${traineeId}'s`);
+      if (e.completedOn && (!first || e.completedOn < first)) first = e.completedOn;
+    }
+    return first;
+  };
 }

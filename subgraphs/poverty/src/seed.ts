@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { World } from '@rg/demo-province';
+import { recordsAsGenerated, worldInProgress, type World } from '@rg/demo-province';
 import { personKeyPrefix } from '@rg/person-key';
 import { bulkTally, loadTables, table } from '@rg/data-helpers';
 import { REGISTRY_PREFIX_TALLY } from './migrations/1766400000000-registry-prefix-tally';
@@ -11,18 +11,23 @@ export async function seed(db: DataSource, world: World, onProgress?: Progress):
   const [{ exists }] = await db.query('SELECT EXISTS (SELECT 1 FROM poor_household) AS exists');
   if (exists) return;
   const poverty = world.poverty;
+  // A province still being generated: its households and members, which never change once
+  // generated, are loaded as they come, until the whole province is there.
+  const progress = worldInProgress(world);
+  const asGenerated = <T>(records: T[]) => (progress ? { batches: recordsAsGenerated(progress, records, progress.done) } : records);
   await loadTables(db, [
     table('poor_household',
       ['id', 'household_no', 'region_code', 'size', 'cause', 'registered_year', 'exited_year', 'per_capita_income_yuan'],
-      poverty.households,
+      asGenerated(poverty.households),
       (h) => [h.id, h.householdNo, h.regionCode, h.size, h.cause, h.registeredYear, h.exitedYear, h.perCapitaIncomeYuan]),
     table('household_member',
       ['id', 'household_id', 'citizen_id', 'person_key', 'person_key_prefix', 'name', 'gender', 'birth_year', 'relation'],
-      poverty.members,
+      asGenerated(poverty.members),
       (m) => [m.id, m.householdId, m.citizenId, m.personKey, personKeyPrefix(m.personKey), m.name, m.gender, m.birthYear,
         m.relation],
       // The registry's prefix summary filled by one grouped statement once every member is in,
       // not by its trigger's work for each COPY batch.
-      { tallies: [bulkTally(REGISTRY_PREFIX_TALLY)] }),
+      // Copied as its members come, alongside the households; only that fill waits for them.
+      { tallies: [bulkTally(REGISTRY_PREFIX_TALLY)], copiesBeforeReferences: true }),
   ], (name, done, total) => onProgress?.(`poverty.${name}`, done, total));
 }

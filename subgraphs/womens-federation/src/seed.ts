@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { World } from '@rg/demo-province';
+import { worldInProgress, type World } from '@rg/demo-province';
 import { personKeyPrefix } from '@rg/person-key';
 import { loadTables, table } from '@rg/data-helpers';
 
@@ -9,6 +9,8 @@ type Progress = (table: string, done: number, total: number) => void;
 export async function seed(db: DataSource, world: World, onProgress?: Progress): Promise<void> {
   const [{ exists }] = await db.query('SELECT EXISTS (SELECT 1 FROM women_support_case) AS exists');
   if (exists) return;
+  // A province still being generated is loaded once it is whole.
+  await worldInProgress(world)?.done;
   const { cases } = world.womensFederation;
   await loadTables(db, [
     table('women_support_case',

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { World } from '@rg/demo-province';
+import { worldInProgress, type World } from '@rg/demo-province';
 import { loadTables, table } from '@rg/data-helpers';
 
 type Progress = (table: string, done: number, total: number) => void;
@@ -8,6 +8,8 @@ type Progress = (table: string, done: number, total: number) => void;
 export async function seed(db: DataSource, world: World, onProgress?: Progress): Promise<void> {
   const [{ exists }] = await db.query('SELECT EXISTS (SELECT 1 FROM success_story) AS exists');
   if (exists) return;
+  // A province still being generated is loaded once it is whole.
+  await worldInProgress(world)?.done;
   const { stories, awards } = world.youthLeague;
   await loadTables(db, [
     table('success_story',

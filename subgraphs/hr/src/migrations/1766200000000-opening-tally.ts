@@ -107,10 +107,14 @@ const ventureBody = (op: 'INSERT' | 'UPDATE' | 'DELETE') => {
  * one adds it.
  */
 export const OPENING_TALLY_FILL = {
+  // The founders with an opening found by one join, not a subquery per trainee: a million
+  // trainees probed the ventures twice each (the sum and the HAVING), by a scan of the table
+  // when a seeding has its indexes down.
   trainee: { trigger: 'opening_tally_trainee_apply_insert', fill: upsert(`
-    SELECT t.region_code, t.first_completed_on AS day0, 1 AS trainees,
-      EXISTS (SELECT 1 FROM venture v WHERE v.founder_id = t.id AND ${window('t.first_completed_on', 'v.opened_on')})::int AS opened
-    FROM trainee t WHERE t.first_completed_on IS NOT NULL`) },
+    SELECT t.region_code, t.first_completed_on AS day0, 1 AS trainees, (o.id IS NOT NULL)::int AS opened
+    FROM trainee t LEFT JOIN (SELECT DISTINCT f.id FROM venture v
+      JOIN trainee f ON f.id = v.founder_id AND ${window('f.first_completed_on', 'v.opened_on')}) o ON o.id = t.id
+    WHERE t.first_completed_on IS NOT NULL`) },
   venture: { trigger: 'opening_tally_venture_apply_insert', fill: upsert(`
     SELECT t.region_code, t.first_completed_on AS day0, 0 AS trainees, 1 AS opened
     FROM trainee t WHERE t.first_completed_on IS NOT NULL
