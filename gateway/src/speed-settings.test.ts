@@ -3,13 +3,13 @@ import { speedSettingsFromEnv } from './speed-settings';
 describe('speed settings', () => {
   it('has documented defaults and reads each switch from the environment', () => {
     expect(speedSettingsFromEnv({})).toEqual({
-      publicAnswerTtlMs: 5000, shareInFlight: true, deduplicateFetches: true, batchEntityFetches: true, entityBatchSize: 500, entityBatchInFlight: 0, costCacheSize: 64,
+      publicAnswerTtlMs: 5000, shareInFlight: true, deduplicateFetches: true, batchEntityFetches: true, entityBatchSize: 500, entityBatchInFlight: 1, costCacheSize: 64,
     });
     expect(speedSettingsFromEnv({
       GATEWAY_RESPONSE_CACHE_MS: '0', GATEWAY_SHARE_IN_FLIGHT: 'false', GATEWAY_DEDUPLICATE_FETCHES: '0', GATEWAY_COST_CACHE_SIZE: '0',
-      GATEWAY_BATCH_ENTITY_FETCHES: 'off', GATEWAY_ENTITY_BATCH_SIZE: '100', GATEWAY_ENTITY_BATCH_IN_FLIGHT: '1',
+      GATEWAY_BATCH_ENTITY_FETCHES: 'off', GATEWAY_ENTITY_BATCH_SIZE: '100', GATEWAY_ENTITY_BATCH_IN_FLIGHT: '0',
     })).toEqual({
-      publicAnswerTtlMs: 0, shareInFlight: false, deduplicateFetches: false, batchEntityFetches: false, entityBatchSize: 100, entityBatchInFlight: 1, costCacheSize: 0,
+      publicAnswerTtlMs: 0, shareInFlight: false, deduplicateFetches: false, batchEntityFetches: false, entityBatchSize: 100, entityBatchInFlight: 0, costCacheSize: 0,
     });
   });
 

@@ -35,7 +35,7 @@ export function speedSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Spee
     deduplicateFetches: flag(env.GATEWAY_DEDUPLICATE_FETCHES, true),
     batchEntityFetches: flag(env.GATEWAY_BATCH_ENTITY_FETCHES, true),
     entityBatchSize: count(env.GATEWAY_ENTITY_BATCH_SIZE, 500, 'GATEWAY_ENTITY_BATCH_SIZE'),
-    entityBatchInFlight: count(env.GATEWAY_ENTITY_BATCH_IN_FLIGHT, 0, 'GATEWAY_ENTITY_BATCH_IN_FLIGHT'),
+    entityBatchInFlight: count(env.GATEWAY_ENTITY_BATCH_IN_FLIGHT, 1, 'GATEWAY_ENTITY_BATCH_IN_FLIGHT'),
     costCacheSize: count(env.GATEWAY_COST_CACHE_SIZE, 64, 'GATEWAY_COST_CACHE_SIZE'),
   };
 }
