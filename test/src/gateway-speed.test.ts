@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { signToken } from '@rg/access';
-import { postGraphQL } from '@rg/dev-postgres';
+import { postGraphQL, type GraphQLResponse } from '@rg/dev-postgres';
 import { startStackHarness, type StackHarness } from './stack-harness';
 import { newPersonId } from './bench/soak-load';
 
@@ -174,7 +174,7 @@ describe('entity fetches of one caller merged across requests', () => {
    * every round's answers against those asked one at a time.
    */
   async function askTogether(query: string, asked: Array<{ region: string; token: string }>) {
-    const alone = [];
+    const alone: GraphQLResponse[] = [];
     for (const { region, token } of asked) alone.push(await postGraphQL(h.stack.gatewayUrl, query, { region }, token));
     const before = await merged();
     let rounds = 0;
@@ -216,7 +216,7 @@ describe('entity fetches of one caller merged across requests', () => {
     // The check is meaningful: some requests have FORBIDDEN incomes and some trainees none.
     const errors = alone.flatMap((answer) => answer.errors ?? []);
     expect(errors.length).toBeGreaterThan(3);
-    expect(errors.every((e) => e.extensions?.code === 'FORBIDDEN' && e.path.at(-1) === 'perCapitaIncomeYuan')).toBe(true);
+    expect(errors.every((e) => e.extensions?.code === 'FORBIDDEN' && e.path?.at(-1) === 'perCapitaIncomeYuan')).toBe(true);
     expect(alone.flatMap((answer) => answer.data.trainees.edges).some((e: any) => e.node.povertyHousehold === null)).toBe(true);
   });
 });
