@@ -10,9 +10,11 @@ import { describeFailure, errorsAtPaths } from './department-failure';
 import { fieldsLeftNull } from './fields-left-null';
 import { isQueryBody, type InFlightFetches } from './fetch-dedup';
 import { DepartmentHttp } from './department-http';
+import { isEntityFetch, type EntityBatches, type EntityAnswerBody } from './entity-batching';
 
 type GraphQLRequest = GraphQLDataSourceProcessOptions<GatewayContext>['request'];
 type GraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
+type FetcherResponse = Awaited<ReturnType<RemoteGraphQLDataSource['fetcher']>>;
 
 /** What watches one department's fetches: its circuit breaker, the gateway's metrics and log. */
 export interface DepartmentWatch {
@@ -27,6 +29,8 @@ export interface FetchSharing {
   inFlight?: InFlightFetches;
   /** Told after every mutation sent to a department, so answers that came from it are dropped. */
   departmentWrote?: (department: string) => void;
+  /** Entity fetches of the same caller asked at the same moment go out as one. */
+  entityBatches?: EntityBatches<FetcherResponse>;
 }
 
 /**
@@ -68,17 +72,28 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
    * RemoteGraphQLDataSource's sendRequest, less the node-fetch Request it builds on every fetch
    * (a copy of the body, its headers and URL parsed) only to hand to hooks this class leaves
    * as they are (parseBody ignores it, didEncounterError rethrows): about 2 % of the gateway's
-   * CPU. The answer, its errors and the thrown errors are the library's own.
+   * CPU. The answer, its errors and the thrown errors are the library's own. An entity fetch
+   * may go out merged with others of the same caller (entity-batching.ts) and come back as its
+   * own part of the merged answer.
    */
   private readonly sendWithoutRequestCopy = async (request: GraphQLRequest, context: GatewayContext): Promise<GraphQLResponse> => {
     if (!request.http) throw new Error("Internal error: Only 'http' requests are supported.");
     const { http, ...withoutHttp } = request;
-    const response = await this.fetcher(http.url, { method: http.method, headers: Object.fromEntries(http.headers), body: JSON.stringify(withoutHttp) });
-    // Before anything else: an answer that failed below may still have shown a person.
-    if (context && response.headers.get(PERSONAL_RECORDS_HEADER)) context.personalRecordsRead = true;
-    if (!response.ok) throw await this.errorFromResponse(response);
-    const body = await this.parseBody(response);
-    if (typeof body !== 'object' || body === null) throw new Error(`Expected JSON response body, but received: ${body}`);
+    const headers = Object.fromEntries(http.headers);
+    const post = async (payload: object) => {
+      const response = await this.fetcher(http.url, { method: http.method, headers, body: JSON.stringify(payload) });
+      // Before anything else: an answer that failed below may still have shown a person. A
+      // merged entity fetch's mark holds for every request in it.
+      if (context && response.headers.get(PERSONAL_RECORDS_HEADER)) context.personalRecordsRead = true;
+      if (!response.ok) throw await this.errorFromResponse(response);
+      const body = await this.parseBody(response);
+      if (typeof body !== 'object' || body === null) throw new Error(`Expected JSON response body, but received: ${body}`);
+      return { body: body as EntityAnswerBody, response };
+    };
+    const batches = this.sharing.entityBatches;
+    const { body, response } = batches && isEntityFetch(withoutHttp)
+      ? await batches.fetch(this.department, headers, withoutHttp, post)
+      : await post(withoutHttp);
     return { ...body, http: response } as GraphQLResponse;
   };
 

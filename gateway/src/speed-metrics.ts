@@ -1,10 +1,13 @@
-import { Counter, type Registry } from 'prom-client';
+import { Counter, Histogram, type Registry } from 'prom-client';
 
 /** What the speed mechanisms saved, on the gateway's /metrics. */
 export class SpeedMetrics {
   readonly keptAnswers: Counter<'caller' | 'outcome'>;
   readonly sharedOperations: Counter;
   readonly sharedFetches: Counter<'department'>;
+  readonly mergedEntityFetches: Counter<'department'>;
+  readonly entityFetchesSent: Counter<'department' | 'merged'>;
+  readonly entityFetchRepresentations: Histogram<'department'>;
 
   constructor(registry: Registry) {
     this.keptAnswers = new Counter({
@@ -24,5 +27,31 @@ export class SpeedMetrics {
       labelNames: ['department'],
       registers: [registry],
     });
+    this.mergedEntityFetches = new Counter({
+      name: 'subgraph_entity_fetches_merged_total',
+      help: "Client requests' entity fetches to a department that went out merged with others of the same caller",
+      labelNames: ['department'],
+      registers: [registry],
+    });
+    this.entityFetchesSent = new Counter({
+      name: 'subgraph_entity_fetches_sent_total',
+      help: 'Entity fetches sent to a department: merged="true" carried two or more client fetches, "false" one',
+      labelNames: ['department', 'merged'],
+      registers: [registry],
+    });
+    this.entityFetchRepresentations = new Histogram({
+      name: 'subgraph_entity_fetch_representations',
+      help: 'Representations per entity fetch sent to a department, merged or not',
+      labelNames: ['department'],
+      buckets: [1, 5, 10, 20, 50, 100, 200, 500, 1000],
+      registers: [registry],
+    });
+  }
+
+  /** Counts one entity fetch sent, carrying `fetches` client fetches and `representations` records. */
+  entityFetchSent(department: string, fetches: number, representations: number): void {
+    if (fetches > 1) this.mergedEntityFetches.inc({ department }, fetches);
+    this.entityFetchesSent.inc({ department, merged: String(fetches > 1) });
+    this.entityFetchRepresentations.observe({ department }, representations);
   }
 }

@@ -11,6 +11,12 @@ export interface SpeedSettings {
   shareInFlight: boolean;
   /** GATEWAY_DEDUPLICATE_FETCHES: identical subgraph fetches of the same caller in flight go out once. */
   deduplicateFetches: boolean;
+  /** GATEWAY_BATCH_ENTITY_FETCHES: entity fetches of the same caller asked at the same moment go out as one. */
+  batchEntityFetches: boolean;
+  /** GATEWAY_ENTITY_BATCH_SIZE: most representations one merged entity fetch carries. */
+  entityBatchSize: number;
+  /** GATEWAY_ENTITY_BATCH_IN_FLIGHT: merged fetches of one kind in flight at once before new ones wait (0: no limit). */
+  entityBatchInFlight: number;
   /** GATEWAY_COST_CACHE_SIZE: how many (operation, variables) costs a document remembers (0: off). */
   costCacheSize: number;
 }
@@ -28,6 +34,9 @@ export function speedSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Spee
     answerTtlMs: count(env.GATEWAY_RESPONSE_CACHE_MS, 5000, 'GATEWAY_RESPONSE_CACHE_MS'),
     shareInFlight: flag(env.GATEWAY_SHARE_IN_FLIGHT, true),
     deduplicateFetches: flag(env.GATEWAY_DEDUPLICATE_FETCHES, true),
+    batchEntityFetches: flag(env.GATEWAY_BATCH_ENTITY_FETCHES, true),
+    entityBatchSize: count(env.GATEWAY_ENTITY_BATCH_SIZE, 500, 'GATEWAY_ENTITY_BATCH_SIZE'),
+    entityBatchInFlight: count(env.GATEWAY_ENTITY_BATCH_IN_FLIGHT, 1, 'GATEWAY_ENTITY_BATCH_IN_FLIGHT'),
     costCacheSize: count(env.GATEWAY_COST_CACHE_SIZE, 64, 'GATEWAY_COST_CACHE_SIZE'),
   };
 }

@@ -7,6 +7,7 @@ import { SpeedMetrics } from './speed-metrics';
 import { AnswerCache, answerCachePlugin } from './answer-cache';
 import { sharedOperationsPlugin } from './shared-operations';
 import { InFlightFetches } from './fetch-dedup';
+import { EntityBatches } from './entity-batching';
 
 /**
  * The speed mechanisms as configured: the Apollo plugins (answers without personal records,
@@ -27,5 +28,6 @@ export function speedMechanisms(settings: SpeedSettings, registry: Registry, fet
   }
   if (settings.shareInFlight) plugins.push(sharedOperationsPlugin(metrics, fetchDeadlineMs));
   if (settings.deduplicateFetches) sharing.inFlight = new InFlightFetches((department) => metrics.sharedFetches.inc({ department }));
+  if (settings.batchEntityFetches) sharing.entityBatches = new EntityBatches({ maxRepresentations: settings.entityBatchSize, maxInFlight: settings.entityBatchInFlight }, (...sent) => metrics.entityFetchSent(...sent));
   return { plugins, sharing };
 }

@@ -1,12 +1,13 @@
 import { Client } from 'pg';
 import { signToken } from '@rg/access';
-import { postGraphQL } from '@rg/dev-postgres';
+import { postGraphQL, type GraphQLResponse } from '@rg/dev-postgres';
 import { startStackHarness, type StackHarness } from './stack-harness';
 import { newPersonId } from './bench/soak-load';
 
 /**
  * The gateway's speed mechanisms on the real stack: answers without personal records kept for
- * callers of the same role and scopes and dropped by writes, identical operations and fetches of one caller shared while in flight,
+ * callers of the same role and scopes and dropped by writes, identical operations and fetches
+ * of one caller shared while in flight, entity fetches of one caller merged across requests,
  * and never one caller's answer for another, with personal reads still audited.
  */
 let h: StackHarness;
@@ -186,5 +187,78 @@ describe('sharing in flight, per caller', () => {
     const sharedNow = (await metric('subgraph_fetches_shared_total', { department: 'hr' })) - shared;
     expect((await metric('subgraph_fetches_total', { department: 'hr' })) - sent).toBe(10);
     expect(sharedNow).toBeGreaterThan(0);
+  });
+});
+
+describe('entity fetches of one caller merged across requests', () => {
+  /** Each request a different county; the households come from poverty in one entity fetch per request, or fewer merged. */
+  const POOR_TRAINEES = `query BatchPoorTrainees($region: String!) {
+    trainees(filter: { regionCode: $region, category: REGISTERED_POOR }, first: 10) {
+      edges { node { personKey povertyHousehold { id householdNo } ventures { name park { name } } } } } }`;
+  /** hr staff may read a household, not its income: FORBIDDEN at each trainee that has a household, none at the others. */
+  const INCOMES = `query BatchIncomes($region: String!) {
+    trainees(filter: { regionCode: $region }, first: 12) { edges { node { personKey povertyHousehold { householdNo perCapitaIncomeYuan } } } } }`;
+
+  /** The counties with the most registered-poor trainees: pages with households in them. */
+  const counties = (n: number) => {
+    const poor = new Map<string, number>();
+    for (const t of h.world.hr.trainees) if (t.category === 'REGISTERED_POOR') poor.set(t.regionCode, (poor.get(t.regionCode) ?? 0) + 1);
+    return [...poor.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([code]) => code);
+  };
+  const merged = () => metric('subgraph_entity_fetches_merged_total', { department: 'poverty' });
+  /** An answer with its errors in a stable order: merged or not, the same errors at the same paths. */
+  const normalised = (answer: { data?: unknown; errors?: Array<{ path?: unknown[] }> }) =>
+    ({ data: answer.data, errors: answer.errors?.map((e) => JSON.stringify(e)).sort() });
+
+  /**
+   * Asks every county's question at once, round after round, until poverty was sent at least
+   * one merged fetch (which needs answers from hr to come back in the same turn), checking
+   * every round's answers against those asked one at a time.
+   */
+  async function askTogether(query: string, asked: Array<{ region: string; token: string }>) {
+    const alone: GraphQLResponse[] = [];
+    for (const { region, token } of asked) alone.push(await postGraphQL(h.stack.gatewayUrl, query, { region }, token));
+    const before = await merged();
+    let rounds = 0;
+    while (rounds < 10 && (await merged()) === before) {
+      rounds++;
+      const together = await Promise.all(asked.map(({ region, token }) => postGraphQL(h.stack.gatewayUrl, query, { region }, token)));
+      together.forEach((answer, i) => expect(normalised(answer)).toEqual(normalised(alone[i])));
+    }
+    expect(await merged()).toBeGreaterThan(before);
+    return alone;
+  }
+
+  it('answers each of one caller\'s concurrent requests exactly as it answers it alone, and audits every household read', async () => {
+    const token = await signToken('admin', { subject: 'batch-dashboard' });
+    const alone = await askTogether(POOR_TRAINEES, counties(10).map((region) => ({ region, token })));
+    const households = new Set(alone.flatMap((answer) => answer.data.trainees.edges.map((e: any) => e.node.povertyHousehold?.id).filter(Boolean)));
+    expect(households.size).toBeGreaterThan(5);
+    const { rows } = await poverty.query("SELECT DISTINCT unnest(record_ids) AS id FROM audit_event WHERE subject = 'batch-dashboard' AND record_type = 'PoorHousehold'");
+    expect(new Set(rows.map((r) => r.id))).toEqual(households);
+  });
+
+  it('never merges two callers\' fetches: each caller\'s audit trail holds exactly the households of their own answers', async () => {
+    const [alice, bob] = await Promise.all([signToken('admin', { subject: 'batch-alice' }), signToken('admin', { subject: 'batch-bob' })]);
+    const regions = counties(12);
+    const asked = regions.map((region, i) => ({ region, token: i % 2 === 0 ? alice : bob }));
+    const alone = await askTogether(POOR_TRAINEES, asked);
+    for (const [subject, parity] of [['batch-alice', 0], ['batch-bob', 1]] as const) {
+      const own = new Set(alone.filter((_, i) => i % 2 === parity)
+        .flatMap((answer) => answer.data.trainees.edges.map((e: any) => e.node.povertyHousehold?.id).filter(Boolean)));
+      const { rows } = await poverty.query("SELECT DISTINCT unnest(record_ids) AS id FROM audit_event WHERE subject = $1 AND record_type = 'PoorHousehold'", [subject]);
+      expect(own.size).toBeGreaterThan(0);
+      expect(new Set(rows.map((r) => r.id))).toEqual(own);
+    }
+  });
+
+  it('gives each request the errors of its own entities, at its own paths', async () => {
+    const token = await signToken('hr', { subject: 'batch-hr' });
+    const alone = await askTogether(INCOMES, counties(10).map((region) => ({ region, token })));
+    // The check is meaningful: some requests have FORBIDDEN incomes and some trainees none.
+    const errors = alone.flatMap((answer) => answer.errors ?? []);
+    expect(errors.length).toBeGreaterThan(3);
+    expect(errors.every((e) => e.extensions?.code === 'FORBIDDEN' && e.path?.at(-1) === 'perCapitaIncomeYuan')).toBe(true);
+    expect(alone.flatMap((answer) => answer.data.trainees.edges).some((e: any) => e.node.povertyHousehold === null)).toBe(true);
   });
 });

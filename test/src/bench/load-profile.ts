@@ -45,6 +45,7 @@ async function main(): Promise<void> {
   let extra: ServiceProcess | undefined;
   let result: Awaited<ReturnType<typeof runCase>> | undefined;
   let statements = '';
+  let fetches = '';
   const pids: Record<string, number> = Object.fromEntries(departments.map((d) => [d.name, stack.services.get(d.name)!.child.pid!]));
   try {
     const tokens: Tokens = { admin: await signToken('admin'), hr: await signToken('hr'), womensFederation: await signToken('womens-federation') };
@@ -60,16 +61,23 @@ async function main(): Promise<void> {
     }
     const profiled = Object.values(pids);
     const counted: Record<string, number>[] = [];
+    const gatewayCounted: Record<string, number>[] = [];
     result = await runCase({
       url, loadCase, tokens, connections, seconds, warmupSeconds, requests, warmupRequests, pids, postgresDataDir: dataDir,
       onMeasured: async () => {
         if (sampling) profiled.forEach((pid) => process.kill(pid, 'SIGUSR2'));
         counted.push(await statementCounts(stack.subgraphUrls));
+        if (which !== 'plain') gatewayCounted.push(await gatewayFetchCounts(stack.gatewayUrl));
       },
     });
     const [before, after] = counted;
     const answered = result.ok + result.refused;
     statements = Object.keys(after).map((name) => `${name} ${((after[name] - before[name]) / answered).toFixed(1)}`).join(', ');
+    if (gatewayCounted.length === 2) {
+      const [from, to] = gatewayCounted;
+      const per = (name: string) => ((to[name] - from[name]) / answered).toFixed(2);
+      fetches = `department fetches asked ${per('asked')}, entity fetches sent ${per('entitySent')} (of them merged ${per('mergedSent')}, carrying ${per('merged')} asked)`;
+    }
     const deadline = Date.now() + 120_000;
     while (sampling && profiled.some((pid) => !existsSync(path.join(profiles, `${pid}.cpuprofile`))) && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -82,6 +90,7 @@ async function main(): Promise<void> {
   console.log(`\n${result.requestsPerSecond.toFixed(0)} requests/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ${result.ok} valid / ${result.refused} refused, ${result.validFailed + result.transportErrors} failed`);
   for (const failure of result.failures) console.log(`  failed, e.g. ${failure}`);
   console.log(`SQL statements per request: ${statements}`);
+  if (fetches) console.log(`Per request, the gateway's ${fetches}`);
   console.log(`CPU ms per request: ${Object.entries(result.cpuMsPerRequest).map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(', ')}; all ${total.toFixed(2)}`);
   const answered = result.ok + result.refused;
   for (const [name, pid] of Object.entries(sampling ? pids : {})) {
@@ -110,6 +119,20 @@ async function statementCounts(subgraphUrls: Record<string, string>): Promise<Re
     counts[name] = Number(/^db_statements_total(?:\{[^}]*\})? (\d+)/m.exec(text)?.[1] ?? NaN);
   }
   return counts;
+}
+
+/** The gateway's fetch counters from its /metrics, each summed over departments. */
+async function gatewayFetchCounts(gatewayUrl: string): Promise<Record<string, number>> {
+  const text = await (await fetch(gatewayUrl.replace('/graphql', '/metrics'))).text();
+  const sum = (name: string, labels = '') => text.split('\n')
+    .filter((line) => line.startsWith(`${name}{`) && line.includes(labels))
+    .reduce((total, line) => total + Number(line.split(' ').pop()), 0);
+  return {
+    asked: sum('subgraph_fetches_total'),
+    entitySent: sum('subgraph_entity_fetches_sent_total'),
+    mergedSent: sum('subgraph_entity_fetches_sent_total', 'merged="true"'),
+    merged: sum('subgraph_entity_fetches_merged_total'),
+  };
 }
 
 main().catch((error) => {
