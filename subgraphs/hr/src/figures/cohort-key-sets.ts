@@ -1,11 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { aggregateCache } from '@rg/data-helpers';
-import { cardBatch, sortedPrefixes } from '@rg/region-scorecard';
+import { cardBatch, flagsOfSubset, sortedPrefixes } from '@rg/region-scorecard';
 
 /** The trained cohort's person-key prefixes, for poverty to match against its registry. */
 export interface HrCohortKeySets {
   traineeKeySet: string;
-  womenTraineeKeySet: string;
+  /** The women among them, a bit per prefix of traineeKeySet (key-set-flags.ts), base64. */
+  womenTraineeFlags: string;
 }
 
 /**
@@ -35,10 +36,13 @@ async function keySetsFor(db: DataSource, keys: readonly string[]): Promise<Map<
     if (row) runs[card].all.push(row.prefixes);
     if (row?.women) runs[card].women.push(row.women);
   });
-  return new Map(keys.map((key, card) => [key, {
-    traineeKeySet: sortedPrefixes(runs[card].all).toString('base64'),
-    womenTraineeKeySet: sortedPrefixes(runs[card].women).toString('base64'),
-  }]));
+  return new Map(keys.map((key, card) => {
+    const all = sortedPrefixes(runs[card].all);
+    return [key, {
+      traineeKeySet: all.toString('base64'),
+      womenTraineeFlags: flagsOfSubset(all, sortedPrefixes(runs[card].women)).toString('base64'),
+    }];
+  }));
 }
 
 /** Cached across requests (see aggregateCache) by card; the cards a batch misses are computed together. */
