@@ -63,16 +63,18 @@ async function figuresFor(db: DataSource, keys: readonly string[], referenceDate
     ),
     // Kept with the writes in opening_tally (see opening-rate.ts).
     openingRates(db, batch, referenceDate),
-    // Likewise survival: a venture less than a year old has not survived a year yet, whatever its state.
+    // Ventures, jobs and survival from venture_survival_tally (county × day opened, kept with
+    // the writes): a venture less than a year old at the reference date has not survived a year
+    // yet, whatever its state, so the days opened too recently are counted apart.
     db.query(
       `WITH ${CARDS_CTE}
-       SELECT c.card, count(*) AS ventures, coalesce(sum(v.jobs_created), 0) AS jobs,
-         count(*) FILTER (WHERE m.mature) AS survival_cohort,
-         count(*) FILTER (WHERE m.mature AND (v.closed_on IS NULL OR v.closed_on > v.opened_on + ${SURVIVAL_DAYS})) AS survived,
-         count(*) FILTER (WHERE NOT m.mature) AS too_recent
-       FROM venture v JOIN cards c ON c.county = v.region_code AND c.year = extract(year FROM v.opened_on)::int,
-         LATERAL (SELECT v.opened_on + ${SURVIVAL_DAYS} <= $7::date AS mature) m
-       WHERE v.region_code = ANY($4) AND v.opened_on >= $5 AND v.opened_on < $6
+       SELECT c.card, coalesce(sum(t.ventures), 0) AS ventures, coalesce(sum(t.jobs), 0) AS jobs,
+         coalesce(sum(t.ventures) FILTER (WHERE m.mature), 0) AS survival_cohort,
+         coalesce(sum(t.survived) FILTER (WHERE m.mature), 0) AS survived,
+         coalesce(sum(t.ventures) FILTER (WHERE NOT m.mature), 0) AS too_recent
+       FROM venture_survival_tally t JOIN cards c ON c.county = t.region_code AND c.year = extract(year FROM t.opened_on)::int,
+         LATERAL (SELECT t.opened_on + ${SURVIVAL_DAYS} <= $7::date AS mature) m
+       WHERE t.region_code = ANY($4) AND t.opened_on >= $5 AND t.opened_on < $6 AND t.ventures <> 0
        GROUP BY c.card`,
       [...params, referenceDate],
     ),
