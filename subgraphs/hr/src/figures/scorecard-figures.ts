@@ -64,17 +64,22 @@ async function figuresFor(db: DataSource, keys: readonly string[], referenceDate
     // Kept with the writes in opening_tally (see opening-rate.ts).
     openingRates(db, batch, referenceDate),
     // Ventures, jobs and survival from venture_survival_tally (county × day opened, kept with
-    // the writes): a venture less than a year old at the reference date has not survived a year
-    // yet, whatever its state, so the days opened too recently are counted apart.
+    // the writes), summed per county-year first and then per card: a venture less than a year
+    // old at the reference date has not survived a year yet, whatever its state, so the days
+    // opened too recently are counted apart.
     db.query(
-      `WITH ${CARDS_CTE}
-       SELECT c.card, coalesce(sum(t.ventures), 0) AS ventures, coalesce(sum(t.jobs), 0) AS jobs,
-         coalesce(sum(t.ventures) FILTER (WHERE m.mature), 0) AS survival_cohort,
-         coalesce(sum(t.survived) FILTER (WHERE m.mature), 0) AS survived,
-         coalesce(sum(t.ventures) FILTER (WHERE NOT m.mature), 0) AS too_recent
-       FROM venture_survival_tally t JOIN cards c ON c.county = t.region_code AND c.year = extract(year FROM t.opened_on)::int,
-         LATERAL (SELECT t.opened_on + ${SURVIVAL_DAYS} <= $7::date AS mature) m
-       WHERE t.region_code = ANY($4) AND t.opened_on >= $5 AND t.opened_on < $6 AND t.ventures <> 0
+      `WITH ${CARDS_CTE},
+       counties AS (
+         SELECT region_code, extract(year FROM opened_on)::int AS year, sum(ventures) AS ventures, sum(jobs) AS jobs,
+           coalesce(sum(ventures) FILTER (WHERE opened_on + ${SURVIVAL_DAYS} <= $7::date), 0) AS survival_cohort,
+           coalesce(sum(survived) FILTER (WHERE opened_on + ${SURVIVAL_DAYS} <= $7::date), 0) AS survived,
+           coalesce(sum(ventures) FILTER (WHERE opened_on + ${SURVIVAL_DAYS} > $7::date), 0) AS too_recent
+         FROM venture_survival_tally
+         WHERE region_code = ANY($4) AND opened_on >= $5 AND opened_on < $6 AND ventures <> 0
+         GROUP BY 1, 2)
+       SELECT c.card, sum(k.ventures) AS ventures, sum(k.jobs) AS jobs, sum(k.survival_cohort) AS survival_cohort,
+         sum(k.survived) AS survived, sum(k.too_recent) AS too_recent
+       FROM counties k JOIN cards c ON c.county = k.region_code AND c.year = k.year
        GROUP BY c.card`,
       [...params, referenceDate],
     ),
