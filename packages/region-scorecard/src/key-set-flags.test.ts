@@ -15,6 +15,13 @@ describe('a subset flagged in its key set', () => {
     expect(flaggedPrefixes(bytesOf(all), flags).toString('base64')).toBe(encodeKeySet(subset));
   });
 
+  it('reads a set from bytes at any offset', () => {
+    const unaligned = Buffer.alloc(all.length * 8 + 1).subarray(1);
+    bytesOf(all).copy(unaligned);
+    const subset = [-7n, 3n, 12n];
+    expect(flaggedPrefixes(unaligned, flagsOfSubset(unaligned, bytesOf(subset))).toString('base64')).toBe(encodeKeySet(subset));
+  });
+
   it('flags bit i, most significant first, for the i-th prefix', () => {
     expect(flagsOfSubset(bytesOf(all), bytesOf([-7n, 12n, (1n << 63n) - 1n])).toString('hex')).toBe('40c0');
     expect(flagsOfSubset(Buffer.alloc(0), Buffer.alloc(0))).toHaveLength(0);
