@@ -14,3 +14,5 @@ export * from './card-batch';
 export * from './monthly-figures';
 export * from './reference-date';
 export * from './registry-findings';
+export * from './key-set-flags';
+export * from './key-set-records';

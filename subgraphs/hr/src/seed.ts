@@ -4,6 +4,7 @@ import { personKeyPrefix } from '@rg/person-key';
 import { bulkTally, loadTables, table, type TableLoad } from '@rg/data-helpers';
 import { TRAINEE_TALLY } from './migrations/1764400000000-trainee-tally';
 import { VENTURE_TALLY } from './migrations/1764500000000-venture-tally';
+import { VENTURE_SURVIVAL_TALLY } from './migrations/1766460000000-venture-survival-tally';
 import { LOAN_TALLY } from './migrations/1766000000000-loan-tally';
 import { COMPLETION_TALLY } from './migrations/1766100000000-completion-tally';
 import { OPENING_TALLY_FILL } from './migrations/1766200000000-opening-tally';
@@ -38,7 +39,7 @@ export async function seed(db: DataSource, world: World, onProgress?: Progress):
       { tallies: [bulkTally(COMPLETION_TALLY)], ...whenTrainees, copiesBeforeReferences: true }),
     table('venture', ['id', 'founder_id', 'name', 'industry', 'region_code', 'opened_on', 'jobs_created', 'closed_on'],
       hr.ventures, (v) => [v.id, v.founderId, v.name, v.industry, v.regionCode, v.openedOn, v.jobsCreated, v.closedOn],
-      { tallies: [bulkTally(VENTURE_TALLY), { ...OPENING_TALLY_FILL.venture, tally: 'opening_tally' }] }),
+      { tallies: [bulkTally(VENTURE_TALLY), bulkTally(VENTURE_SURVIVAL_TALLY), { ...OPENING_TALLY_FILL.venture, tally: 'opening_tally' }] }),
     table('loan',
       ['id', 'borrower_id', 'venture_id', 'amount_yuan', 'bank', 'issued_on', 'interest_subsidised', 'repaid_on',
         'guarantee_type', 'interest_subsidy_yuan', 'defaulted_on'],

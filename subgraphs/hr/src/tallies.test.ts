@@ -5,6 +5,7 @@ import { csvFile, sendImport } from '@rg/record-import';
 import { signToken } from '@rg/access';
 import { hrSubgraph } from './index';
 import { VENTURE_TALLY } from './migrations/1764500000000-venture-tally';
+import { VENTURE_SURVIVAL_TALLY } from './migrations/1766460000000-venture-survival-tally';
 import { LOAN_TALLY } from './migrations/1766000000000-loan-tally';
 import { COMPLETION_TALLY } from './migrations/1766100000000-completion-tally';
 
@@ -29,9 +30,11 @@ const tallyMatches = async (keys: string, measures: string, source: string, tall
          + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM actual) b)::int AS rows`);
   return difference.rows === 0;
 };
-const ventureTallyMatches = () => tallyMatches(
+const ventureTallyMatches = async () => await tallyMatches(
   VENTURE_TALLY.keys.map((k) => k.expression).join(', '),
-  VENTURE_TALLY.measures.map((m) => `sum(${m.expression})::${m.type}`).join(', '), 'venture', 'venture_tally');
+  VENTURE_TALLY.measures.map((m) => `sum(${m.expression})::${m.type}`).join(', '), 'venture', 'venture_tally')
+  && tallyMatches(VENTURE_SURVIVAL_TALLY.keys.map((k) => k.expression).join(', '),
+    VENTURE_SURVIVAL_TALLY.measures.map((m) => `sum(${m.expression})::${m.type}`).join(', '), 'venture', 'venture_survival_tally');
 const regionFigures = async (code: string) => {
   const { data, errors } = await hr.query(`query($c: ID!) { region(code: $c) { traineeCount ventureCount jobsCreated } }`, { c: code }, 'hr');
   expect(errors).toBeUndefined();
@@ -126,6 +129,17 @@ describe('venture_tally: region figures from counts kept with the writes', () =>
       { token: await signToken('hr') });
     expect(answer.counts).toEqual({ rows: 1, imported: 1, unchanged: 0, rejected: 0 });
     expect(await regionFigures('320322')).toEqual({ ...before, ventureCount: before.ventureCount + 2, jobsCreated: before.jobsCreated + 13 });
+    expect(await ventureTallyMatches()).toBe(true);
+  });
+
+  it('moves a venture closed within its first year out of the survivors of its day', async () => {
+    const survivors = async () => (await hr.subgraph.dataSource.query(
+      `SELECT coalesce(sum(survived), 0)::int AS n FROM venture_survival_tally WHERE region_code = '320322'`))[0].n;
+    const [venture] = await hr.subgraph.dataSource.query(
+      `SELECT id FROM venture WHERE region_code = '320322' AND closed_on IS NULL ORDER BY id LIMIT 1`);
+    const before = await survivors();
+    await hr.subgraph.dataSource.query('UPDATE venture SET closed_on = opened_on + 30 WHERE id = $1', [venture.id]);
+    expect(await survivors()).toBe(before - 1);
     expect(await ventureTallyMatches()).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { startSubgraphHarness, type SubgraphHarness } from '@rg/dev-postgres';
 import { countiesUnder, PROVINCE_CODE } from '@rg/regions';
 import { personKeyPrefix } from '@rg/person-key';
 import { expectedRegionFigures, expectedScorecard, type Trainee, type World } from '@rg/demo-province';
-import { decodeKeySet, encodeKeySet } from '@rg/region-scorecard';
+import { decodeKeySet, encodeKeySet, flagsOfSubset, keySetBytes } from '@rg/region-scorecard';
 import { povertySubgraph } from './index';
 
 let pov: SubgraphHarness;
@@ -27,6 +27,8 @@ function cohort(world: World, regionCode: string, year: number): Trainee[] {
 }
 
 const keySetOf = (people: Array<{ personKey: string }>) => encodeKeySet(people.map((p) => personKeyPrefix(p.personKey)));
+/** hr's women among a key set's people: a bit per prefix of the set (key-set-flags.ts). */
+const flagsOf = (keySet: string, womenKeySet: string) => flagsOfSubset(keySetBytes(keySet), keySetBytes(womenKeySet)).toString('base64');
 
 /** Person keys of members of households registered in or before the year. */
 function registryKeys(world: World, year: number): Set<string> {
@@ -195,7 +197,7 @@ describe('poverty registry on PostgreSQL', () => {
       const trained = cohort(pov.world, regionCode, year);
       return {
         __typename: 'Scorecard', regionCode, year,
-        traineeKeySet: keySetOf(trained), womenTraineeKeySet: keySetOf(trained.filter((t) => t.gender === 'FEMALE')),
+        traineeKeySet: keySetOf(trained), womenTraineeFlags: flagsOf(keySetOf(trained), keySetOf(trained.filter((t) => t.gender === 'FEMALE'))),
       };
     });
     const before = await pov.statements();
@@ -237,7 +239,7 @@ describe('poverty registry on PostgreSQL', () => {
       for (const role of [undefined, 'analyst', 'admin'] as const) {
         const before = await pov.statements();
         const { data, errors } = await pov.query(SCORECARD, {
-          r: [{ __typename: 'Scorecard', regionCode: XUZHOU, year: 2019, traineeKeySet: keySet, womenTraineeKeySet: keySet }],
+          r: [{ __typename: 'Scorecard', regionCode: XUZHOU, year: 2019, traineeKeySet: keySet, womenTraineeFlags: flagsOf(keySet, keySet) }],
         }, role);
         expect(errors).toBeUndefined();
         expect((await pov.statements()) - before).toBe(0);
@@ -252,12 +254,12 @@ describe('poverty registry on PostgreSQL', () => {
     // Five people are matched: the threshold is a floor, not a ban.
     const five = await pov.query(SCORECARD, {
       r: [{ __typename: 'Scorecard', regionCode: XUZHOU, year: 2019, traineeKeySet: keySetOf(poor.slice(0, 5).map((personKey) => ({ personKey }))),
-        womenTraineeKeySet: '' }] }, 'analyst');
+        womenTraineeFlags: flagsOf(keySetOf(poor.slice(0, 5).map((personKey) => ({ personKey }))), '') }] }, 'analyst');
     expect(five.data._entities[0].poorTraineeShare).toMatchObject({ value: 1, suppressed: false, note: NO_TARGET });
   });
 
   it('answers an empty cohort with zero and refuses a missing or broken key set', async () => {
-    const empty = await pov.query(SCORECARD, { r: [{ __typename: 'Scorecard', regionCode: XUZHOU, year: 2030, traineeKeySet: '', womenTraineeKeySet: '' }] });
+    const empty = await pov.query(SCORECARD, { r: [{ __typename: 'Scorecard', regionCode: XUZHOU, year: 2030, traineeKeySet: '', womenTraineeFlags: '' }] });
     expect(empty.errors).toBeUndefined();
     expect(empty.data._entities[0]).toMatchObject({ poorTraineeShare: { value: 0 }, poorWomenTrainees: { value: 0 }, poorWomenTraineeKeySet: '' });
 
@@ -267,9 +269,23 @@ describe('poverty registry on PostgreSQL', () => {
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Scorecard { poorTraineeShare { value } } } }',
       { r: [{ __typename: 'Scorecard', regionCode: XUZHOU, year: 2019, traineeKeySet: 'AAAA' }] });
     expect(broken.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'traineeKeySet' });
+    // The women's flags must be a bit per prefix of the trainee set: no byte more or less, no bit past its end.
+    const people = (n: number) => keySetOf([...registryKeys(pov.world, 2019)].slice(0, n).map((personKey) => ({ personKey })));
+    const eight = people(8);
+    for (const [traineeKeySet, flags] of [[eight, ''], [eight, 'AAA='], [people(5), 'BA==']]) {
+      const wrong = await pov.query(
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Scorecard { poorWomenTrainees { value } } } }',
+        { r: [{ __typename: 'Scorecard', regionCode: XUZHOU, year: 2019, traineeKeySet, womenTraineeFlags: flags }] });
+      expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'womenTraineeFlags' });
+      expect(wrong.errors?.[0].message).toContain('is not a bit per prefix of traineeKeySet');
+    }
+    const noFlags = await pov.query(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Scorecard { poorWomenTrainees { value } } } }',
+      { r: [{ __typename: 'Scorecard', regionCode: XUZHOU, year: 2019, traineeKeySet: eight }] });
+    expect(noFlags.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'womenTraineeFlags' });
   });
 
-  it('matches a province-scale cohort of 200,000 prefixes, one statement for both sets', async () => {
+  it('matches a province-scale cohort of 200,000 prefixes and its women flagged in it, one statement for both', async () => {
     const year = 2018;
     const poor = registryKeys(pov.world, year);
     // Deterministic pseudo-random 64-bit prefixes (xorshift), plus every registry member of the year.
@@ -282,16 +298,18 @@ describe('poverty registry on PostgreSQL', () => {
       x ^= (x << 17n) & mask;
       prefixes.add(BigInt.asIntN(64, x));
     }
-    // Women are about half of a cohort: the two sets travel together in one representation.
+    // Women are about half of a cohort: flagged in the cohort's set, in the same representation.
     const women = new Set([...prefixes].slice(0, 100_000));
     for (const key of poor) {
       prefixes.add(personKeyPrefix(key));
       women.add(personKeyPrefix(key));
     }
+    const traineeKeySet = encodeKeySet(prefixes);
+    const womenTraineeFlags = flagsOf(traineeKeySet, encodeKeySet(women));
     const before = await pov.statements();
     const started = Date.now();
     const { data, errors } = await pov.query(SCORECARD, {
-      r: [{ __typename: 'Scorecard', regionCode: PROVINCE_CODE, year, traineeKeySet: encodeKeySet(prefixes), womenTraineeKeySet: encodeKeySet(women) }],
+      r: [{ __typename: 'Scorecard', regionCode: PROVINCE_CODE, year, traineeKeySet, womenTraineeFlags }],
     });
     const elapsed = Date.now() - started;
     expect(errors).toBeUndefined();

@@ -11,6 +11,8 @@ export const EXPLAIN_SETTINGS = [
   'shared_preload_libraries=auto_explain',
   'auto_explain.log_analyze=on',
   'auto_explain.log_buffers=on',
+  // A key set is a bigint[] of 250,000 prefixes: the plan shows each parameter's first bytes only.
+  'auto_explain.log_parameter_max_length=200',
 ];
 
 /** Collects the server's log lines while asked to (pass `collect` as the stack's postgresLog). */

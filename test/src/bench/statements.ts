@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startStack, type Stack } from '@rg/infra';
@@ -6,13 +6,20 @@ import { postGraphQL, readCounter } from '@rg/dev-postgres';
 import { signToken, DEPARTMENTS } from '@rg/access';
 import { BENCH_CASES, COMPARISON_REGION_YEARS, type BenchCase } from './million-cases';
 import { EXPLAIN_SETTINGS, ServerLog, explainSlowStatements } from './slowest-plan';
+import { LOG_LINE_PREFIX, printBreakdown } from './breakdown';
 
 /**
  * `npm run bench`: the seeding time, then each read of BENCH_CASES through the gateway, first
  * with no cache (AGGREGATE_CACHE_MS=0 in the departments, GATEWAY_RESPONSE_CACHE_MS=0 in the
- * gateway: what the first viewer of a figure waits) and then with caches warm, with the SQL statements each department sent for it (audit included),
- * and EXPLAIN (ANALYZE) of the slowest statement. Printed, never asserted.
+ * gateway: what the first viewer of a figure waits) and then with caches warm, with the SQL
+ * statements each department sent for it (audit included), and EXPLAIN (ANALYZE) of the
+ * slowest statement. Printed, never asserted.
  * BENCH_TRAINEES sets the province's size (default 20,000; up to 1,000,000).
+ * BENCH_CASES=province,README 1 times only the reads whose names contain one of those words.
+ * BENCH_DATA_DIR=/some/dir keeps the seeded server there and reuses it on the next run (seeding
+ * is skipped when every department has its records; migrations still run).
+ * BENCH_BREAKDOWN=1 prints, after the cold pass, where one more cold request of each read spent
+ * its time (breakdown.ts).
  */
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil(p * xs.length) - 1)];
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -51,30 +58,35 @@ function printTable(title: string, rows: Array<[BenchCase, Timing]>): void {
 
 async function main(): Promise<void> {
   const trainees = Number(process.env.BENCH_TRAINEES ?? 20_000);
-  const root = mkdtempSync(path.join(tmpdir(), 'returnee-bench-'));
+  const keptDir = process.env.BENCH_DATA_DIR;
+  if (keptDir) mkdirSync(keptDir, { recursive: true });
+  const root = keptDir ?? mkdtempSync(path.join(tmpdir(), 'returnee-bench-'));
   chmodSync(root, 0o755);
   const dataDir = path.join(root, 'postgres');
+  const names = process.env.BENCH_CASES?.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+  const cases = names ? BENCH_CASES.filter((bench) => names.some((name) => bench.name.toLowerCase().includes(name))) : BENCH_CASES;
   console.log(`Seeding a province of ${trainees.toLocaleString()} trainees…`);
   // Seeding five databases at once on a busy machine can keep a new connection waiting longer than the default 5 s.
   process.env.DATABASE_CONNECT_TIMEOUT_MS ??= '60000';
   const serverLog = new ServerLog();
   const stack = await startStack({
     dataDir, trainees, quiet: true, env: { AGGREGATE_CACHE_MS: '0', GATEWAY_RESPONSE_CACHE_MS: '0', SCORECARDS_MAX_REGION_YEARS: String(COMPARISON_REGION_YEARS) },
-    postgresSettings: EXPLAIN_SETTINGS, postgresLog: serverLog.collect,
+    postgresSettings: [...EXPLAIN_SETTINGS, LOG_LINE_PREFIX], postgresLog: serverLog.collect,
   });
   const { generateMs, seedMs, servicesMs, seedMsByDepartment } = stack.timings;
-  console.log(`generated in ${seconds(generateMs)}, migrated and seeded (five departments at once) in ${seconds(seedMs)}: ` +
+  console.log(`generated in ${seconds(generateMs)} (migrations and the first COPYs alongside), then seeded (five departments at once) in ${seconds(seedMs)} more: ` +
     `${seconds(generateMs + seedMs)} to a seeded province; services ready ${seconds(servicesMs)} later`);
   // Each department's migration, COPY, index builds, foreign-key checks, tallies and ANALYZE, side by side.
-  console.log(`seeded by department: ${Object.entries(seedMsByDepartment).map(([name, ms]) => `${name} ${seconds(ms)}`).join(', ')}`);
+  console.log(`seeded beyond the generation, by department: ${Object.entries(seedMsByDepartment).map(([name, ms]) => `${name} ${seconds(ms)}`).join(', ')}`);
   const token = await signToken('admin');
   try {
     const cold: Array<[BenchCase, Timing]> = [];
-    for (const bench of BENCH_CASES) cold.push([bench, await timeCase(stack, token, bench)]);
+    for (const bench of cases) cold.push([bench, await timeCase(stack, token, bench)]);
     printTable('No cache (AGGREGATE_CACHE_MS=0, GATEWAY_RESPONSE_CACHE_MS=0), one client, sequential requests', cold);
+    if (process.env.BENCH_BREAKDOWN) await printBreakdown(stack, token, cases, serverLog, dataDir);
 
     const slowest = await explainSlowStatements(stack.databaseUrls.hr, serverLog, 5, async () => {
-      for (const bench of BENCH_CASES) await timeCase(stack, token, bench, 1);
+      for (const bench of cases) await timeCase(stack, token, bench, 1);
     });
     console.log(slowest
       ? `\nSlowest statement of one more pass over these reads (${slowest.ms.toFixed(1)} ms), EXPLAIN (ANALYZE, BUFFERS):\n${slowest.plan}`
@@ -88,14 +100,14 @@ async function main(): Promise<void> {
     await stack.services.get('gateway')!.stop();
     await stack.restart('gateway', { GATEWAY_RESPONSE_CACHE_MS: '30000' });
     const warm: Array<[BenchCase, Timing]> = [];
-    for (const bench of BENCH_CASES) {
+    for (const bench of cases) {
       await timeCase(stack, token, bench, 1);
       warm.push([bench, await timeCase(stack, token, bench)]);
     }
     printTable('Caches warm (AGGREGATE_CACHE_MS=30000, GATEWAY_RESPONSE_CACHE_MS=30000, after one request of each)', warm);
   } finally {
     await stack.stop();
-    rmSync(root, { recursive: true, force: true });
+    if (!keptDir) rmSync(root, { recursive: true, force: true });
   }
 }
 

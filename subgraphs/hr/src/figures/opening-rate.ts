@@ -22,14 +22,20 @@ const zeroRow = () => ({ cohort: 0, opened: 0, too_recent: 0 });
  * still inside it may yet open, so counting them would understate the rate.
  */
 export async function openingRates(db: DataSource, batch: CardBatch, referenceDate: string): Promise<Map<string, OpeningRateCounts>> {
+  // Summed per county-year first, then per card: a grouping of the province-year's (up to 38,000)
+  // county-days instead of a hash join and sort of them by card.
   const rows = await db.query(
-    `WITH ${CARDS_CTE}
-     SELECT c.card, coalesce(sum(o.trainees) FILTER (WHERE m.mature), 0) AS cohort,
-       coalesce(sum(o.opened) FILTER (WHERE m.mature), 0) AS opened,
-       coalesce(sum(o.trainees) FILTER (WHERE NOT m.mature), 0) AS too_recent
-     FROM opening_tally o JOIN cards c ON c.county = o.region_code AND c.year = extract(year FROM o.first_completed_on)::int,
-       LATERAL (SELECT o.first_completed_on + ${OPENING_WINDOW_DAYS} <= $7::date AS mature) m
-     WHERE o.region_code = ANY($4) AND o.first_completed_on >= $5 AND o.first_completed_on < $6 AND o.trainees <> 0
+    `WITH ${CARDS_CTE},
+     counties AS (
+       SELECT region_code, extract(year FROM first_completed_on)::int AS year,
+         coalesce(sum(trainees) FILTER (WHERE first_completed_on + ${OPENING_WINDOW_DAYS} <= $7::date), 0) AS cohort,
+         coalesce(sum(opened) FILTER (WHERE first_completed_on + ${OPENING_WINDOW_DAYS} <= $7::date), 0) AS opened,
+         coalesce(sum(trainees) FILTER (WHERE first_completed_on + ${OPENING_WINDOW_DAYS} > $7::date), 0) AS too_recent
+       FROM opening_tally
+       WHERE region_code = ANY($4) AND first_completed_on >= $5 AND first_completed_on < $6 AND trainees <> 0
+       GROUP BY 1, 2)
+     SELECT c.card, sum(k.cohort) AS cohort, sum(k.opened) AS opened, sum(k.too_recent) AS too_recent
+     FROM counties k JOIN cards c ON c.county = k.region_code AND c.year = k.year
      GROUP BY c.card`,
     [...cardParameters(batch), referenceDate],
   );

@@ -63,27 +63,41 @@ async function figuresFor(db: DataSource, keys: readonly string[], referenceDate
     ),
     // Kept with the writes in opening_tally (see opening-rate.ts).
     openingRates(db, batch, referenceDate),
-    // Likewise survival: a venture less than a year old has not survived a year yet, whatever its state.
+    // Ventures, jobs and survival from venture_survival_tally (county × day opened, kept with
+    // the writes), summed per county-year first and then per card: a venture less than a year
+    // old at the reference date has not survived a year yet, whatever its state, so the days
+    // opened too recently are counted apart.
     db.query(
-      `WITH ${CARDS_CTE}
-       SELECT c.card, count(*) AS ventures, coalesce(sum(v.jobs_created), 0) AS jobs,
-         count(*) FILTER (WHERE m.mature) AS survival_cohort,
-         count(*) FILTER (WHERE m.mature AND (v.closed_on IS NULL OR v.closed_on > v.opened_on + ${SURVIVAL_DAYS})) AS survived,
-         count(*) FILTER (WHERE NOT m.mature) AS too_recent
-       FROM venture v JOIN cards c ON c.county = v.region_code AND c.year = extract(year FROM v.opened_on)::int,
-         LATERAL (SELECT v.opened_on + ${SURVIVAL_DAYS} <= $7::date AS mature) m
-       WHERE v.region_code = ANY($4) AND v.opened_on >= $5 AND v.opened_on < $6
+      `WITH ${CARDS_CTE},
+       counties AS (
+         SELECT region_code, extract(year FROM opened_on)::int AS year, sum(ventures) AS ventures, sum(jobs) AS jobs,
+           coalesce(sum(ventures) FILTER (WHERE opened_on + ${SURVIVAL_DAYS} <= $7::date), 0) AS survival_cohort,
+           coalesce(sum(survived) FILTER (WHERE opened_on + ${SURVIVAL_DAYS} <= $7::date), 0) AS survived,
+           coalesce(sum(ventures) FILTER (WHERE opened_on + ${SURVIVAL_DAYS} > $7::date), 0) AS too_recent
+         FROM venture_survival_tally
+         WHERE region_code = ANY($4) AND opened_on >= $5 AND opened_on < $6 AND ventures <> 0
+         GROUP BY 1, 2)
+       SELECT c.card, sum(k.ventures) AS ventures, sum(k.jobs) AS jobs, sum(k.survival_cohort) AS survival_cohort,
+         sum(k.survived) AS survived, sum(k.too_recent) AS too_recent
+       FROM counties k JOIN cards c ON c.county = k.region_code AND c.year = k.year
        GROUP BY c.card`,
       [...params, referenceDate],
     ),
-    // From the loans kept by borrower's county and year (loan_tally), not every loan joined to its borrower.
+    // From the loans kept by borrower's county and year (loan_tally), not every loan joined to its
+    // borrower. A borrower is one row of a county-year, and a trainee's county never changes, so
+    // a card's borrowers are its county-years' rows summed: no DISTINCT over the province's
+    // 47,000 borrowers (a sort of them per question).
     db.query(
-      `WITH ${CARDS_CTE}
-       SELECT c.card, coalesce(sum(l.amount_yuan), 0) AS total, count(DISTINCT l.borrower_id) AS borrowers
-       FROM loan_tally l JOIN cards c ON c.county = l.region_code AND c.year = l.issued_year
-       WHERE l.region_code = ANY($4) AND l.issued_year = ANY($3::smallint[]) AND l.loans > 0
+      `WITH ${CARDS_CTE},
+       counties AS (
+         SELECT region_code, issued_year, sum(amount_yuan) AS total, count(*) AS borrowers
+         FROM loan_tally
+         WHERE region_code = ANY($4) AND issued_year = ANY($5::smallint[]) AND loans > 0
+         GROUP BY issued_year, region_code)
+       SELECT c.card, sum(k.total) AS total, sum(k.borrowers) AS borrowers
+       FROM counties k JOIN cards c ON c.county = k.region_code AND c.year = k.issued_year
        GROUP BY c.card`,
-      params.slice(0, 4),
+      [...params.slice(0, 4), [...new Set(batch.year)]],
     ),
   ]);
   const [t, v, l] = [training, ventures, loans].map((rows) => byCard(batch, rows, zeroRow));

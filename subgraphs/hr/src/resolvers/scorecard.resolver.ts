@@ -16,9 +16,10 @@ export class Scorecard extends ScorecardBase {
   @Directive('@inaccessible')
   traineeKeySet: string;
 
+  /** The women of traineeKeySet, a bit per prefix (key-set-flags.ts): the set once, not a second copy of their keys. */
   @Field()
   @Directive('@inaccessible')
-  womenTraineeKeySet: string;
+  womenTraineeFlags: string;
 
   /** poverty's answer to traineeKeySet: the cohort's registry-poor, for the eligibility cross-checks. */
   @Field(() => String, { nullable: true })
@@ -116,7 +117,7 @@ export class HrScorecardResolver {
   }
 
   @FieldResolver(() => String)
-  async womenTraineeKeySet(@Root() card: Scorecard, @Ctx() ctx: HrContext): Promise<string> {
-    return (await keySets(ctx, card)).womenTraineeKeySet;
+  async womenTraineeFlags(@Root() card: Scorecard, @Ctx() ctx: HrContext): Promise<string> {
+    return (await keySets(ctx, card)).womenTraineeFlags;
   }
 }

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { createHash } from 'node:crypto';
 import { aggregateCache } from '@rg/data-helpers';
 import {
-  bigintArrayParameter, comparePrefixes, distinctSortedPrefixes, keySetBytes, refusesKeySetOf, unionOfPrefixes,
+  bigintArrayParameter, distinctSortedPrefixes, forEachPersonsRecords, keySetBytes, refusesKeySetOf, unionOfPrefixes,
 } from '@rg/region-scorecard';
 
 /** A key set from hr matched against the registry as of a year. */
@@ -51,42 +51,18 @@ const REGISTRY_ROWS = `SELECT string_agg(int8send(person_key_prefix) || int2send
   WHERE person_key_prefix = ANY (coalesce((SELECT $1::bigint[]), '{}')) AND members > 0`;
 const RECORD_BYTES = 12;
 
-/**
- * The first registry record at or after `from` whose prefix is not below the person at `p`:
- * galloping, then a binary search, so a county's few hundred people find their place among a
- * batch's 200,000 records without walking them all (a batch of 500 cards answers 1,000 sets).
- */
-function firstRecordFrom(registry: Buffer, from: number, people: Buffer, p: number): number {
-  const records = registry.length / RECORD_BYTES;
-  const below = (record: number) => comparePrefixes(registry, record * RECORD_BYTES, people, p) < 0;
-  let low = from;
-  let high = from;
-  for (let step = 1; high < records && below(high); step *= 2) {
-    low = high + 1;
-    high += step;
-  }
-  high = Math.min(high, records);
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (below(middle)) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 /** The set's prefixes (distinct, ascending) whose registry rows put them in the standing for the year. */
 function poorOf(people: Buffer, registry: Buffer, year: number, standing: RegistryStanding): Buffer {
   const poor = Buffer.allocUnsafe(people.length);
   let count = 0;
-  let record = 0;
-  for (let p = 0; p < people.length; p += 8) {
-    record = firstRecordFrom(registry, record, people, p);
-    let inStanding = false;
-    for (let k = record * RECORD_BYTES; k < registry.length && comparePrefixes(registry, k, people, p) === 0 && !inStanding; k += RECORD_BYTES) {
-      inStanding = registry.readInt16BE(k + 8) <= year && (standing === 'REGISTERED_BY_YEAR' || registry.readInt16BE(k + 10) >= year);
+  forEachPersonsRecords(people, registry, RECORD_BYTES, (p, first, end) => {
+    for (let k = first; k < end; k += RECORD_BYTES) {
+      if (registry.readInt16BE(k + 8) <= year && (standing === 'REGISTERED_BY_YEAR' || registry.readInt16BE(k + 10) >= year)) {
+        poor.set(people.subarray(p, p + 8), 8 * count++);
+        return;
+      }
     }
-    if (inStanding) poor.set(people.subarray(p, p + 8), 8 * count++);
-  }
+  });
   return poor.subarray(0, 8 * count);
 }
 

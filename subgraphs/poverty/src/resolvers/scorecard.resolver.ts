@@ -2,7 +2,10 @@ import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from
 import { disclosureMinCount, Indicator, isSmallCell, ScorecardBase } from '@rg/region-scorecard';
 import { ownerOnly } from '@rg/access';
 import type { PovertyContext } from './context';
-import { matchKeySet, poorCount, poorShare } from './key-set-match';
+import { matchKeySet, poorCount, poorShare, type FlaggedSubset } from './key-set-match';
+
+/** hr's women trainees: flagged in its trainee set, so the cohort crosses the gateway once. */
+const WOMEN_TRAINEES: FlaggedSubset = { of: 'traineeKeySet', flags: 'womenTraineeFlags' };
 
 /**
  * The scorecard as the registry sees it: hr hands over its trained cohort as key sets
@@ -19,7 +22,7 @@ export class Scorecard extends ScorecardBase {
 
   @Field()
   @Directive('@external')
-  womenTraineeKeySet: string;
+  womenTraineeFlags: string;
 
   // Priority of the poor across support policies (support-priority.resolver.ts): hr's sets.
   @Field()
@@ -60,9 +63,9 @@ export class PovertyScorecardResolver {
   }
 
   @FieldResolver(() => Indicator, { nullable: true, description: 'Women trainees of the year in a household registered by then' })
-  @Directive('@requires(fields: "womenTraineeKeySet")')
+  @Directive('@requires(fields: "traineeKeySet womenTraineeFlags")')
   async poorWomenTrainees(@Root() card: Scorecard, @Ctx() ctx: PovertyContext): Promise<Indicator> {
-    return poorCount(ctx, card, 'womenTraineeKeySet');
+    return poorCount(ctx, card, WOMEN_TRAINEES);
   }
 
   /**
@@ -72,9 +75,9 @@ export class PovertyScorecardResolver {
    */
   @FieldResolver(() => String, { nullable: true })
   @Directive('@inaccessible')
-  @Directive('@requires(fields: "womenTraineeKeySet")')
+  @Directive('@requires(fields: "traineeKeySet womenTraineeFlags")')
   async poorWomenTraineeKeySet(@Root() card: Scorecard, @Ctx() ctx: PovertyContext): Promise<string | null> {
-    const m = await matchKeySet(ctx, card, 'womenTraineeKeySet');
+    const m = await matchKeySet(ctx, card, WOMEN_TRAINEES);
     if (m.refused || isSmallCell(m.poorCount, disclosureMinCount())) return null;
     return m.poor.toString('base64');
   }

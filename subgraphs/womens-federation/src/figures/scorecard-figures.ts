@@ -1,6 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { badUserInput } from '@rg/api-errors';
-import { countByRegionAndYear, decodeKeySet, refusesKeySet, toBigintArrayParameter, yearRange } from '@rg/region-scorecard';
+import {
+  bigintArrayParameter, countByRegionAndYear, distinctSortedPrefixes, forEachPersonsRecords, keySetBytes, refusesKeySetOf,
+  unionOfPrefixes,
+} from '@rg/region-scorecard';
 
 export { scorecardKey } from '@rg/region-scorecard';
 
@@ -14,9 +17,10 @@ export async function scorecardFigures(db: DataSource, keys: readonly string[]):
   return new Map([...counts].map(([key, womenSupportCasesOpened]) => [key, { womenSupportCasesOpened }]));
 }
 
-function decodeOrRefuse(keySet: string): bigint[] {
+/** The set's people, each once, ascending, as 8-byte prefixes (key-set-bytes.ts). */
+function decodeOrRefuse(keySet: string): Buffer {
   try {
-    return decodeKeySet(keySet);
+    return distinctSortedPrefixes(keySetBytes(keySet));
   } catch {
     throw badUserInput('poorWomenTraineeKeySet', 'is not a key set of 64-bit person-key prefixes');
   }
@@ -37,33 +41,44 @@ export function supportedShareKey(year: number, keySet: string): string {
 }
 
 /**
+ * Each asked person's first year with a support case, as one bytea of 10-byte records in prefix
+ * order: prefix (8 bytes) and that year (2). The asked prefixes arrive as one binary bigint[]
+ * read through a sub-select, so PostgreSQL walks the prefix index once in their order (a
+ * scalar-array index scan) instead of hashing every case or probing once a row of an unnested
+ * list (432 ms for a province's poor women at a million trainees).
+ */
+const FIRST_SUPPORTED = `SELECT string_agg(int8send(person_key_prefix) || int2send(first_year), ''::bytea ORDER BY person_key_prefix) AS records
+  FROM (SELECT person_key_prefix, min(extract(year FROM opened_on))::smallint AS first_year
+    FROM women_support_case
+    WHERE person_key_prefix = ANY (coalesce((SELECT $1::bigint[]), '{}'))
+    GROUP BY person_key_prefix) supported`;
+const RECORD_BYTES = 10;
+
+/**
  * How many of each key set (poverty's poor women trainees) the federation has supported by
- * the end of the year. One statement for every set in the request: each prefix travels
- * tagged with its set's position, and the year's end is looked up by that position. A set of
- * fewer people than the disclosure threshold is refused: its prefixes are not looked up.
+ * the end of the year: a case opened in the year or before. One statement for every set in the
+ * request (the union of their prefixes), each set then counted against its own year here. A set
+ * of fewer people than the disclosure threshold is refused: its prefixes are not looked up.
  */
 export async function supportedShares(db: DataSource, keys: readonly string[]): Promise<Map<string, SupportedShare>> {
   const sets = keys.map((key) => {
     const colon = key.indexOf(':');
-    const prefixes = [...new Set(decodeOrRefuse(key.slice(colon + 1)))];
-    return { year: Number(key.slice(0, colon)), prefixes, refused: refusesKeySet(prefixes) };
+    const prefixes = decodeOrRefuse(key.slice(colon + 1));
+    return { year: Number(key.slice(0, colon)), prefixes, people: prefixes.length / 8, refused: refusesKeySetOf(prefixes.length / 8) };
   });
-  const positions: bigint[] = [];
-  const prefixes: bigint[] = [];
-  sets.forEach((set, i) => !set.refused && set.prefixes.forEach((prefix) => {
-    positions.push(BigInt(i + 1));
-    prefixes.push(prefix);
+  const asked = unionOfPrefixes(sets.flatMap((set) => (set.refused ? [] : [set.prefixes])));
+  const [{ records }]: Array<{ records: Buffer | null }> = asked.length === 0
+    ? [{ records: null }]
+    : await db.query(FIRST_SUPPORTED, [bigintArrayParameter(asked)]);
+  const firstSupported = records ?? Buffer.alloc(0);
+  return new Map(keys.map((key, i) => {
+    const set = sets[i];
+    let supported = 0;
+    if (!set.refused) {
+      forEachPersonsRecords(set.prefixes, firstSupported, RECORD_BYTES, (_, first, end) => {
+        if (first < end && firstSupported.readInt16BE(first + 8) <= set.year) supported++;
+      });
+    }
+    return [key, { people: set.people, supported, refused: set.refused }];
   }));
-  const rows: Array<{ position: number; supported: string }> = prefixes.length === 0 ? [] : await db.query(
-    `SELECT k.position, count(DISTINCT c.person_key_prefix) AS supported
-     FROM unnest($1::int[], $2::bigint[]) AS k(position, prefix)
-     JOIN women_support_case c ON c.person_key_prefix = k.prefix
-     WHERE c.opened_on < ($3::date[])[k.position]
-     GROUP BY k.position`,
-    [toBigintArrayParameter(positions), toBigintArrayParameter(prefixes), sets.map((set) => yearRange(set.year)[1])],
-  );
-  const supported = new Map(rows.map((row) => [row.position, Number(row.supported)]));
-  return new Map(keys.map((key, i) => [key, {
-    people: sets[i].prefixes.length, supported: supported.get(i + 1) ?? 0, refused: sets[i].refused,
-  }]));
 }

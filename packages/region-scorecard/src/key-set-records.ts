@@ -1,0 +1,48 @@
+import { comparePrefixes } from './key-set-bytes';
+
+/**
+ * A department's rows for the prefixes a key set asked about, as one bytea of fixed-size
+ * records in prefix order, each starting with its 8-byte prefix (string_agg of int8send(prefix)
+ * || … ORDER BY prefix): one statement answers every set of a request, and each set is then
+ * walked against the records here, without a BigInt or a row object a person.
+ */
+
+/**
+ * The first record at or after `from` whose prefix is not below the person at `p` of `people`:
+ * galloping, then a binary search, so a county's few hundred people find their place among a
+ * batch's 200,000 records without walking them all.
+ */
+function firstRecordFrom(records: Buffer, recordBytes: number, from: number, people: Buffer, p: number): number {
+  const count = records.length / recordBytes;
+  const below = (record: number) => comparePrefixes(records, record * recordBytes, people, p) < 0;
+  let low = from;
+  let high = from;
+  for (let step = 1; high < count && below(high); step *= 2) {
+    low = high + 1;
+    high += step;
+  }
+  high = Math.min(high, count);
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (below(middle)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Calls `visit` for each person of `people` (distinct prefixes, ascending) with the byte offset
+ * of the person and the byte range [first, end) of the records carrying their prefix (empty
+ * when none does).
+ */
+export function forEachPersonsRecords(
+  people: Buffer, records: Buffer, recordBytes: number, visit: (person: number, first: number, end: number) => void,
+): void {
+  let record = 0;
+  for (let p = 0; p < people.length; p += 8) {
+    record = firstRecordFrom(records, recordBytes, record, people, p);
+    let end = record * recordBytes;
+    while (end < records.length && comparePrefixes(records, end, people, p) === 0) end += recordBytes;
+    visit(p, record * recordBytes, end);
+  }
+}
