@@ -48,6 +48,20 @@ export function cardBatch(keys: readonly string[]): CardBatch {
  */
 export const CARDS_CTE = `cards AS (SELECT * FROM unnest($1::int[], $2::text[], $3::int[]) AS c(card, county, year))`;
 
+/**
+ * A statement that sums a summary table per county-year first (`countiesSql`: a SELECT
+ * returning `region_code`, the year as `yearColumn` and each of `sums`) and then per card: a
+ * grouping of the few county-years the cards cover, instead of joining every summary row to
+ * its cards before grouping. Reads the parameters CARDS_CTE reads, and whatever `countiesSql` does.
+ */
+export function summedPerCard(countiesSql: string, yearColumn: string, sums: readonly string[]): string {
+  return `WITH ${CARDS_CTE},
+     counties AS (${countiesSql})
+     SELECT c.card, ${sums.map((column) => `sum(k.${column}) AS ${column}`).join(', ')}
+     FROM counties k JOIN cards c ON c.county = k.region_code AND c.year = k.${yearColumn}
+     GROUP BY c.card`;
+}
+
 export function cardParameters(batch: CardBatch): unknown[] {
   return [batch.card, batch.county, batch.year, batch.counties, batch.from, batch.to];
 }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { byCard, cardParameters, CARDS_CTE, type CardBatch } from '@rg/region-scorecard';
+import { byCard, cardParameters, summedPerCard, type CardBatch } from '@rg/region-scorecard';
 import { OPENING_WINDOW_DAYS } from '@rg/scorecard';
 
 /** The six-month opening rate's counts of one scorecard (region-year). */
@@ -25,18 +25,15 @@ export async function openingRates(db: DataSource, batch: CardBatch, referenceDa
   // Summed per county-year first, then per card: a grouping of the province-year's (up to 38,000)
   // county-days instead of a hash join and sort of them by card.
   const rows = await db.query(
-    `WITH ${CARDS_CTE},
-     counties AS (
-       SELECT region_code, extract(year FROM first_completed_on)::int AS year,
+    summedPerCard(
+      `SELECT region_code, extract(year FROM first_completed_on)::int AS year,
          coalesce(sum(trainees) FILTER (WHERE first_completed_on + ${OPENING_WINDOW_DAYS} <= $7::date), 0) AS cohort,
          coalesce(sum(opened) FILTER (WHERE first_completed_on + ${OPENING_WINDOW_DAYS} <= $7::date), 0) AS opened,
          coalesce(sum(trainees) FILTER (WHERE first_completed_on + ${OPENING_WINDOW_DAYS} > $7::date), 0) AS too_recent
        FROM opening_tally
        WHERE region_code = ANY($4) AND first_completed_on >= $5 AND first_completed_on < $6 AND trainees <> 0
-       GROUP BY 1, 2)
-     SELECT c.card, sum(k.cohort) AS cohort, sum(k.opened) AS opened, sum(k.too_recent) AS too_recent
-     FROM counties k JOIN cards c ON c.county = k.region_code AND c.year = k.year
-     GROUP BY c.card`,
+       GROUP BY 1, 2`,
+      'year', ['cohort', 'opened', 'too_recent']),
     [...cardParameters(batch), referenceDate],
   );
   return new Map([...byCard(batch, rows, zeroRow)].map(([key, row]) => [key, {

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { aggregateCache } from '@rg/data-helpers';
-import { byCard, cardBatch, cardParameters, CARDS_CTE, scorecardReferenceDate } from '@rg/region-scorecard';
+import { byCard, cardBatch, cardParameters, summedPerCard, scorecardReferenceDate } from '@rg/region-scorecard';
 import { SURVIVAL_DAYS } from '@rg/scorecard';
 import { openingRates } from './opening-rate';
 
@@ -50,15 +50,12 @@ async function figuresFor(db: DataSource, keys: readonly string[], referenceDate
     // cards' year per county ($3) would make the planner expect every row. The cohort's key sets
     // are asked for apart (cohort-key-sets.ts).
     db.query(
-      `WITH ${CARDS_CTE},
-       counties AS (
-         SELECT region_code, completed_year, sum(completions) AS completions, sum(passes) AS passes, count(*) AS trained
+      summedPerCard(
+        `SELECT region_code, completed_year, sum(completions) AS completions, sum(passes) AS passes, count(*) AS trained
          FROM completion_tally
          WHERE region_code = ANY($4) AND completed_year = ANY($5::smallint[]) AND completions > 0
-         GROUP BY completed_year, region_code)
-       SELECT c.card, sum(k.completions) AS completions, sum(k.passes) AS passes, sum(k.trained) AS trained
-       FROM counties k JOIN cards c ON c.county = k.region_code AND c.year = k.completed_year
-       GROUP BY c.card`,
+         GROUP BY completed_year, region_code`,
+        'completed_year', ['completions', 'passes', 'trained']),
       [...params.slice(0, 4), [...new Set(batch.year)]],
     ),
     // Kept with the writes in opening_tally (see opening-rate.ts).
@@ -68,19 +65,15 @@ async function figuresFor(db: DataSource, keys: readonly string[], referenceDate
     // old at the reference date has not survived a year yet, whatever its state, so the days
     // opened too recently are counted apart.
     db.query(
-      `WITH ${CARDS_CTE},
-       counties AS (
-         SELECT region_code, extract(year FROM opened_on)::int AS year, sum(ventures) AS ventures, sum(jobs) AS jobs,
+      summedPerCard(
+        `SELECT region_code, extract(year FROM opened_on)::int AS year, sum(ventures) AS ventures, sum(jobs) AS jobs,
            coalesce(sum(ventures) FILTER (WHERE opened_on + ${SURVIVAL_DAYS} <= $7::date), 0) AS survival_cohort,
            coalesce(sum(survived) FILTER (WHERE opened_on + ${SURVIVAL_DAYS} <= $7::date), 0) AS survived,
            coalesce(sum(ventures) FILTER (WHERE opened_on + ${SURVIVAL_DAYS} > $7::date), 0) AS too_recent
          FROM venture_survival_tally
          WHERE region_code = ANY($4) AND opened_on >= $5 AND opened_on < $6 AND ventures <> 0
-         GROUP BY 1, 2)
-       SELECT c.card, sum(k.ventures) AS ventures, sum(k.jobs) AS jobs, sum(k.survival_cohort) AS survival_cohort,
-         sum(k.survived) AS survived, sum(k.too_recent) AS too_recent
-       FROM counties k JOIN cards c ON c.county = k.region_code AND c.year = k.year
-       GROUP BY c.card`,
+         GROUP BY 1, 2`,
+        'year', ['ventures', 'jobs', 'survival_cohort', 'survived', 'too_recent']),
       [...params, referenceDate],
     ),
     // From the loans kept by borrower's county and year (loan_tally), not every loan joined to its
@@ -88,15 +81,12 @@ async function figuresFor(db: DataSource, keys: readonly string[], referenceDate
     // a card's borrowers are its county-years' rows summed: no DISTINCT over the province's
     // 47,000 borrowers (a sort of them per question).
     db.query(
-      `WITH ${CARDS_CTE},
-       counties AS (
-         SELECT region_code, issued_year, sum(amount_yuan) AS total, count(*) AS borrowers
+      summedPerCard(
+        `SELECT region_code, issued_year, sum(amount_yuan) AS total, count(*) AS borrowers
          FROM loan_tally
          WHERE region_code = ANY($4) AND issued_year = ANY($5::smallint[]) AND loans > 0
-         GROUP BY issued_year, region_code)
-       SELECT c.card, sum(k.total) AS total, sum(k.borrowers) AS borrowers
-       FROM counties k JOIN cards c ON c.county = k.region_code AND c.year = k.issued_year
-       GROUP BY c.card`,
+         GROUP BY issued_year, region_code`,
+        'issued_year', ['total', 'borrowers']),
       [...params.slice(0, 4), [...new Set(batch.year)]],
     ),
   ]);
