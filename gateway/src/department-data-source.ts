@@ -8,7 +8,7 @@ import type { CircuitBreaker } from './circuit-breaker';
 import type { DepartmentMetrics, FetchFailure } from './department-metrics';
 import { describeFailure, errorsAtPaths } from './department-failure';
 import { fieldsLeftNull } from './fields-left-null';
-import { isQueryBody, type InFlightFetches } from './fetch-dedup';
+import { isQueryBody, isQueryText, type InFlightFetches } from './fetch-dedup';
 import { DepartmentHttp } from './department-http';
 import { isEntityFetch, type EntityBatches, type EntityAnswerBody } from './entity-batching';
 
@@ -117,7 +117,7 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
     // A write drops the answers that came from its department when it leaves and again when it
     // is answered (an answer computed meanwhile may predate the commit), whatever the outcome:
     // a write that timed out here may still have committed there.
-    const write = clientFetch && options.request.query?.trimStart().startsWith('mutation');
+    const write = clientFetch && !isQueryText(options.request.query ?? '');
     if (write) this.sharing.departmentWrote?.(this.department);
     try {
       return await this.send(options, clientFetch, done);

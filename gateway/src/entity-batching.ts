@@ -13,6 +13,8 @@
  * of the key. The department still audits every record it reads, once per fetch it receives.
  */
 
+import { isQueryText } from './fetch-dedup';
+
 /** An `_entities` fetch as the data source is about to send it. */
 export interface EntityFetch {
   query: string;
@@ -43,9 +45,7 @@ export interface SentFetch<R> {
 
 /** A read (not a mutation) whose variables carry the representations of the records asked for. */
 export function isEntityFetch(request: { query?: string; variables?: Record<string, unknown> }): request is EntityFetch {
-  if (!request.query || !Array.isArray(request.variables?.representations)) return false;
-  const text = request.query.trimStart();
-  return text.startsWith('query') || text.startsWith('{');
+  return !!request.query && isQueryText(request.query) && Array.isArray(request.variables?.representations);
 }
 
 /** The fetches as one: their representations one after another, the rest as the first's (the key made them equal). */

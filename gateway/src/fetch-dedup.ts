@@ -6,6 +6,9 @@ import type { DepartmentAnswer } from './department-http';
  */
 export const isQueryBody = (body: string) => /^\{"query":"(query\b|\{)/.test(body);
 
+/** The same rule on an operation's text: a read is a query, named or not; anything else writes. */
+export const isQueryText = (query: string) => /^(query\b|\{)/.test(query.trimStart());
+
 /**
  * Identical subgraph fetches in flight at the same moment go out once: the same department,
  * the same body (query and variables) and the same caller (Authorization header). The key
