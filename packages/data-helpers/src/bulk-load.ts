@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { copyRows, resetIdSequence, timedStep } from './bulk-copy';
 import type { BulkTally } from './tally';
+import { secondaryIndexes } from './bulk-catalogue';
 
 /** One table of a seeding: its rows, how a row becomes COPY's columns, and what must be in first. */
 export interface TableLoad<T = any> {
@@ -38,7 +39,6 @@ export interface RowsInBatches<T> {
 const rowCount = (rows: readonly unknown[] | RowsInBatches<unknown>, done: number) =>
   ('batches' in rows ? Math.max(done, rows.total ?? done) : rows.length);
 
-interface IndexDefinition { table: string; name: string; definition: string }
 interface ForeignKey { table: string; references: string; name: string; definition: string }
 
 /**
@@ -115,18 +115,6 @@ async function insertTriggers(db: DataSource, tables: string[]): Promise<Map<str
   return triggers;
 }
 
-async function secondaryIndexes(db: DataSource, tables: string[]): Promise<IndexDefinition[]> {
-  // Indexes that back no constraint: primary keys and unique constraints stay during the load.
-  return db.query(
-    `SELECT t.relname AS table, quote_ident(ic.relname) AS name, pg_get_indexdef(i.indexrelid) AS definition
-     FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid JOIN pg_class ic ON ic.oid = i.indexrelid
-     WHERE t.relname = ANY($1) AND t.relnamespace = current_schema()::regnamespace
-       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
-     ORDER BY t.relname, ic.relname`,
-    [tables],
-  );
-}
-
 async function foreignKeys(db: DataSource, tables: string[]): Promise<ForeignKey[]> {
   // Every foreign key from or to a loaded table: one into a loaded table would check each row as it arrives.
   return db.query(
@@ -173,7 +161,7 @@ export async function loadTables(
   onProgress?: (table: string, done: number, total: number) => void,
 ): Promise<void> {
   const tables = loads.map((load) => load.table);
-  const indexes = await secondaryIndexes(db, tables);
+  const indexes = await secondaryIndexes((sql, parameters) => db.query(sql, parameters), tables);
   const keys = await foreignKeys(db, tables);
   const triggers = await insertTriggers(db, tables);
   // A tally may take a key through a reference (a loan's county is its borrower's), so what a

@@ -1,6 +1,5 @@
 import type { BulkTally } from './tally';
-
-type Query = (sql: string, parameters?: unknown[]) => Promise<any>;
+import { secondaryIndexes, type Query } from './bulk-catalogue';
 
 /**
  * Runs a bulk load's tally fill inside the COPY's transaction. When the summary table is empty
@@ -26,11 +25,7 @@ export async function fillTally(query: Query, tally: BulkTally, timed: <T>(step:
     return;
   }
   await query(`TRUNCATE ${summary}`);
-  const indexes: Array<{ name: string; definition: string }> = await query(
-    `SELECT quote_ident(ic.relname) AS name, pg_get_indexdef(i.indexrelid) AS definition
-     FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
-     WHERE i.indrelid = $1::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
-     ORDER BY ic.relname`, [summary]);
+  const indexes = await secondaryIndexes(query, [summary]);
   const constraints: Array<{ name: string; definition: string }> = tally.fillEmpty ? await query(
     `SELECT quote_ident(conname) AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
      WHERE conrelid = $1::regclass AND contype IN ('p', 'u') ORDER BY contype, conname`, [summary]) : [];
