@@ -43,17 +43,16 @@ async function figuresFor(db: DataSource, keys: readonly string[], referenceDate
   const batch = cardBatch(keys);
   const params = cardParameters(batch);
   const [training, opening, ventures, loans] = await Promise.all([
-    // The year's completions and the trained cohort, from completion_tally (a row per trainee,
-    // county and year completed): counted per county-year straight off its cohort index, in
-    // index order (no sort, no table rows), then summed per card; not the year's enrolments
-    // joined to a million trainees. Its distinct years ($5) are the index's first column: the
-    // cards' year per county ($3) would make the planner expect every row. The cohort's key sets
-    // are asked for apart (cohort-key-sets.ts).
+    // The year's completions, passes and trained cohort per county-year from cohort_tally (kept
+    // with the writes off completion_tally's row a trainee and year), then summed per card: a
+    // row per county-year, not the province-year's 250,000 trainees counted per question. Its
+    // distinct years ($5): the cards' year per county ($3) would make the planner expect every
+    // row. The cohort's key sets are asked for apart (cohort-key-sets.ts).
     db.query(
       summedPerCard(
-        `SELECT region_code, completed_year, sum(completions) AS completions, sum(passes) AS passes, count(*) AS trained
-         FROM completion_tally
-         WHERE region_code = ANY($4) AND completed_year = ANY($5::smallint[]) AND completions > 0
+        `SELECT region_code, completed_year, sum(completions) AS completions, sum(passes) AS passes, sum(trained) AS trained
+         FROM cohort_tally
+         WHERE region_code = ANY($4) AND completed_year = ANY($5::smallint[]) AND trained > 0
          GROUP BY completed_year, region_code`,
         'completed_year', ['completions', 'passes', 'trained']),
       [...params.slice(0, 4), [...new Set(batch.year)]],
