@@ -14,17 +14,18 @@ import { comparePrefixes } from './key-set-bytes';
  */
 function firstRecordFrom(records: Buffer, recordBytes: number, from: number, people: Buffer, p: number): number {
   const count = records.length / recordBytes;
-  const below = (record: number) => comparePrefixes(records, record * recordBytes, people, p) < 0;
-  let low = from;
-  let high = from;
-  for (let step = 1; high < count && below(high); step *= 2) {
+  // The usual case when the records are as dense as the people (a cohort against its registry rows).
+  if (from >= count || comparePrefixes(records, from * recordBytes, people, p) >= 0) return from;
+  let low = from + 1;
+  let high = from + 1;
+  for (let step = 1; high < count && comparePrefixes(records, high * recordBytes, people, p) < 0; step *= 2) {
     low = high + 1;
     high += step;
   }
   high = Math.min(high, count);
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (below(middle)) low = middle + 1;
+    if (comparePrefixes(records, middle * recordBytes, people, p) < 0) low = middle + 1;
     else high = middle;
   }
   return low;
