@@ -71,6 +71,23 @@ function poorOf(people: Buffer, registry: Buffer, year: number, standing: Regist
   return poor.subarray(0, length);
 }
 
+/** A loader key taken apart: the year, and the set's bytes (null when they are not a key set). */
+interface AskedSet {
+  year: number;
+  bytes: Buffer | null;
+}
+
+function askedSet(key: string): AskedSet {
+  const colon = key.indexOf(':');
+  let bytes: Buffer | null;
+  try {
+    bytes = keySetBytes(key.slice(colon + 1));
+  } catch {
+    bytes = null;
+  }
+  return { year: Number(key.slice(0, colon)), bytes };
+}
+
 /**
  * One statement for every set of a request, whatever their number and size: the sets'
  * prefixes are merged into one ascending array (a cohort and its women are asked once), the
@@ -79,46 +96,44 @@ function poorOf(people: Buffer, registry: Buffer, year: number, standing: Regist
  * statement. An undecodable set answers null; a set of fewer people than the disclosure
  * threshold is refused unread.
  */
-async function matchAll(db: DataSource, keys: readonly string[], standing: RegistryStanding): Promise<Map<string, RegistryMatch | null>> {
-  const sets = keys.map((key) => {
-    const colon = key.indexOf(':');
-    let bytes: Buffer | null;
-    try {
-      bytes = keySetBytes(key.slice(colon + 1));
-    } catch {
-      bytes = null;
-    }
+async function matchAll(db: DataSource, asked: readonly AskedSet[], standing: RegistryStanding): Promise<Array<RegistryMatch | null>> {
+  const sets = asked.map(({ year, bytes }) => {
     const people = bytes && distinctSortedPrefixes(bytes);
     // A set of a handful of people would make the answer a membership test of the registry.
     const refused = people !== null && refusesKeySetOf(people.length / 8);
-    return { year: Number(key.slice(0, colon)), size: bytes ? bytes.length / 8 : 0, people, refused };
+    return { year, size: bytes ? bytes.length / 8 : 0, people, refused };
   });
-  const asked = unionOfPrefixes(sets.flatMap((set) => (set.people && !set.refused ? [set.people] : [])));
-  const [{ rows }]: Array<{ rows: string | null }> = asked.length === 0
+  const union = unionOfPrefixes(sets.flatMap((set) => (set.people && !set.refused ? [set.people] : [])));
+  const [{ rows }]: Array<{ rows: string | null }> = union.length === 0
     ? [{ rows: null }]
-    : await db.query(REGISTRY_ROWS, [bigintArrayParameter(asked)]);
+    : await db.query(REGISTRY_ROWS, [bigintArrayParameter(union)]);
   const registry = Buffer.from(rows ?? '', 'base64'); // its line breaks are skipped
-  return new Map(keys.map((key, i) => {
-    const set = sets[i];
-    if (set.people === null) return [key, null];
+  return sets.map((set) => {
+    if (set.people === null) return null;
     const poor = set.refused ? Buffer.alloc(0) : poorOf(set.people, registry, set.year, standing);
-    return [key, { size: set.size, poorCount: poor.length / 8, poor, refused: set.refused }];
-  }));
+    return { size: set.size, poorCount: poor.length / 8, poor, refused: set.refused };
+  });
 }
 
-/** Cached across requests by year and the set's digest; the sets a batch misses are matched together. */
+/**
+ * Cached across requests by year and the digest of the set's bytes; the sets a batch misses
+ * are matched together. Each key set is decoded once, and its bytes digested, not its base64
+ * text: turning a province's 3.5 MB of base64 into bytes to hash them cost more than the match.
+ */
 export async function registryMatches(
   db: DataSource, keys: readonly string[], standing: RegistryStanding = 'REGISTERED_BY_YEAR',
 ): Promise<Map<string, RegistryMatch | null>> {
-  const digestOf = (key: string) => {
-    const colon = key.indexOf(':');
-    return `${key.slice(0, colon)}:${createHash('sha256').update(key.slice(colon + 1)).digest('hex')}`;
-  };
-  const byDigest = new Map(keys.map((key) => [digestOf(key), key]));
-  const cacheName = standing === 'REGISTERED_BY_YEAR' ? 'registry-match' : 'registry-standing';
-  const matches = await aggregateCache<RegistryMatch | null>(db, cacheName).getMany([...byDigest.keys()], async (missing) => {
-    const found = await matchAll(db, missing.map((digest) => byDigest.get(digest)!), standing);
-    return new Map(missing.map((digest) => [digest, found.get(byDigest.get(digest)!) ?? null]));
+  const byDigest = new Map<string, AskedSet>();
+  const digests = keys.map((key) => {
+    const set = askedSet(key);
+    const digest = `${set.year}:${set.bytes ? createHash('sha256').update(set.bytes).digest('hex') : 'not a key set'}`;
+    byDigest.set(digest, set);
+    return digest;
   });
-  return new Map(keys.map((key) => [key, matches.get(digestOf(key)) ?? null]));
+  const cacheName = standing === 'REGISTERED_BY_YEAR' ? 'registry-match' : 'registry-standing';
+  const matches = await aggregateCache<RegistryMatch | null>(db, cacheName).getMany(digests, async (missing) => {
+    const found = await matchAll(db, missing.map((digest) => byDigest.get(digest)!), standing);
+    return new Map(missing.map((digest, i) => [digest, found[i]]));
+  });
+  return new Map(keys.map((key, i) => [key, matches.get(digests[i]) ?? null]));
 }
