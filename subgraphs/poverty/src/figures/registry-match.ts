@@ -2,7 +2,8 @@ import type { DataSource } from 'typeorm';
 import { createHash } from 'node:crypto';
 import { aggregateCache } from '@rg/data-helpers';
 import {
-  bigintArrayParameter, distinctSortedPrefixes, forEachPersonsRecords, keySetBytes, refusesKeySetOf, unionOfPrefixes,
+  bigintArrayParameter, distinctSortedPrefixes, forEachPersonsRecords, keySetBytes, recordsInPrefixOrder, refusesKeySetOf,
+  unionOfPrefixes,
 } from '@rg/region-scorecard';
 
 /** A key set from hr matched against the registry as of a year. */
@@ -37,7 +38,8 @@ export function registryMatchKey(year: number, keySet: string): string {
 }
 
 /**
- * The registry's rows for the asked prefixes, as one bytea of 12-byte records in prefix order:
+ * The registry's rows for the asked prefixes, as one bytea of 12-byte records in the index's
+ * order, the prefix's (checked, see recordsInPrefixOrder):
  * prefix (8 bytes), year registered, last year in the registry (2 bytes each), from the index of
  * registry_prefix_tally alone. The asked prefixes arrive as one binary bigint[]; PostgreSQL's
  * btree walks its leaves once in the array's order (a scalar-array index scan), so a province's
@@ -49,7 +51,7 @@ export function registryMatchKey(year: number, keySet: string): string {
  * base64's 3 MB about half that.
  */
 const REGISTRY_ROWS = `SELECT encode(string_agg(int8send(person_key_prefix) || int2send(registered_year) || int2send(in_registry_until),
-    ''::bytea ORDER BY person_key_prefix), 'base64') AS rows
+    ''::bytea), 'base64') AS rows
   FROM registry_prefix_tally
   WHERE person_key_prefix = ANY (coalesce((SELECT $1::bigint[]), '{}')) AND members > 0`;
 const RECORD_BYTES = 12;
@@ -107,7 +109,7 @@ async function matchAll(db: DataSource, asked: readonly AskedSet[], standing: Re
   const [{ rows }]: Array<{ rows: string | null }> = union.length === 0
     ? [{ rows: null }]
     : await db.query(REGISTRY_ROWS, [bigintArrayParameter(union)]);
-  const registry = Buffer.from(rows ?? '', 'base64'); // its line breaks are skipped
+  const registry = recordsInPrefixOrder(Buffer.from(rows ?? '', 'base64'), RECORD_BYTES); // base64's line breaks are skipped
   return sets.map((set) => {
     if (set.people === null) return null;
     const poor = set.refused ? Buffer.alloc(0) : poorOf(set.people, registry, set.year, standing);
