@@ -10,6 +10,7 @@ import { COMPLETION_TALLY } from './migrations/1766100000000-completion-tally';
 import { OPENING_TALLY_FILL } from './migrations/1766200000000-opening-tally';
 import { COHORT_TALLY } from './migrations/1766500000000-cohort-tally';
 import { COHORT_KEY_SETS } from './migrations/1766510000000-cohort-key-sets';
+import { BORROWER_TALLY } from './migrations/1766520000000-borrower-tally';
 
 type Progress = (table: string, done: number, total: number) => void;
 
@@ -47,7 +48,7 @@ export async function seed(db: DataSource, world: World, onProgress?: Progress):
         'guarantee_type', 'interest_subsidy_yuan', 'defaulted_on'],
       hr.loans, (l) => [l.id, l.borrowerId, l.ventureId, l.amountYuan, l.bank, l.issuedOn, l.interestSubsidised, l.repaidOn,
         l.guaranteeType, l.interestSubsidyYuan, l.defaultedOn],
-      { tallies: [bulkTally(LOAN_TALLY)], copiesBeforeReferences: true }),
+      { tallies: [{ ...bulkTally(LOAN_TALLY), then: [bulkTally(BORROWER_TALLY)] }], copiesBeforeReferences: true }),
     table('training_institution', ['id', 'name', 'region_code', 'ownership'], hr.institutions,
       (i) => [i.id, i.name, i.regionCode, i.ownership]),
     table('course', ['id', 'institution_id', 'type', 'name', 'region_code', 'starts_on', 'ends_on'], hr.courses,

@@ -75,15 +75,16 @@ async function figuresFor(db: DataSource, keys: readonly string[], referenceDate
         'year', ['ventures', 'jobs', 'survival_cohort', 'survived', 'too_recent']),
       [...params, referenceDate],
     ),
-    // From the loans kept by borrower's county and year (loan_tally), not every loan joined to its
-    // borrower. A borrower is one row of a county-year, and a trainee's county never changes, so
-    // a card's borrowers are its county-years' rows summed: no DISTINCT over the province's
-    // 47,000 borrowers (a sort of them per question).
+    // From borrower_tally: borrowers and their loans' amount by county and year issued, kept
+    // with the writes off loan_tally (a row per borrower and year): a row per county-year, not
+    // every loan joined to its borrower nor the province's 47,000 borrowers counted per
+    // question. A trainee's county never changes, so a card's borrowers are its county-years'
+    // summed.
     db.query(
       summedPerCard(
-        `SELECT region_code, issued_year, sum(amount_yuan) AS total, count(*) AS borrowers
-         FROM loan_tally
-         WHERE region_code = ANY($4) AND issued_year = ANY($5::smallint[]) AND loans > 0
+        `SELECT region_code, issued_year, sum(amount_yuan) AS total, sum(borrowers) AS borrowers
+         FROM borrower_tally
+         WHERE region_code = ANY($4) AND issued_year = ANY($5::smallint[]) AND borrowers > 0
          GROUP BY issued_year, region_code`,
         'issued_year', ['total', 'borrowers']),
       [...params.slice(0, 4), [...new Set(batch.year)]],

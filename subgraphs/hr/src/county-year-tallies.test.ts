@@ -162,3 +162,63 @@ describe('cohort_tally and cohort_key_set: the trained cohort per county-year ke
     await expectExact();
   });
 });
+
+describe('borrower_tally: borrowers and amounts per county-year kept with the writes', () => {
+  /** Rows that differ between borrower_tally and the loans joined to their borrowers, either way. */
+  const borrowerTallyDifference = async () => {
+    const [row] = await hr.subgraph.dataSource.query(`
+      WITH actual AS (SELECT t.region_code, extract(year FROM l.issued_on)::smallint AS issued_year,
+          count(DISTINCT l.borrower_id)::int AS borrowers, sum(l.amount_yuan)::bigint AS amount_yuan
+        FROM loan l JOIN trainee t ON t.id = l.borrower_id GROUP BY 1, 2),
+      kept AS (SELECT region_code, issued_year, borrowers, amount_yuan FROM borrower_tally WHERE borrowers <> 0)
+      SELECT (SELECT count(*) FROM (SELECT * FROM actual EXCEPT SELECT * FROM kept) a)::int
+           + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM actual) b)::int AS rows,
+        (SELECT count(*) FROM actual)::int AS groups,
+        (SELECT count(*) FROM borrower_tally WHERE borrowers = 0 AND amount_yuan <> 0)::int AS amounts_without_borrowers`);
+    return row as { rows: number; groups: number; amounts_without_borrowers: number };
+  };
+  const countyYear = async (county: string, year: number) => {
+    const [row] = await hr.subgraph.dataSource.query(
+      `SELECT coalesce(sum(borrowers), 0)::int AS borrowers, coalesce(sum(amount_yuan), 0)::int AS amount
+       FROM borrower_tally WHERE region_code = $1 AND issued_year = $2`, [county, year]);
+    return row as { borrowers: number; amount: number };
+  };
+  const expectExact = async () => {
+    const difference = await borrowerTallyDifference();
+    expect(difference.groups).toBeGreaterThan(0);
+    expect(difference).toEqual({ rows: 0, groups: difference.groups, amounts_without_borrowers: 0 });
+  };
+
+  it('holds exactly what the seeded loans give', async () => {
+    await expectExact();
+  });
+
+  it('follows an issued loan, a second loan of the same borrower, a loan moved to another year and deleted loans', async () => {
+    const [borrower] = await hr.subgraph.dataSource.query(
+      `SELECT t.id, t.region_code AS county FROM trainee t WHERE NOT EXISTS (SELECT 1 FROM loan l WHERE l.borrower_id = t.id)
+       ORDER BY t.id LIMIT 1`);
+    const [before2020, before2019] = [await countyYear(borrower.county, 2020), await countyYear(borrower.county, 2019)];
+    const issue = async (amountYuan: number) => {
+      const issued = await hr.query(`mutation($i: IssueLoanInput!) { issueLoan(input: $i) { id } }`,
+        { i: { borrowerId: String(borrower.id), amountYuan, bank: '农商银行', issuedOn: '2020-09-01' } }, 'hr');
+      expect(issued.errors).toBeUndefined();
+      return issued.data.issueLoan.id as string;
+    };
+    const first = await issue(30000);
+    expect(await countyYear(borrower.county, 2020)).toEqual({ borrowers: before2020.borrowers + 1, amount: before2020.amount + 30000 });
+    // The same borrower again in the year: one borrower, both amounts.
+    const second = await issue(20000);
+    expect(await countyYear(borrower.county, 2020)).toEqual({ borrowers: before2020.borrowers + 1, amount: before2020.amount + 50000 });
+    await expectExact();
+
+    await hr.subgraph.dataSource.query(`UPDATE loan SET issued_on = '2019-09-01' WHERE id = $1`, [first]);
+    expect(await countyYear(borrower.county, 2019)).toEqual({ borrowers: before2019.borrowers + 1, amount: before2019.amount + 30000 });
+    expect(await countyYear(borrower.county, 2020)).toEqual({ borrowers: before2020.borrowers + 1, amount: before2020.amount + 20000 });
+    await expectExact();
+
+    await hr.subgraph.dataSource.query('DELETE FROM loan WHERE id = ANY($1::int[])', [[first, second]]);
+    expect(await countyYear(borrower.county, 2019)).toEqual(before2019);
+    expect(await countyYear(borrower.county, 2020)).toEqual(before2020);
+    await expectExact();
+  });
+});
