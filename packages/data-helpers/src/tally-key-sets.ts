@@ -26,7 +26,7 @@ export interface KeySetTallySpec {
   keys: Array<{ name: string; type: string }>;
   /** The source's bigint column of person-key prefixes. */
   prefix: string;
-  /** Which source rows are in the group's sets (e.g. `completions > 0`). */
+  /** Which source rows (aliased `s`) are in the group's sets (e.g. `s.completions > 0`). */
   where: string;
   /** The sets kept: a name, and for a subset the condition its rows meet. */
   sets: Array<{ name: string; filter?: string }>;
@@ -54,8 +54,10 @@ function fillSql(spec: KeySetTallySpec, upsert: boolean): string {
 function applyFunctionSql(spec: KeySetTallySpec): string {
   const keys = keyNames(spec);
   const arrays = spec.keys.map((k) => `touched_${k.name}`);
+  // Only rows in the sets, before or after, change a group's sets: a row that is in neither
+  // (an enrolment not completed yet) neither rebuilds nor locks its group.
   const touchedFrom = (tables: string[]) => `SELECT ${spec.keys.map((k) => `array_agg(${k.name} ORDER BY ${keys})`).join(', ')}
-        INTO ${arrays.join(', ')} FROM (${tables.map((t) => `SELECT ${keys} FROM ${t}`).join(' UNION ')}) touched`;
+        INTO ${arrays.join(', ')} FROM (${tables.map((t) => `SELECT ${keys} FROM ${t} s WHERE ${spec.where}`).join(' UNION ')}) touched`;
   const unnested = `unnest(${arrays.join(', ')}) AS g(${keys})`;
   const sameGroup = (alias: string) => spec.keys.map((k) => `${alias}.${k.name} = g.${k.name}`).join(' AND ');
   return `CREATE FUNCTION ${spec.tally}_apply() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -101,6 +101,9 @@ describe('cohort_tally and cohort_key_set: the trained cohort per county-year ke
       { i: { traineeId: String(trainee), courseId: String(course), enrolledOn: starts } }, 'hr');
     expect(enrol.errors).toBeUndefined();
     expect(await cohortOf(county, 2019)).toEqual(before2019);
+    // An enrolment not completed yet is in no key set: it neither rebuilds nor locks a county-year's.
+    const [notCompleted] = await hr.subgraph.dataSource.query('SELECT count(*)::int AS groups FROM cohort_key_set WHERE completed_year = 0');
+    expect(notCompleted.groups).toBe(0);
     const done = await hr.query(`mutation($i: RecordCompletionInput!) { recordCompletion(input: $i) { id } }`,
       { i: { enrolmentId: enrol.data.enrol.id, completedOn: ends, passed: true, satisfaction: 5 } }, 'hr');
     expect(done.errors).toBeUndefined();
