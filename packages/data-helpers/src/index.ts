@@ -7,3 +7,4 @@ export * from './dataloaders';
 export * from './pagination';
 export * from './unique-violation';
 export * from './tally';
+export * from './tally-key-sets';

@@ -110,6 +110,12 @@ export interface BulkTally {
    * conflict with another and none looks for a conflict.
    */
   fillEmpty?: string;
+  /**
+   * Tallies kept off this tally's summary table by triggers on it (a tally of a tally). When the
+   * summary table is filled empty, their insert triggers are left out of that fill and each
+   * filled in one statement after it, as this tally is for the COPY.
+   */
+  then?: BulkTally[];
 }
 
 /** The BulkTally of a TallySpec tally. */

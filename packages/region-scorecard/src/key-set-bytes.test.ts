@@ -26,6 +26,18 @@ describe('key sets as bytes', () => {
     expect(sortedPrefixes([])).toHaveLength(0);
   });
 
+  it('gives the same bytes whether the runs are merged (a few, each ascending) or sorted (many, or out of order)', () => {
+    const many = [0, 1, 2, 3, 4, 5, 6].map((r) => bytesOf(values.filter((_, i) => i % 7 === r)));
+    expect(sortedPrefixes(many).toString('base64')).toBe(encodeKeySet(values));
+    // A set and its subset (hr's cohort and its women): the subset's prefixes appear twice.
+    const subset = values.filter((_, i) => i % 5 === 0);
+    expect(sortedPrefixes([bytesOf(values), bytesOf(subset)]).toString('base64')).toBe(encodeKeySet([...values, ...subset]));
+    const descending = Buffer.alloc(16);
+    descending.writeBigInt64BE(7n, 0);
+    descending.writeBigInt64BE(-7n, 8);
+    expect(sortedPrefixes([descending, bytesOf([0n])])).toEqual(bytesOf([-7n, 0n, 7n]));
+  });
+
   it('unites sets in any order into each prefix once, ascending', () => {
     const shuffled = Buffer.alloc(values.length * 8);
     [...values].reverse().forEach((v, i) => shuffled.writeBigInt64BE(v, i * 8));

@@ -1,4 +1,4 @@
-import { forEachPersonsRecords } from './key-set-records';
+import { forEachPersonsRecords, recordsInPrefixOrder } from './key-set-records';
 import { keySetBytes } from './key-set-bytes';
 import { encodeKeySet } from './key-set';
 
@@ -33,5 +33,13 @@ describe("each person's records of a key set's answer", () => {
     const found: number[] = [];
     forEachPersonsRecords(people, records, 10, (_, first, end) => found.push(end > first ? records.readInt16BE(first + 8) : -1));
     expect(found).toEqual([-1, -1, 1000 % 7, 4999 % 7, -1]);
+  });
+
+  it('puts records in prefix order, keeping the order of equal prefixes, and hands ordered ones back as they are', () => {
+    const ordered = recordsOf([[-(1n << 63n), 1], [-5n, 2], [-5n, 3], [7n, 4], [(1n << 63n) - 1n, 5]]);
+    expect(recordsInPrefixOrder(ordered, 10)).toBe(ordered);
+    const shuffled = recordsOf([[7n, 4], [-5n, 2], [(1n << 63n) - 1n, 5], [-(1n << 63n), 1], [-5n, 3]]);
+    expect(recordsInPrefixOrder(shuffled, 10)).toEqual(ordered);
+    expect(() => recordsInPrefixOrder(Buffer.alloc(15), 10)).toThrow('records are not a whole number of 10-byte records');
   });
 });

@@ -1,13 +1,16 @@
 import type { DataSource } from 'typeorm';
 import { recordsAsGenerated, worldInProgress, type Enrolment, type World } from '@rg/demo-province';
 import { personKeyPrefix } from '@rg/person-key';
-import { bulkTally, loadTables, table, type TableLoad } from '@rg/data-helpers';
+import { bulkKeySetTally, bulkTally, loadTables, table, type TableLoad } from '@rg/data-helpers';
 import { TRAINEE_TALLY } from './migrations/1764400000000-trainee-tally';
 import { VENTURE_TALLY } from './migrations/1764500000000-venture-tally';
 import { VENTURE_SURVIVAL_TALLY } from './migrations/1766460000000-venture-survival-tally';
 import { LOAN_TALLY } from './migrations/1766000000000-loan-tally';
 import { COMPLETION_TALLY } from './migrations/1766100000000-completion-tally';
 import { OPENING_TALLY_FILL } from './migrations/1766200000000-opening-tally';
+import { COHORT_TALLY } from './migrations/1766500000000-cohort-tally';
+import { COHORT_KEY_SETS } from './migrations/1766510000000-cohort-key-sets';
+import { BORROWER_TALLY } from './migrations/1766520000000-borrower-tally';
 
 type Progress = (table: string, done: number, total: number) => void;
 
@@ -36,7 +39,7 @@ export async function seed(db: DataSource, world: World, onProgress?: Progress):
       ['id', 'trainee_id', 'course_id', 'enrolled_on', 'completed_on', 'passed', 'certificate_no', 'satisfaction'],
       hr.enrolments,
       (e) => [e.id, e.traineeId, e.courseId, e.enrolledOn, e.completedOn, e.passed, e.certificateNo, e.satisfaction],
-      { tallies: [bulkTally(COMPLETION_TALLY)], ...whenTrainees, copiesBeforeReferences: true }),
+      { tallies: [{ ...bulkTally(COMPLETION_TALLY), then: [bulkTally(COHORT_TALLY), bulkKeySetTally(COHORT_KEY_SETS)] }], ...whenTrainees, copiesBeforeReferences: true }),
     table('venture', ['id', 'founder_id', 'name', 'industry', 'region_code', 'opened_on', 'jobs_created', 'closed_on'],
       hr.ventures, (v) => [v.id, v.founderId, v.name, v.industry, v.regionCode, v.openedOn, v.jobsCreated, v.closedOn],
       { tallies: [bulkTally(VENTURE_TALLY), bulkTally(VENTURE_SURVIVAL_TALLY), { ...OPENING_TALLY_FILL.venture, tally: 'opening_tally' }] }),
@@ -45,7 +48,7 @@ export async function seed(db: DataSource, world: World, onProgress?: Progress):
         'guarantee_type', 'interest_subsidy_yuan', 'defaulted_on'],
       hr.loans, (l) => [l.id, l.borrowerId, l.ventureId, l.amountYuan, l.bank, l.issuedOn, l.interestSubsidised, l.repaidOn,
         l.guaranteeType, l.interestSubsidyYuan, l.defaultedOn],
-      { tallies: [bulkTally(LOAN_TALLY)], copiesBeforeReferences: true }),
+      { tallies: [{ ...bulkTally(LOAN_TALLY), then: [bulkTally(BORROWER_TALLY)] }], copiesBeforeReferences: true }),
     table('training_institution', ['id', 'name', 'region_code', 'ownership'], hr.institutions,
       (i) => [i.id, i.name, i.regionCode, i.ownership]),
     table('course', ['id', 'institution_id', 'type', 'name', 'region_code', 'starts_on', 'ends_on'], hr.courses,

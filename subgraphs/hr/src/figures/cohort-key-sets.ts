@@ -11,32 +11,30 @@ export interface HrCohortKeySets {
 
 /**
  * Each card's trained cohort as key sets (sorted 8-byte big-endian prefixes, base64; see
- * key-set.ts), its women flagged in it (key-set-flags.ts). completion_tally's cohort index
- * holds each county-year's completed trainees, so PostgreSQL hands back every county-year of
- * the batch as bytes (one statement for the whole batch), unordered: each card's counties are
- * put in order here with one native sort of 8-byte integers, which an ORDER BY in the
- * aggregates would only repeat (a sort a county-year and set, 60 % of the statement for a
- * province). A province-year's 250,000 prefixes were sorted as rows in PostgreSQL, spilling to
- * disk, on every question before. Asked only by the gateway for poverty's @requires, so the
- * scorecard's own figures never touch a cohort's prefixes.
+ * key-set.ts), its women flagged in it (key-set-flags.ts). cohort_key_set keeps each
+ * county-year's cohort and its women as key-set bytes, built with the writes, so the whole batch
+ * is one statement reading a row per county-year (a province-year: 104 rows, 2 MB), never the
+ * cohort's 250,000 index entries aggregated per question. Each card's counties are put in order
+ * here with one native sort of 8-byte integers. Asked only by the gateway for poverty's
+ * @requires, so the scorecard's own figures never touch a cohort's prefixes.
  */
 async function keySetsFor(db: DataSource, keys: readonly string[]): Promise<Map<string, HrCohortKeySets>> {
   const batch = cardBatch(keys);
-  const rows: Array<{ year: number; county: string; prefixes: Buffer; women: Buffer | null }> = await db.query(
-    `SELECT k.completed_year AS year, k.region_code AS county,
-       string_agg(int8send(k.person_key_prefix), ''::bytea) AS prefixes,
-       string_agg(int8send(k.person_key_prefix), ''::bytea) FILTER (WHERE k.gender = 'FEMALE') AS women
-     FROM completion_tally k
-     WHERE k.region_code = ANY($1) AND k.completed_year = ANY($2::smallint[]) AND k.completions > 0
-     GROUP BY k.completed_year, k.region_code`,
+  // As base64 text: node-postgres reads a bytea's text form, hex, twice the bytes, and its
+  // decoding cost more than the whole sort below.
+  const rows: Array<{ year: number; county: string; prefixes: string; women: string }> = await db.query(
+    `SELECT completed_year AS year, region_code AS county, encode(trainees, 'base64') AS prefixes, encode(women, 'base64') AS women
+     FROM cohort_key_set
+     WHERE region_code = ANY($1) AND completed_year = ANY($2::smallint[])`,
     [batch.counties, [...new Set(batch.year)]],
   );
   const byCountyYear = new Map(rows.map((row) => [`${row.county}:${row.year}`, row]));
   const runs = keys.map(() => ({ all: [] as Buffer[], women: [] as Buffer[] }));
   batch.card.forEach((card, i) => {
     const row = byCountyYear.get(`${batch.county[i]}:${batch.year[i]}`);
-    if (row) runs[card].all.push(row.prefixes);
-    if (row?.women) runs[card].women.push(row.women);
+    if (!row) return;
+    runs[card].all.push(Buffer.from(row.prefixes, 'base64')); // its line breaks are skipped
+    runs[card].women.push(Buffer.from(row.women, 'base64'));
   });
   return new Map(keys.map((key, card) => {
     const all = sortedPrefixes(runs[card].all);

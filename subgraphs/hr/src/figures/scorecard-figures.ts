@@ -43,17 +43,16 @@ async function figuresFor(db: DataSource, keys: readonly string[], referenceDate
   const batch = cardBatch(keys);
   const params = cardParameters(batch);
   const [training, opening, ventures, loans] = await Promise.all([
-    // The year's completions and the trained cohort, from completion_tally (a row per trainee,
-    // county and year completed): counted per county-year straight off its cohort index, in
-    // index order (no sort, no table rows), then summed per card; not the year's enrolments
-    // joined to a million trainees. Its distinct years ($5) are the index's first column: the
-    // cards' year per county ($3) would make the planner expect every row. The cohort's key sets
-    // are asked for apart (cohort-key-sets.ts).
+    // The year's completions, passes and trained cohort per county-year from cohort_tally (kept
+    // with the writes off completion_tally's row a trainee and year), then summed per card: a
+    // row per county-year, not the province-year's 250,000 trainees counted per question. Its
+    // distinct years ($5): the cards' year per county ($3) would make the planner expect every
+    // row. The cohort's key sets are asked for apart (cohort-key-sets.ts).
     db.query(
       summedPerCard(
-        `SELECT region_code, completed_year, sum(completions) AS completions, sum(passes) AS passes, count(*) AS trained
-         FROM completion_tally
-         WHERE region_code = ANY($4) AND completed_year = ANY($5::smallint[]) AND completions > 0
+        `SELECT region_code, completed_year, sum(completions) AS completions, sum(passes) AS passes, sum(trained) AS trained
+         FROM cohort_tally
+         WHERE region_code = ANY($4) AND completed_year = ANY($5::smallint[]) AND trained > 0
          GROUP BY completed_year, region_code`,
         'completed_year', ['completions', 'passes', 'trained']),
       [...params.slice(0, 4), [...new Set(batch.year)]],
@@ -76,15 +75,16 @@ async function figuresFor(db: DataSource, keys: readonly string[], referenceDate
         'year', ['ventures', 'jobs', 'survival_cohort', 'survived', 'too_recent']),
       [...params, referenceDate],
     ),
-    // From the loans kept by borrower's county and year (loan_tally), not every loan joined to its
-    // borrower. A borrower is one row of a county-year, and a trainee's county never changes, so
-    // a card's borrowers are its county-years' rows summed: no DISTINCT over the province's
-    // 47,000 borrowers (a sort of them per question).
+    // From borrower_tally: borrowers and their loans' amount by county and year issued, kept
+    // with the writes off loan_tally (a row per borrower and year): a row per county-year, not
+    // every loan joined to its borrower nor the province's 47,000 borrowers counted per
+    // question. A trainee's county never changes, so a card's borrowers are its county-years'
+    // summed.
     db.query(
       summedPerCard(
-        `SELECT region_code, issued_year, sum(amount_yuan) AS total, count(*) AS borrowers
-         FROM loan_tally
-         WHERE region_code = ANY($4) AND issued_year = ANY($5::smallint[]) AND loans > 0
+        `SELECT region_code, issued_year, sum(amount_yuan) AS total, sum(borrowers) AS borrowers
+         FROM borrower_tally
+         WHERE region_code = ANY($4) AND issued_year = ANY($5::smallint[]) AND borrowers > 0
          GROUP BY issued_year, region_code`,
         'issued_year', ['total', 'borrowers']),
       [...params.slice(0, 4), [...new Set(batch.year)]],
