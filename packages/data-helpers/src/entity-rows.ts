@@ -4,7 +4,7 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 /**
  * An entity's rows read by a plain SQL condition and hydrated as TypeORM's own `find` would:
  * the same columns (every selectable one), each value through the driver's
- * `prepareHydratedValue` (dates as 'YYYY-MM-DD', bigints as strings, column transformers),
+ * `prepareHydratedValue` (bigints as strings, column transformers; dates are read as text),
  * set on an instance of the entity class made as TypeORM makes it. What is skipped is the
  * query building — find options, aliasing every column, named parameters rewritten into
  * positional ones — and the raw-results transformer's grouping, which cost more CPU than the
@@ -22,6 +22,8 @@ export interface EntityRows<T> {
   columns(alias?: string, prefix?: string): string;
   /** `SELECT <columns> FROM <table> <rest>`, hydrated; `rest` uses positional parameters ($1…). */
   select(rest: string, parameters: unknown[]): Promise<T[]>;
+  /** `SELECT count(*) FROM <table> <rest>`. */
+  count(rest: string, parameters: unknown[]): Promise<number>;
   /** One raw row (keyed by column name, with the prefix given to `columns`) as an entity. */
   hydrate(row: Record<string, unknown>, prefix?: string): T;
 }
@@ -36,8 +38,15 @@ function reader<T extends ObjectLiteral>(db: DataSource, metadata: EntityMetadat
   }
   const selected: ColumnMetadata[] = metadata.columns.filter((column) => column.isSelect && !column.isVirtual);
   const table = metadata.schema ? `${quote(metadata.schema)}.${quote(metadata.tableName)}` : quote(metadata.tableName);
-  const columns = (alias?: string, prefix?: string) => selected.map((column) =>
-    (alias ? `${quote(alias)}.` : '') + quote(column.databaseName) + (prefix ? ` AS ${quote(prefix + column.databaseName)}` : '')).join(', ');
+  const columns = (alias?: string, prefix = '') => selected.map((column) => {
+    const value = (alias ? `${quote(alias)}.` : '') + quote(column.databaseName);
+    const named = quote(prefix + column.databaseName);
+    // A date as PostgreSQL writes it ('YYYY-MM-DD') is the string TypeORM would make of the
+    // Date pg parses it into; read so, neither Date is made. (Not for a column TypeORM reads in
+    // UTC, whose string it takes from the Date's UTC day.)
+    if (column.type === 'date' && !column.utc) return `${value}::text AS ${named}`;
+    return prefix ? `${value} AS ${named}` : value;
+  }).join(', ');
   const all = columns();
   const hydrate = (row: Record<string, unknown>, prefix = ''): T => {
     const entity = metadata.create(undefined, { fromDeserializer: true }) as T;
@@ -54,6 +63,10 @@ function reader<T extends ObjectLiteral>(db: DataSource, metadata: EntityMetadat
     async select(rest, parameters) {
       const rows: Record<string, unknown>[] = await db.query(`SELECT ${all} FROM ${table} ${rest}`, parameters);
       return rows.map((row) => hydrate(row));
+    },
+    async count(rest, parameters) {
+      const [{ total }]: Array<{ total: number }> = await db.query(`SELECT count(*)::int AS total FROM ${table} ${rest}`, parameters);
+      return total;
     },
   };
 }
