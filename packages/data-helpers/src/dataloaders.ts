@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { EntityRows } from './entity-rows';
 
 /**
  * Per-request loaders: every entity reference and relation goes through one of these, so a
@@ -44,30 +44,32 @@ export function loaderOfValues<K, V>(fetch: (keys: readonly K[]) => Promise<Map<
   });
 }
 
-/** The raw column in which a `loaderThrough` query hands back the key each row was found by. */
+/** The raw column in which a `loaderThroughRows` query hands back the key each row was found by. */
 export const LINK_KEY = 'link_key';
 
 /**
  * One record per key, reached through a link row (a person key's household through its member
- * row, a venture's park through its open residency) in one statement: `query` joins the link
- * to the record and selects the key as `LINK_KEY`. Asking for the link first and the record
- * by id after it costs a second round trip on every request. Each record found primes `byId`,
- * so a later load of the same record by its id is answered without SQL.
+ * row, a venture's park through its open residency) in one statement: `select` joins the link
+ * to the record, reads the record's columns as `rows.columns` names them (its primary key
+ * column being `id`) and the key as `LINK_KEY`. Asking for the link first and the record by
+ * id after it costs a second round trip on every request. A record linked from several keys
+ * is one object; each record found primes `byId`, so a later load of the same record by its
+ * id is answered without SQL.
  */
-export function loaderThrough<K, T extends ObjectLiteral & { id: number }>(
-  query: (keys: readonly K[]) => SelectQueryBuilder<T>,
+export function loaderThroughRows<K, T extends { id: number }>(
+  rows: EntityRows<T>,
+  select: (keys: readonly K[]) => Promise<Record<string, unknown>[]>,
   byId?: DataLoader<number, T | null>,
 ): DataLoader<K, T | null> {
   return new DataLoader<K, T | null>(async (keys) => {
-    const select = query(keys);
-    const { raw, entities } = await select.getRawAndEntities();
-    const records = new Map(entities.map((record) => [record.id, record]));
+    const records = new Map<unknown, T>();
     const byKey = new Map<unknown, T>();
-    for (const row of raw) {
-      const record = records.get(row[`${select.alias}_id`]);
-      if (record) byKey.set(row[LINK_KEY], record);
+    for (const row of await select(keys)) {
+      let record = records.get(row.id);
+      if (!record) records.set(row.id, (record = rows.hydrate(row)));
+      byKey.set(row[LINK_KEY], record);
     }
-    for (const record of entities) byId?.prime(record.id, record);
+    for (const record of records.values()) byId?.prime(record.id, record);
     return keys.map((key) => byKey.get(key) ?? null);
   }, { maxBatchSize: 1000 });
 }

@@ -4,6 +4,7 @@ export * from './bulk-copy';
 export * from './bulk-load';
 export * from './database';
 export * from './dataloaders';
+export * from './entity-rows';
 export * from './pagination';
 export * from './unique-violation';
 export * from './tally';

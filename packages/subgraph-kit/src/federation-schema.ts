@@ -5,6 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { roleAuthChecker } from './auth-checker';
+import { checkPlainFieldRolesSynchronously } from './sync-role-checks';
 import { auditReadsOf } from '@rg/audit';
 import { validateInput } from '@rg/input-validation';
 
@@ -37,6 +38,7 @@ export async function buildDepartmentSchema(options: SchemaOptions): Promise<Gra
     validateFn: validateInput,
     skipCheck: true,
   });
+  checkPlainFieldRolesSynchronously(schema);
   const subgraph = buildSubgraphSchema({
     typeDefs: gql`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`,
     resolvers: merge(createResolversMap(schema) as Record<string, any>, options.referenceResolvers ?? {}),

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
-import { LINK_KEY, loaderByGroup, loaderByKey, loaderOfValues, loaderThrough } from '@rg/data-helpers';
+import { LINK_KEY, entityRows, loaderByGroup, loaderByKey, loaderOfValues, loaderThroughRows } from '@rg/data-helpers';
 import { IncubatorPark, Residency } from './entities';
 import { regionFigures, type AgricultureRegionFigures } from './figures/region-figures';
 import { monthlyFigures, type AgricultureMonthFigures } from './figures/monthly-figures';
@@ -9,6 +9,7 @@ import { parkEntrantVentureIds } from './figures/park-entrant-figures';
 
 export function createLoaders(db: DataSource) {
   const repo = <T extends object>(entity: new () => T) => db.getRepository(entity);
+  const parks = entityRows(db, IncubatorPark);
   const parkById = loaderByKey((ids: readonly number[]) => repo(IncubatorPark).findBy({ id: In([...ids]) }), (p) => p.id);
   return {
     parkById,
@@ -30,14 +31,13 @@ export function createLoaders(db: DataSource) {
       );
       return new Map(rows.map((r) => [r.park_id, Number(r.occupancy)]));
     }, 0),
-    /** The park a venture resides in now: its open residency and the park joined in one statement. */
-    parkOfVenture: loaderThrough(
-      (ids: readonly number[]) => repo(IncubatorPark).createQueryBuilder('p')
-        .innerJoin(Residency, 'r', 'r.park_id = p.id AND r.left_on IS NULL')
-        .addSelect('r.venture_id', LINK_KEY)
-        .where('r.venture_id IN (:...ids)', { ids }),
-      parkById,
-    ),
+    /** The park a venture resides in now: its open residency and the park joined in one statement (plain SQL, entity-rows.ts). */
+    parkOfVenture: loaderThroughRows(parks, (ids: readonly number[]) => db.query(
+      `SELECT ${parks.columns('p')}, r.venture_id AS ${LINK_KEY}
+       FROM ${parks.table} p JOIN residency r ON r.park_id = p.id AND r.left_on IS NULL
+       WHERE r.venture_id = ANY($1::int[])`,
+      [ids],
+    ), parkById),
     regionFigures: loaderOfValues<string, AgricultureRegionFigures | null>((codes) => regionFigures(db, codes), null),
     /** Keyed by region-year ("regionCode:year"): the twelve months at once. */
     monthlyFigures: loaderOfValues<string, AgricultureMonthFigures[] | null>((keys) => monthlyFigures(db, keys), null),

@@ -26,6 +26,29 @@ describe('hr subgraph on PostgreSQL', () => {
     expect(data.trainees.pageInfo.hasNextPage).toBe(expected.length > 5);
   });
 
+  it('filters by gender, stage, year of registration and person key, counting what the world holds', async () => {
+    const trainees = hr.world.hr.trainees;
+    const sample = trainees[Math.floor(trainees.length / 2)];
+    const year = Number(sample.registeredOn.slice(0, 4));
+    const cases: Array<[Record<string, unknown>, typeof trainees]> = [
+      [{ gender: 'FEMALE', stage: sample.stage }, trainees.filter((t) => t.gender === 'FEMALE' && t.stage === sample.stage)],
+      [{ registeredYear: year, regionCode: XUZHOU }, trainees.filter((t) => t.registeredOn.startsWith(`${year}-`) && countiesUnder(XUZHOU).includes(t.regionCode))],
+      [{ personKey: sample.personKey }, [sample]],
+    ];
+    for (const [f, expected] of cases) {
+      expect(expected.length).toBeGreaterThan(0);
+      const first = await hr.query(
+        `query($f: TraineeFilter) { trainees(filter: $f, first: 3) { totalCount edges { node { id } } pageInfo { endCursor } } }`, { f }, 'analyst');
+      expect(first.errors).toBeUndefined();
+      expect(first.data.trainees.totalCount).toBe(expected.length);
+      expect(first.data.trainees.edges.map((e: any) => Number(e.node.id))).toEqual(expected.slice(0, 3).map((t) => t.id));
+      const next = await hr.query(
+        `query($f: TraineeFilter, $after: String) { trainees(filter: $f, first: 3, after: $after) { edges { node { id } } } }`,
+        { f, after: first.data.trainees.pageInfo.endCursor }, 'analyst');
+      expect(next.data.trainees.edges.map((e: any) => Number(e.node.id))).toEqual(expected.slice(3, 6).map((t) => t.id));
+    }
+  });
+
   it('walks every page with cursors without gaps or repeats', async () => {
     const seen: number[] = [];
     let after: string | null = null;

@@ -1,12 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
-import { LINK_KEY, loaderByGroup, loaderByKey, loaderOfValues, loaderThrough } from '@rg/data-helpers';
+import { LINK_KEY, entityRows, loaderByGroup, loaderByKey, loaderOfValues, loaderThroughRows } from '@rg/data-helpers';
 import { HouseholdMember, PoorHousehold } from './entities';
 import { regionFigures, type PovertyRegionFigures } from './figures/region-figures';
 import { registryMatches, type RegistryMatch } from './figures/registry-match';
 
 export function createLoaders(db: DataSource) {
   const repo = <T extends object>(entity: new () => T) => db.getRepository(entity);
+  const households = entityRows(db, PoorHousehold);
   const householdById = loaderByKey((ids: readonly number[]) => repo(PoorHousehold).findBy({ id: In([...ids]) }), (h) => h.id);
   return {
     householdById,
@@ -19,14 +20,13 @@ export function createLoaders(db: DataSource) {
       (keys: readonly string[]) => repo(HouseholdMember).findBy({ personKey: In([...keys]) }),
       (m) => m.personKey,
     ),
-    /** The household a person key is a member of, member and household joined in one statement. */
-    householdByPersonKey: loaderThrough(
-      (keys: readonly string[]) => repo(PoorHousehold).createQueryBuilder('h')
-        .innerJoin(HouseholdMember, 'm', 'm.household_id = h.id')
-        .addSelect('m.person_key', LINK_KEY)
-        .where('m.person_key IN (:...keys)', { keys }),
-      householdById,
-    ),
+    /** The household a person key is a member of, member and household joined in one statement (plain SQL, entity-rows.ts). */
+    householdByPersonKey: loaderThroughRows(households, (keys: readonly string[]) => db.query(
+      `SELECT ${households.columns('h')}, m.person_key AS ${LINK_KEY}
+       FROM ${households.table} h JOIN household_member m ON m.household_id = h.id
+       WHERE m.person_key = ANY($1::bpchar[])`,
+      [keys],
+    ), householdById),
     regionFigures: loaderOfValues<string, PovertyRegionFigures | null>((codes) => regionFigures(db, codes), null),
     /** Keyed by year and key set, so fields asking the same question of one card share a statement. */
     registryMatches: loaderOfValues<string, RegistryMatch | null>((keys) => registryMatches(db, keys), null),

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
-import { loaderByGroup, loaderByKey, loaderOfValues } from '@rg/data-helpers';
+import { entityRows, loaderByGroup, loaderByKey, loaderOfValues } from '@rg/data-helpers';
 import { WomenSupportCase } from './entities';
 import { regionFigures, type WomensFederationRegionFigures } from './figures/region-figures';
 import { monthlyFigures, type WomensFederationMonthFigures } from './figures/monthly-figures';
@@ -11,10 +11,12 @@ import { supportCaseFindings, supportCaseKeySets, type SupportCaseFindingRow } f
 
 export function createLoaders(db: DataSource) {
   const cases = () => db.getRepository(WomenSupportCase);
+  const caseRows = entityRows(db, WomenSupportCase);
   return {
     caseById: loaderByKey((ids: readonly number[]) => cases().findBy({ id: In([...ids]) }), (c) => c.id),
+    // Every page of trainees asks it, so in plain SQL (entity-rows.ts).
     casesByPersonKey: loaderByGroup(
-      (keys: readonly string[]) => cases().find({ where: { personKey: In([...keys]) }, order: { id: 'ASC' } }),
+      (keys: readonly string[]) => caseRows.select('WHERE person_key = ANY($1::bpchar[]) ORDER BY id', [keys]),
       (c) => c.personKey,
     ),
     regionFigures: loaderOfValues<string, WomensFederationRegionFigures | null>((codes) => regionFigures(db, codes), null),

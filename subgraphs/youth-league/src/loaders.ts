@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { In, IsNull, Not } from 'typeorm';
-import { loaderByGroup, loaderByKey, loaderOfValues } from '@rg/data-helpers';
+import { In } from 'typeorm';
+import { entityRows, loaderByGroup, loaderByKey, loaderOfValues } from '@rg/data-helpers';
 import { Award, SuccessStory } from './entities';
 import { regionFigures, type YouthLeagueRegionFigures } from './figures/region-figures';
 import { monthlyFigures, type YouthLeagueMonthFigures } from './figures/monthly-figures';
@@ -8,19 +8,17 @@ import { scorecardFigures, type YouthLeagueScorecardFigures } from './figures/sc
 
 export function createLoaders(db: DataSource) {
   const stories = () => db.getRepository(SuccessStory);
+  const storyRows = entityRows(db, SuccessStory);
   return {
     storyById: loaderByKey((ids: readonly number[]) => stories().findBy({ id: In([...ids]) }), (s) => s.id),
-    // Relations show published stories only: drafts are youth-league's work in progress.
+    // Relations show published stories only: drafts are youth-league's work in progress. Every
+    // page of trainees asks both, so in plain SQL (entity-rows.ts).
     publishedStoriesByPersonKey: loaderByGroup(
-      (keys: readonly string[]) => stories().find({
-        where: { protagonistPersonKey: In([...keys]), publishedOn: Not(IsNull()) }, order: { id: 'ASC' },
-      }),
+      (keys: readonly string[]) => storyRows.select('WHERE protagonist_person_key = ANY($1::bpchar[]) AND published_on IS NOT NULL ORDER BY id', [keys]),
       (s) => s.protagonistPersonKey,
     ),
     publishedStoriesByVenture: loaderByGroup(
-      (ids: readonly number[]) => stories().find({
-        where: { ventureId: In([...ids]), publishedOn: Not(IsNull()) }, order: { id: 'ASC' },
-      }),
+      (ids: readonly number[]) => storyRows.select('WHERE venture_id = ANY($1::int[]) AND published_on IS NOT NULL ORDER BY id', [ids]),
       (s) => s.ventureId,
     ),
     awardsByPersonKey: loaderByGroup(

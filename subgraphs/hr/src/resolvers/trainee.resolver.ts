@@ -1,11 +1,11 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { countyCodesFor, yearRange } from '@rg/region-scorecard';
 import { ownerOnly } from '@rg/access';
-import { paginate, PageArgs } from '@rg/data-helpers';
+import { entityRows, paginateRows, PageArgs } from '@rg/data-helpers';
 import { Enrolment, FollowUp, Loan, Trainee, Venture } from '../entities';
 import type { HrContext } from './context';
 import { TraineeConnection, TraineeFilter } from './trainee-types';
 import { countFromTally } from './trainee-tally';
+import { traineeFilter } from './trainee-filter';
 
 @Resolver(() => Trainee)
 export class TraineeResolver {
@@ -23,21 +23,7 @@ export class TraineeResolver {
     @Args() page: PageArgs,
     @Ctx() ctx: HrContext,
   ): Promise<TraineeConnection> {
-    const query = ctx.dataSource.getRepository(Trainee).createQueryBuilder('t');
-    if (filter?.regionCode) query.andWhere('t.region_code = ANY(:counties)', { counties: countyCodesFor(filter.regionCode) });
-    if (filter?.category) query.andWhere('t.category = :category', { category: filter.category });
-    if (filter?.gender) query.andWhere('t.gender = :gender', { gender: filter.gender });
-    if (filter?.stage) query.andWhere('t.stage = :stage', { stage: filter.stage });
-    if (filter?.personKey) query.andWhere('t.person_key = :personKey', { personKey: filter.personKey });
-    if (filter?.registeredYear) {
-      const [from, to] = yearRange(filter.registeredYear);
-      query.andWhere('t.registered_on >= :rFrom AND t.registered_on < :rTo', { rFrom: from, rTo: to });
-    }
-    if (filter?.trainedYear) {
-      const [from, to] = yearRange(filter.trainedYear);
-      query.andWhere('t.first_completed_on >= :tFrom AND t.first_completed_on < :tTo', { tFrom: from, tTo: to });
-    }
-    return paginate(query, page, countFromTally(ctx.dataSource, filter) ?? undefined);
+    return paginateRows(entityRows(ctx.dataSource, Trainee), traineeFilter(filter), page, countFromTally(ctx.dataSource, filter) ?? undefined);
   }
 
   @FieldResolver(() => [Venture], { description: 'Businesses this trainee opened' })
