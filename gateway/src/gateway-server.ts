@@ -41,8 +41,12 @@ function createGateway(
   // networks without internet and calls nobody uninvited; an operator can still opt in
   // by setting the variable to 0.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
-  const buildService = ({ name, url }: { name: string; url?: string }) =>
-    new DepartmentDataSource(name, url!, config.subgraphTimeoutMs, departments.watchFor(name, url!), signer, sharing);
+  // The URL comes from the supergraph (or composition); a department's socket from this
+  // gateway's own settings, by name: a composed supergraph file names no socket.
+  const socketOf = (name: string) => config.subgraphs.find((endpoint) => endpoint.name === name)?.socketPath;
+  const buildService = ({ name, url }: { name: string; url?: string }) => new DepartmentDataSource(
+    name, url!, config.subgraphTimeoutMs, departments.watchFor(name, url!, socketOf(name)), signer, sharing, socketOf(name),
+  );
   if (config.supergraphPath) {
     return new ApolloGateway({ supergraphSdl: readFileSync(config.supergraphPath, 'utf8'), buildService, logger });
   }
