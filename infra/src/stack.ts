@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { databaseUrlVariable, portVariable, socketVariable, subgraphUrlVariable, DEPARTMENTS, type Department } from '@rg/departments';
 import { generateGatewayKeyPair } from '@rg/access';
-import { freePort, startEmbeddedPostgres, type EmbeddedServer } from '@rg/dev-postgres';
+import { freePort, startEmbeddedPostgres, unixSocketsFromEnv, type EmbeddedServer } from '@rg/dev-postgres';
 import { departments, departmentEntryPoint } from './departments';
 import { departmentDatabaseUrl } from './provision';
 import { seedProvince, type SeedTimings } from './seed-province';
@@ -39,10 +39,6 @@ export interface StackOptions {
   unixSockets?: boolean;
 }
 
-/** UNIX_SOCKETS=off (or false, 0) keeps every connection on TCP, as before the sockets. */
-export function unixSocketsFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
-  return !/^(off|false|0|no)$/i.test(env.UNIX_SOCKETS?.trim() ?? '');
-}
 
 /** The gateway's signing key and the public keys the departments accept (JSON texts, as in the environment). */
 export interface GatewayKeys {
