@@ -1,3 +1,5 @@
+import { departmentReady } from './department-http';
+
 /**
  * A circuit breaker for one department. After `failureThreshold` consecutive fetches that got
  * no answer at all (timed out, connection refused or reset), the department is marked down
@@ -52,6 +54,8 @@ export class CircuitBreaker {
     private readonly readyUrl: string,
     private readonly settings: BreakerSettings,
     private readonly onChange: (state: BreakerState) => void = () => {},
+    /** The department's Unix socket, when its requests go there: probed the same way. */
+    private readonly socketPath?: string,
   ) {}
 
   get state(): BreakerState {
@@ -85,12 +89,7 @@ export class CircuitBreaker {
 
   private async probe(): Promise<void> {
     this.setState('half-open');
-    let ready = false;
-    try {
-      ready = (await fetch(this.readyUrl, { signal: AbortSignal.timeout(this.settings.probeTimeoutMs) })).ok;
-    } catch {
-      ready = false;
-    }
+    const ready = await departmentReady(this.readyUrl, this.socketPath, this.settings.probeTimeoutMs);
     if (!ready) return this.open();
     this.failures = 0;
     this.setState('closed');

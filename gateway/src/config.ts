@@ -1,19 +1,26 @@
-import { DEPARTMENTS, GATEWAY_PORT, defaultSubgraphUrl, subgraphUrlVariable, type Department } from '@rg/departments';
+import { DEPARTMENTS, GATEWAY_PORT, defaultSubgraphUrl, socketVariable, subgraphUrlVariable, type Department } from '@rg/departments';
 import { breakerSettingsFromEnv, type BreakerSettings } from './circuit-breaker';
 import { speedSettingsFromEnv, type SpeedSettings } from './speed-settings';
 
-/** HR_URL, AGRICULTURE_URL, …: one variable per department of the manifest. */
-export { subgraphUrlVariable };
+/** HR_URL, AGRICULTURE_URL, …: one variable per department of the manifest; HR_SOCKET, … beside them. */
+export { subgraphUrlVariable, socketVariable };
 
 export interface SubgraphEndpoint {
   name: Department;
+  /** The department's GraphQL URL: its path, and its address when no socket is set. */
   url: string;
+  /**
+   * The department's Unix socket on this machine (HR_SOCKET, …): the same requests to the same
+   * paths of `url`, carried over the socket instead of loopback TCP. Unset: TCP to the URL.
+   */
+  socketPath?: string;
 }
 
 export function subgraphEndpointsFromEnv(env: NodeJS.ProcessEnv = process.env): SubgraphEndpoint[] {
   return DEPARTMENTS.map((name) => ({
     name,
     url: env[subgraphUrlVariable(name)] ?? defaultSubgraphUrl(name),
+    socketPath: env[socketVariable(name)]?.trim() || undefined,
   }));
 }
 

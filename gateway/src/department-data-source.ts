@@ -47,8 +47,10 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
     private readonly watch: DepartmentWatch,
     signer?: RequestSigner,
     private readonly sharing: FetchSharing = {},
+    /** The department's Unix socket on this machine, when it has one: requests go there instead of to the URL's port. */
+    socketPath?: string,
   ) {
-    const http = new DepartmentHttp(url);
+    const http = new DepartmentHttp(url, socketPath);
     super({
       url,
       // Signed here, not in willSendRequest: the signature hashes the exact body, serialised only after it.

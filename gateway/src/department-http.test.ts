@@ -1,6 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DepartmentHttp } from './department-http';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DepartmentHttp, departmentReady } from './department-http';
 import { describeFailure } from './department-failure';
 
 /** A real HTTP server on a free port, answering as `handle` says. */
@@ -79,5 +82,56 @@ describe('DepartmentHttp', () => {
       await hanging.close();
       await cutOff.close();
     }
+  });
+});
+
+describe('DepartmentHttp over a Unix socket', () => {
+  let dir: string;
+  beforeEach(() => { dir = mkdtempSync(path.join(tmpdir(), 'department-socket-')); });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A real HTTP server on a socket file only: whatever answers came through the socket. */
+  async function onSocket(handle: http.RequestListener): Promise<{ socketPath: string; close(): Promise<void> }> {
+    const socketPath = path.join(dir, 'hr.sock');
+    const listening = http.createServer(handle);
+    await new Promise<void>((resolve) => listening.listen(socketPath, resolve));
+    return { socketPath, close: () => new Promise((resolve) => { listening.closeAllConnections(); listening.close(() => resolve()); }) };
+  }
+
+  it("sends the URL's path and host over the socket, and probes /ready there", async () => {
+    const seen: Array<{ url?: string; host?: string; body: string }> = [];
+    const department = await onSocket((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => { body += chunk; });
+      req.on('end', () => {
+        seen.push({ url: req.url, host: req.headers.host, body });
+        res.writeHead(200, { 'content-type': 'application/json' }).end(req.url === '/ready' ? '{"status":"ready"}' : '{"data":{"n":1}}');
+      });
+    });
+    // Nothing listens on the URL's port: only the socket can have answered.
+    const client = new DepartmentHttp('http://127.0.0.1:9/graphql', department.socketPath);
+    try {
+      const answer = await client.post('{"query":"{ n }"}', { 'content-type': 'application/json' }, 5000);
+      expect(await answer.json()).toEqual({ data: { n: 1 } });
+      expect(await departmentReady('http://127.0.0.1:9/ready', department.socketPath, 1000)).toBe(true);
+      expect(seen).toEqual([
+        { url: '/graphql', host: '127.0.0.1:9', body: '{"query":"{ n }"}' },
+        { url: '/ready', host: '127.0.0.1:9', body: '' },
+      ]);
+    } finally {
+      client.close();
+      await department.close();
+    }
+  });
+
+  it('fails as a closed port does when the socket file is gone, and its /ready reads unreachable', async () => {
+    const department = await onSocket((_req, res) => res.writeHead(200).end('{}'));
+    const { socketPath } = department;
+    await department.close();
+    expect(existsSync(socketPath)).toBe(false);
+    const error = await new DepartmentHttp('http://127.0.0.1:9/graphql', socketPath).post('{}', {}, 5000).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(describeFailure('hr', error)).toEqual({ reason: 'unreachable', message: 'The hr department is unavailable' });
+    expect(await departmentReady('http://127.0.0.1:9/ready', socketPath, 1000)).toBe(false);
   });
 });

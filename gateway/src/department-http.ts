@@ -62,16 +62,23 @@ export class DepartmentHttp {
   private readonly pool: Pool;
   private readonly target: URL;
   private readonly path: string;
+  private readonly settings: { keepAliveTimeout: number; keepAliveMaxTimeout: number; socketPath?: string };
 
-  constructor(url: string) {
+  /**
+   * `socketPath`: the department's Unix socket on this machine. The requests stay the same
+   * (the URL's path and Host header); only the connection is the socket's, which spares both
+   * ends loopback TCP's per-write cost.
+   */
+  constructor(url: string, socketPath?: string) {
     this.target = new URL(url);
     this.path = `${this.target.pathname}${this.target.search}`;
-    this.pool = new Pool(this.target.origin, idleSettings);
+    this.settings = socketPath ? { ...idleSettings, socketPath } : idleSettings;
+    this.pool = new Pool(this.target.origin, this.settings);
   }
 
   /** `fresh`: on a new connection, not a kept-alive one (the retry of a read whose connection was closed). */
   async post(body: string, headers: Record<string, string>, timeoutMs: number, fresh = false): Promise<DepartmentAnswer> {
-    const connection = fresh ? new Client(this.target.origin, idleSettings) : this.pool;
+    const connection = fresh ? new Client(this.target.origin, this.settings) : this.pool;
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), timeoutMs);
     try {
@@ -89,5 +96,25 @@ export class DepartmentHttp {
 
   close(): void {
     void this.pool.destroy();
+  }
+}
+
+/**
+ * Whether a department's /ready answers 200 within the deadline, asked the way its GraphQL
+ * requests go (over its socket when it has one): the health report and the circuit breaker's
+ * probe then judge the same path the traffic takes. A socket file gone (ENOENT) or refused
+ * counts as unreachable, exactly as a closed port does.
+ */
+export async function departmentReady(readyUrl: string, socketPath: string | undefined, timeoutMs: number): Promise<boolean> {
+  const ready = new URL(readyUrl);
+  const client = new Client(ready.origin, socketPath ? { socketPath } : {});
+  try {
+    const response = await client.request({ path: `${ready.pathname}${ready.search}`, method: 'GET', signal: AbortSignal.timeout(timeoutMs) });
+    await response.body.dump();
+    return response.statusCode === 200;
+  } catch {
+    return false;
+  } finally {
+    void client.destroy();
   }
 }

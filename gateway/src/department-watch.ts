@@ -13,7 +13,8 @@ export function watchDepartments(settings: BreakerSettings, registry: Registry, 
   const metrics = new DepartmentMetrics(registry);
   const breakers = new Map<string, CircuitBreaker>();
   return {
-    watchFor(department: string, graphqlUrl: string): DepartmentWatch {
+    /** `socketPath`: where the department's requests go when it has a Unix socket; its /ready is probed there too. */
+    watchFor(department: string, graphqlUrl: string, socketPath?: string): DepartmentWatch {
       let breaker = breakers.get(department);
       if (!breaker) {
         metrics.breakerChanged(department, 'closed');
@@ -21,7 +22,7 @@ export function watchDepartments(settings: BreakerSettings, registry: Registry, 
           metrics.breakerChanged(department, state);
           if (state === 'open') logger.warn({ department }, 'department marked down; probing its /ready');
           if (state === 'closed') logger.info({ department }, 'department answers again');
-        });
+        }, socketPath);
         breakers.set(department, breaker);
       }
       return { breaker, metrics, logger };

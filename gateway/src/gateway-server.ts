@@ -22,6 +22,7 @@ import { watchDepartments } from './department-watch';
 import { speedMechanisms } from './speed';
 import type { FetchSharing } from './department-data-source';
 import { mountBrowserPages } from './browser-pages';
+import { graphqlPost, isPlainGraphQLPost } from './graphql-post';
 
 export interface RunningGateway {
   url: string;
@@ -41,8 +42,12 @@ function createGateway(
   // networks without internet and calls nobody uninvited; an operator can still opt in
   // by setting the variable to 0.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
-  const buildService = ({ name, url }: { name: string; url?: string }) =>
-    new DepartmentDataSource(name, url!, config.subgraphTimeoutMs, departments.watchFor(name, url!), signer, sharing);
+  // The URL comes from the supergraph (or composition); a department's socket from this
+  // gateway's own settings, by name: a composed supergraph file names no socket.
+  const socketOf = (name: string) => config.subgraphs.find((endpoint) => endpoint.name === name)?.socketPath;
+  const buildService = ({ name, url }: { name: string; url?: string }) => new DepartmentDataSource(
+    name, url!, config.subgraphTimeoutMs, departments.watchFor(name, url!, socketOf(name)), signer, sharing, socketOf(name),
+  );
   if (config.supergraphPath) {
     return new ApolloGateway({ supergraphSdl: readFileSync(config.supergraphPath, 'utf8'), buildService, logger });
   }
@@ -71,7 +76,8 @@ export async function startGateway(config: GatewayConfig, limits: QueryLimits): 
 
   const app = express();
   app.disable('x-powered-by'); // tells a caller nothing it needs
-  const httpServer = http.createServer(app);
+  // Requests are routed at the end: plain GraphQL POSTs by graphqlPost, the rest by express.
+  const httpServer = http.createServer();
   const protection = armor(limits);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -108,29 +114,28 @@ export async function startGateway(config: GatewayConfig, limits: QueryLimits): 
   mountBrowserPages(app, config, () => gateway.schema); // before /graphql: a browser's GET gets the explorer, not Apollo's CDN page
   // GraphQL answers are POSTed afresh, never revalidated: express's default ETag was a SHA-1
   // over every answer. The pages beside them (the explorer's schema) keep theirs.
+  const contextFor = async (headers: http.IncomingHttpHeaders, body: { operationName?: unknown }): Promise<GatewayContext> => {
+    const authorization = headers.authorization;
+    try {
+      const viewer = await viewerFromHeader(authorization);
+      return {
+        authorization, role: viewer.role, entitlement: `${viewer.role}\n${[...viewer.scopes].sort().join(' ')}`,
+        operationName: body.operationName as string | undefined, departmentsAsked: new Set<string>(),
+      };
+    } catch (error) {
+      if (!(error instanceof InvalidTokenError)) throw error;
+      throw new GraphQLError(`Invalid bearer token: ${error.message}`, {
+        extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+      });
+    }
+  };
   const graphql = express();
   graphql.set('etag', false);
   app.use('/graphql', graphql);
   graphql.use(
     cors({ origin: config.corsOrigins }),
     express.json({ limit: limits.maxBodyBytes }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const authorization = req.headers.authorization;
-        try {
-          const viewer = await viewerFromHeader(authorization);
-          return {
-            authorization, role: viewer.role, entitlement: `${viewer.role}\n${[...viewer.scopes].sort().join(' ')}`,
-            operationName: req.body?.operationName, departmentsAsked: new Set<string>(),
-          };
-        } catch (error) {
-          if (!(error instanceof InvalidTokenError)) throw error;
-          throw new GraphQLError(`Invalid bearer token: ${error.message}`, {
-            extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-          });
-        }
-      },
-    }),
+    expressMiddleware(apollo, { context: ({ req }) => contextFor(req.headers, req.body ?? {}) }),
   );
 
   // Oversized or malformed bodies get a GraphQL-shaped answer, not express's HTML page.
@@ -139,6 +144,17 @@ export async function startGateway(config: GatewayConfig, limits: QueryLimits): 
     const message = error.type === 'entity.too.large' ? `Request body larger than ${limits.maxBodyBytes} bytes` : 'Malformed request body';
     res.status(error.status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
   });
+
+  const plainPost = graphqlPost({
+    apollo, context: contextFor, maxBodyBytes: limits.maxBodyBytes,
+    onError: (error, res) => {
+      logger.error({ err: (error as Error).message }, 'graphql request failed before Apollo answered');
+      if (res.headersSent) return void res.destroy();
+      const body = JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      res.writeHead(500, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
+    },
+  });
+  httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => (isPlainGraphQLPost(req) ? plainPost(req, res) : app(req, res)));
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const port = (httpServer.address() as { port: number }).port;

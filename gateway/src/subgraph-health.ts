@@ -1,16 +1,11 @@
 import type { Logger } from '@rg/observability';
 import type { SubgraphEndpoint } from './config';
+import { departmentReady } from './department-http';
 
 export const readyUrl = (graphqlUrl: string) => graphqlUrl.replace(/\/graphql\/?$/, '/ready');
 
-async function isReachable(endpoint: SubgraphEndpoint, timeoutMs = 2000): Promise<boolean> {
-  try {
-    const response = await fetch(readyUrl(endpoint.url), { signal: AbortSignal.timeout(timeoutMs) });
-    return response.ok;
-  } catch {
-    return false;
-  }
-}
+/** Over the department's socket when it has one, as its GraphQL requests go. */
+const isReachable = (endpoint: SubgraphEndpoint, timeoutMs = 2000) => departmentReady(readyUrl(endpoint.url), endpoint.socketPath, timeoutMs);
 
 /** Which departments answer right now: reported by the gateway's /ready. */
 export async function subgraphReachability(endpoints: SubgraphEndpoint[]): Promise<Record<string, 'reachable' | 'unreachable'>> {
@@ -30,7 +25,7 @@ export async function waitForSubgraphs(endpoints: SubgraphEndpoint[], logger: Lo
     waiting = waiting.filter((_, i) => !reachable[i]);
     if (!waiting.length) return;
     if (Date.now() > deadline) {
-      throw new Error(`departments not reachable: ${waiting.map((e) => `${e.name} (${e.url})`).join(', ')}`);
+      throw new Error(`departments not reachable: ${waiting.map((e) => `${e.name} (${e.socketPath ? `${e.url} over ${e.socketPath}` : e.url})`).join(', ')}`);
     }
     if (attempt % 10 === 0) logger.info({ waiting: waiting.map((e) => e.name) }, 'waiting for departments');
     await new Promise((resolve) => setTimeout(resolve, 500));

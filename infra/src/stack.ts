@@ -1,7 +1,10 @@
 import { DEFAULT_TRAINEES, DEMO_REFERENCE_DATE } from '@rg/demo-province';
-import { databaseUrlVariable, portVariable, subgraphUrlVariable, DEPARTMENTS, type Department } from '@rg/departments';
+import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { databaseUrlVariable, portVariable, socketVariable, subgraphUrlVariable, DEPARTMENTS, type Department } from '@rg/departments';
 import { generateGatewayKeyPair } from '@rg/access';
-import { freePort, startEmbeddedPostgres, type EmbeddedServer } from '@rg/dev-postgres';
+import { freePort, startEmbeddedPostgres, unixSocketsFromEnv, type EmbeddedServer } from '@rg/dev-postgres';
 import { departments, departmentEntryPoint } from './departments';
 import { departmentDatabaseUrl } from './provision';
 import { seedProvince, type SeedTimings } from './seed-province';
@@ -28,7 +31,14 @@ export interface StackOptions {
   postgresSettings?: string[];
   /** Receives the embedded server's log output. */
   postgresLog?: (message: string) => void;
+  /**
+   * Same-machine traffic over Unix sockets (default: on unless UNIX_SOCKETS=off): each
+   * department also listens on a socket in this run's own directory and the gateway reaches
+   * it there; departments reach the embedded PostgreSQL over its socket. Ports stay as they are.
+   */
+  unixSockets?: boolean;
 }
+
 
 /** The gateway's signing key and the public keys the departments accept (JSON texts, as in the environment). */
 export interface GatewayKeys {
@@ -40,6 +50,8 @@ export interface Stack {
   gatewayUrl: string;
   subgraphUrls: Record<string, string>;
   databaseUrls: Record<string, string>;
+  /** Each department's Unix socket, when the stack uses them (the gateway's route to it; its port still answers). */
+  subgraphSockets: Record<string, string>;
   services: Map<string, ServiceProcess>;
   /** The keys this stack's gateway signs with and its departments accept. */
   gatewayKeys: GatewayKeys;
@@ -69,19 +81,32 @@ function allDatabasesConfigured(): boolean {
  * URL), five provisioned department databases, five subgraph processes and the gateway.
  */
 export async function startStack(options: StackOptions): Promise<Stack> {
+  // The run's own directory for its sockets (short: a socket path has a ~100-byte limit), removed on stop.
+  const runDir = (options.unixSockets ?? unixSocketsFromEnv()) ? mkdtempSync(path.join(tmpdir(), 'returnee-run-')) : undefined;
+  if (runDir) chmodSync(runDir, 0o755); // PostgreSQL, run as its own user, makes its socket in a directory inside
+  const removeRunDir = () => runDir && rmSync(runDir, { recursive: true, force: true });
   let postgres: EmbeddedServer | undefined;
-  if (!options.databaseUrls && !allDatabasesConfigured()) {
-    postgres = await startEmbeddedPostgres({
-      dataDir: options.dataDir, port: options.postgresPort ?? (await freePort()), settings: options.postgresSettings, onLog: options.postgresLog,
-    });
+  try {
+    if (!options.databaseUrls && !allDatabasesConfigured()) {
+      postgres = await startEmbeddedPostgres({
+        dataDir: options.dataDir, port: options.postgresPort ?? (await freePort()), settings: options.postgresSettings, onLog: options.postgresLog,
+        socketDir: runDir && path.join(runDir, 'postgres'),
+      });
+    }
+  } catch (error) {
+    removeRunDir();
+    throw error;
   }
   const services = new Map<string, ServiceProcess>();
   try {
     const progress = options.progress ? createProgress() : undefined;
     const databaseUrls: Record<string, string> = {};
     for (const department of departments) {
-      databaseUrls[department.name] = options.databaseUrls?.[department.name] ?? departmentDatabaseUrl(department, postgres?.baseUrl);
+      databaseUrls[department.name] = options.databaseUrls?.[department.name]
+        ?? departmentDatabaseUrl(department, postgres?.socketBaseUrl ?? postgres?.baseUrl);
     }
+    const subgraphSockets: Record<string, string> = {};
+    if (runDir) for (const department of departments) subgraphSockets[department.name] = path.join(runDir, `${department.name}.sock`);
     const seeding = await seedProvince({
       trainees: options.trainees ?? DEFAULT_TRAINEES, departments, databaseUrls, onProgress: progress?.update,
     });
@@ -102,6 +127,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         GATEWAY_PUBLIC_KEYS: gatewayKeys.publicKeys,
         [databaseUrlVariable(department.name)]: databaseUrls[department.name],
         [portVariable(department.name)]: String(port),
+        ...(runDir ? { [socketVariable(department.name)]: subgraphSockets[department.name] } : {}),
       };
     }
     const startDepartment = async (name: string, env?: NodeJS.ProcessEnv) => {
@@ -137,6 +163,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     let gatewayEnv: NodeJS.ProcessEnv = { ...options.env, GATEWAY_SIGNING_KEY: gatewayKeys.signingKey };
     for (const department of departments) {
       gatewayEnv[subgraphUrlVariable(department.name)] = subgraphUrls[department.name];
+      if (runDir) gatewayEnv[socketVariable(department.name)] = subgraphSockets[department.name];
     }
     const startGateway = async () => {
       const gateway = spawnService('gateway', require.resolve('@rg/gateway/dist/main.js'), { ...gatewayEnv, GATEWAY_PORT: String(gatewayPort) }, options.quiet);
@@ -163,6 +190,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
       subgraphUrls,
       databaseUrls,
+      subgraphSockets,
       services,
       gatewayKeys,
       restart,
@@ -170,11 +198,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       async stop() {
         await Promise.all([...services.values()].map((s) => s.stop()));
         await postgres?.stop();
+        removeRunDir();
       },
     };
   } catch (error) {
     await Promise.all([...services.values()].map((s) => s.stop()));
     await postgres?.stop();
+    removeRunDir();
     throw error;
   }
 }

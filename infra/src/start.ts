@@ -41,6 +41,9 @@ async function main(): Promise<void> {
     `  workbench          ${new URL('/workbench/', stack.gatewayUrl)}   (analysts: scorecards, comparisons, records, exports)`,
     `  explorer           ${new URL('/explorer', stack.gatewayUrl)}   (GraphiQL with the README's queries)`,
     ...Object.entries(stack.subgraphUrls).map(([name, url]) => `  ${name.padEnd(18)} ${url}`),
+    Object.keys(stack.subgraphSockets).length
+      ? `The gateway reaches the departments, and they PostgreSQL, over Unix sockets in ${path.dirname(Object.values(stack.subgraphSockets)[0])} (UNIX_SOCKETS=off: TCP only).`
+      : 'Every connection over TCP (UNIX_SOCKETS=off).',
     '',
     process.env.GATEWAY_SIGNING_KEY && process.env.GATEWAY_PUBLIC_KEYS
       ? 'Gateway keys: GATEWAY_SIGNING_KEY and GATEWAY_PUBLIC_KEYS from the environment.'

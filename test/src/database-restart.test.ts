@@ -30,8 +30,10 @@ beforeAll(async () => {
   chmodSync(root, 0o755);
   dataDir = path.join(root, 'postgres');
   pgPort = await freePort();
-  postgres = await startPostgresProcess({ dataDir, port: pgPort });
-  const databaseUrls = Object.fromEntries(departments.map((d) => [d.name, `${postgres!.baseUrl}/${d.name.replace(/-/g, '_')}`]));
+  postgres = await startPostgres();
+  // The departments reach PostgreSQL over its Unix socket, as npm start's do: while the server is
+  // down its socket file is gone, and that must read as the same outage a refused port is.
+  const databaseUrls = Object.fromEntries(departments.map((d) => [d.name, `${postgres!.socketBaseUrl}/${d.name.replace(/-/g, '_')}`]));
   stack = await startStack({ dataDir: '', databaseUrls, trainees: SEEDED_TRAINEES, quiet: true, env: { LOG_LEVEL: 'error' } });
   tokens.hr = await signToken('hr', { subject: 'hr-registrar' });
   tokens.admin = await signToken('admin', { subject: 'admin-registrar' });
@@ -48,8 +50,9 @@ async function stopPostgres(): Promise<void> {
   postgres = undefined;
 }
 
-async function startPostgres(): Promise<void> {
-  postgres = await startPostgresProcess({ dataDir, port: pgPort });
+async function startPostgres(): Promise<EmbeddedServer> {
+  postgres = await startPostgresProcess({ dataDir, port: pgPort, socketDir: path.join(root, 'socket') });
+  return postgres;
 }
 
 async function hrQuery<T>(sql: string, params: unknown[] = []): Promise<T[]> {
@@ -82,6 +85,19 @@ function people(count: number, sequence: number) {
   return list;
 }
 
+describe('departments on the Unix socket', () => {
+  it('connect to PostgreSQL through it, not over TCP', async () => {
+    const read = await postGraphQL(stack.gatewayUrl, '{ trainees(first: 1) { totalCount } }', undefined, tokens.hr);
+    expect(read.data?.trainees.totalCount).toBe(SEEDED_TRAINEES);
+    // Connections over a Unix socket have no client address; hr's pool holds the one it just used.
+    const [{ n }] = await hrQuery<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'client backend' AND client_addr IS NULL AND pid <> pg_backend_pid() AND datname = 'hr'");
+    const [{ tcp }] = await hrQuery<{ tcp: number }>(
+      "SELECT count(*)::int AS tcp FROM pg_stat_activity WHERE backend_type = 'client backend' AND client_addr IS NOT NULL AND datname = 'hr'");
+    expect({ n: n > 0, tcp }).toEqual({ n: true, tcp: 0 });
+  });
+});
+
 describe('a database that is down', () => {
   it('answers SERVICE_UNAVAILABLE, retryable, at the gateway; the retry with the key then writes once', async () => {
     const [person] = people(1, 900);
@@ -93,7 +109,7 @@ describe('a database that is down', () => {
       expect(write.errors?.[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryable: true });
       const read = await postGraphQL(stack.gatewayUrl, '{ trainees(first: 1) { totalCount } }', undefined, tokens.hr);
       expect(read.errors?.[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryable: true });
-      expect(JSON.stringify([write, read])).not.toMatch(/INTERNAL_SERVER_ERROR|ECONNREFUSED|127\.0\.0\.1/);
+      expect(JSON.stringify([write, read])).not.toMatch(/INTERNAL_SERVER_ERROR|ECONNREFUSED|ENOENT|127\.0\.0\.1|PGSQL/);
     } finally {
       await startPostgres();
     }

@@ -1,10 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { composeSupergraph, spawnService, waitUntilReady, type ServiceProcess } from '@rg/infra';
 import { freePort } from '@rg/dev-postgres';
 import { postGraphQL } from '@rg/dev-postgres';
 import { signToken } from '@rg/access';
+import { DEPARTMENTS, socketVariable, subgraphUrlVariable } from '@rg/departments';
 import { startStackHarness, type StackHarness } from './stack-harness';
 
 /** A department that is down, slow or failing must not take the graph down. */
@@ -61,13 +62,47 @@ describe('per-department fetch metrics on the gateway', () => {
   });
 });
 
+describe('departments over their Unix sockets', () => {
+  let gateway: ServiceProcess | undefined;
+  afterAll(() => gateway?.stop());
+
+  it('serve a gateway whose URLs point at a closed port: every answer came through the sockets', async () => {
+    expect(Object.keys(h.stack.subgraphSockets).sort()).toEqual([...DEPARTMENTS].sort());
+    for (const socket of Object.values(h.stack.subgraphSockets)) expect(existsSync(socket)).toBe(true);
+    // Nothing listens on this port: composition, /ready and every fetch can only go by socket.
+    const closed = `http://127.0.0.1:${await freePort()}/graphql`;
+    const env: NodeJS.ProcessEnv = { GATEWAY_SIGNING_KEY: h.stack.gatewayKeys.signingKey };
+    for (const name of DEPARTMENTS) {
+      env[subgraphUrlVariable(name)] = closed;
+      env[socketVariable(name)] = h.stack.subgraphSockets[name];
+    }
+    const port = await freePort();
+    gateway = spawnService('gateway-sockets', require.resolve('@rg/gateway/dist/main.js'), { ...env, GATEWAY_PORT: String(port) }, true);
+    await waitUntilReady(`http://127.0.0.1:${port}/ready`, 60_000, gateway.child);
+    const ready = (await (await fetch(`http://127.0.0.1:${port}/ready`)).json()) as { subgraphs: Record<string, string> };
+    expect(ready.subgraphs).toEqual(Object.fromEntries(DEPARTMENTS.map((name) => [name, 'reachable'])));
+
+    const trainee = findPoorTrainee();
+    const viaStack = await h.query(TRAINEE, { id: String(trainee.id) }, 'admin');
+    const viaSockets = await postGraphQL(`http://127.0.0.1:${port}/graphql`, TRAINEE, { id: String(trainee.id) }, await signToken('admin'));
+    expect(viaSockets.errors).toBeUndefined();
+    expect(viaSockets.data).toEqual(viaStack.data);
+    expect(viaSockets.data.trainee.povertyHousehold).not.toBeNull();
+  });
+});
+
 describe('a department stops mid-run', () => {
   it('answers everything else and names the dead department, then recovers when it returns', async () => {
     const trainee = findPoorTrainee();
     const healthy = await h.query(TRAINEE, { id: String(trainee.id) }, 'admin');
     expect(healthy.errors).toBeUndefined();
 
+    // The stack's gateway reaches youth-league over its socket: stopping it removes the file,
+    // which must read exactly as a port nobody listens on.
+    const socket = h.stack.subgraphSockets['youth-league'];
+    expect(existsSync(socket)).toBe(true);
     await h.stack.services.get('youth-league')!.stop();
+    expect(existsSync(socket)).toBe(false);
     const degraded = await h.query(TRAINEE, { id: String(trainee.id) }, 'admin');
     expect(degraded.data.trainee).toMatchObject({ id: String(trainee.id), category: trainee.category, stories: null });
     expect(degraded.data.trainee.povertyHousehold).toEqual(healthy.data.trainee.povertyHousehold);
@@ -91,6 +126,7 @@ describe('a department stops mid-run', () => {
     expect(ready.subgraphs.hr).toBe('reachable');
 
     await h.stack.restart('youth-league'); // the gateway itself is not restarted
+    expect(existsSync(socket)).toBe(true); // on the same path, where the gateway still looks
     await untilAnswersAgain('youth-league');
     const recovered = await h.query(TRAINEE, { id: String(trainee.id) }, 'admin');
     expect(recovered.errors).toBeUndefined();

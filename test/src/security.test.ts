@@ -155,6 +155,33 @@ describe('query limits at the gateway', () => {
     expect(((await huge.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 
+  it("answers a plain POST as it answers a browser page's: the same bodies, statuses and refusals", async () => {
+    // Without Origin a POST takes the gateway's direct path; with one, express's (CORS) path.
+    const post = async (body: string, origin?: string) => {
+      const response = await fetch(h.stack.gatewayUrl, {
+        method: 'POST', headers: { 'content-type': 'application/json', ...(origin ? { origin } : {}) }, body,
+      });
+      return { status: response.status, vary: response.headers.get('vary'), type: response.headers.get('content-type'), body: await response.json() };
+    };
+    const cases = [
+      JSON.stringify({ query: PARKS }),
+      JSON.stringify({ query: PARKS, operationName: 'Missing' }),
+      '{"query": ', // cut off
+      '"just a string"', // JSON, but not an object or array
+      '',
+      JSON.stringify({ query: PARKS, variables: { pad: 'x'.repeat(100_000) } }),
+    ];
+    for (const body of cases) {
+      const plain = await post(body);
+      const browser = await post(body, 'http://localhost:3000');
+      expect({ sent: body.slice(0, 30), ...plain }).toEqual({ sent: body.slice(0, 30), ...browser });
+    }
+    expect((await post(cases[0])).body.data.incubatorParks.totalCount).toBe(h.world.agriculture.parks.length);
+    expect(await post(cases[2])).toMatchObject({ status: 400, body: { errors: [{ message: 'Malformed request body', extensions: { code: 'BAD_REQUEST' } }] } });
+    expect(await post(cases[3])).toMatchObject({ status: 400, body: { errors: [{ message: 'Malformed request body' }] } });
+    expect(await post(cases[5])).toMatchObject({ status: 413, body: { errors: [{ extensions: { code: 'BAD_REQUEST' } }] } });
+  });
+
   it('answers CORS preflights only for configured origins', async () => {
     const preflight = (origin: string) => fetch(h.stack.gatewayUrl, {
       method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' },

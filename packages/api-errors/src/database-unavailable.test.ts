@@ -3,6 +3,9 @@ import { Client, Pool, DatabaseError } from 'pg';
 import { GraphQLError } from 'graphql';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createDataSource, ensureDatabase } from '@rg/data-helpers';
 import { isDatabaseUnavailable } from './database-unavailable';
 import { formatError } from './format-error';
@@ -54,6 +57,26 @@ describe('isDatabaseUnavailable', () => {
     const error = await failureOf(() => client.connect());
     expect((error as { code?: string }).code ?? String(error)).toMatch(/ECONNREFUSED/);
     expect(isDatabaseUnavailable(error)).toBe(true);
+  });
+
+  it('recognises a server whose Unix socket is gone (ENOENT), through pg and through TypeORM, as it does a refused port', async () => {
+    // A socket directory PostgreSQL is not in, as while a local server is stopped: no socket file to connect to.
+    const dir = mkdtempSync(path.join(tmpdir(), 'no-postgres-'));
+    try {
+      const direct = await failureOf(() => new Client({ host: dir, port: 5432, user: 'postgres', database: 'none' }).connect());
+      expect(direct).toMatchObject({ code: 'ENOENT', syscall: 'connect' });
+      expect(isDatabaseUnavailable(direct)).toBe(true);
+      const db = createDataSource({ url: `postgres://postgres:postgres@${encodeURIComponent(dir)}:5432/none`, entities: [], migrations: [] });
+      const viaTypeOrm = await failureOf(() => db.initialize());
+      expect(String((viaTypeOrm as Error).message)).toContain(path.join(dir, '.s.PGSQL.5432'));
+      expect(isDatabaseUnavailable(viaTypeOrm)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // A missing file that is not a connection's is no outage.
+    const missingFile = await failureOf(async () => readFileSync(path.join(tmpdir(), `absent-${randomBytes(4).toString('hex')}`)));
+    expect(missingFile).toMatchObject({ code: 'ENOENT' });
+    expect(isDatabaseUnavailable(missingFile)).toBe(false);
   });
 
   it('recognises a connection the server terminated mid-query (57P01), as TypeORM reports it', async () => {
@@ -120,10 +143,20 @@ describe('formatError', () => {
     const port = await closedPort();
     const refused = await failureOf(() => new Client({ connectionString: `postgres://x:y@127.0.0.1:${port}/none` }).connect());
     const outage = new GraphQLError('connect ECONNREFUSED', { path: ['registerTrainee'], originalError: refused as Error });
-    expect(formatError({ message: outage.message, path: ['registerTrainee'] }, outage)).toEqual({
+    const answer = formatError({ message: outage.message, path: ['registerTrainee'] }, outage);
+    expect(answer).toEqual({
       message: expect.stringMatching(/retry/), path: ['registerTrainee'], locations: undefined,
       extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true },
     });
+    // The same server away over its Unix socket gets the very same answer, the path in it unnamed.
+    const dir = mkdtempSync(path.join(tmpdir(), 'no-postgres-'));
+    try {
+      const gone = await failureOf(() => new Client({ host: dir, port, user: 'x', password: 'y', database: 'none' }).connect());
+      const socketOutage = new GraphQLError(`connect ENOENT ${dir}`, { path: ['registerTrainee'], originalError: gone as Error });
+      expect(formatError({ message: socketOutage.message, path: ['registerTrainee'] }, socketOutage)).toEqual(answer);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     const bug = new GraphQLError('x is undefined', { originalError: new TypeError('x is undefined') });
     expect(formatError({ message: bug.message }, bug).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
   });

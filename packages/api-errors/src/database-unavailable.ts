@@ -36,6 +36,9 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   // transaction is rolled back with its connection, so a retry is safe.
   if (e.name === 'QueryRunnerProviderAlreadyReleasedError' || e.name === 'QueryRunnerAlreadyReleasedError') return true;
   if (typeof e.code === 'string' && (NETWORK_CODES.has(e.code) || (/^[0-9A-Z]{5}$/.test(e.code) && isUnavailableSqlState(e.code)))) return true;
+  // Over a Unix socket, a server that is not there leaves no file to connect to: the socket's
+  // "connection refused". Only a connect's ENOENT: a missing file elsewhere is no outage.
+  if (e.code === 'ENOENT' && (error as { syscall?: unknown }).syscall === 'connect') return true;
   if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(e.message as string))) return true;
   // AggregateError (e.g. ECONNREFUSED on both ::1 and 127.0.0.1) and the wrappers of TypeORM and GraphQL.
   if (Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;

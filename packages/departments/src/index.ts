@@ -49,6 +49,16 @@ export function subgraphUrlVariable(name: Department): string {
   return `${variablePrefix(name)}_URL`;
 }
 
+/**
+ * A Unix socket the subgraph also listens on, e.g. HR_SOCKET: set for a department, it serves
+ * on that path beside its port, and a gateway on the same machine sends it requests there
+ * instead of over loopback TCP (whose sending costs the sender's CPU twice: its own write and
+ * the kernel's loopback delivery).
+ */
+export function socketVariable(name: Department): string {
+  return `${variablePrefix(name)}_SOCKET`;
+}
+
 /** The subgraph's URL when it runs on its default port on this machine. */
 export function defaultSubgraphUrl(name: Department): string {
   return `http://127.0.0.1:${departmentEntry(name).port}/graphql`;

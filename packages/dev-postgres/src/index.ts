@@ -3,3 +3,4 @@ export * from './state';
 export * from './databases';
 export * from './subgraph-harness';
 export * from './postgres-process';
+export * from './unix-sockets';

@@ -2,8 +2,8 @@ import { startEmbeddedPostgres } from './embedded-postgres';
 
 /** The child of `startPostgresProcess`: prints the base URL once ready, stops the server on SIGTERM. */
 async function main(): Promise<void> {
-  const [dataDir, port] = process.argv.slice(2);
-  const server = await startEmbeddedPostgres({ dataDir, port: Number(port), persistent: true });
+  const [dataDir, port, socketDir] = process.argv.slice(2);
+  const server = await startEmbeddedPostgres({ dataDir, port: Number(port), persistent: true, socketDir });
   process.stdout.write(`${server.baseUrl}\n`);
   const stop = () => {
     server.stop().then(() => process.exit(0), () => process.exit(1));

@@ -1,5 +1,5 @@
 import { startSubgraph } from './server';
-import { databaseUrlVariable, departmentEntry, portVariable } from '@rg/departments';
+import { databaseUrlVariable, departmentEntry, portVariable, socketVariable } from '@rg/departments';
 import type { DepartmentSubgraph } from './department';
 
 /** Entry point of a subgraph process: configuration from the environment, clean stop on a signal. */
@@ -12,7 +12,8 @@ export async function runSubgraphFromEnv(department: DepartmentSubgraph): Promis
     throw new Error('refusing to start in production without GATEWAY_PUBLIC_KEYS: the gateway public keys this department accepts');
   }
   const port = Number(process.env[portVariable(department.name)] ?? process.env.PORT ?? departmentEntry(department.name).port);
-  const running = await startSubgraph(department, { databaseUrl, port, host: process.env.HOST ?? '127.0.0.1' });
+  const socketPath = process.env[socketVariable(department.name)]?.trim() || undefined;
+  const running = await startSubgraph(department, { databaseUrl, port, host: process.env.HOST ?? '127.0.0.1', socketPath });
   const stop = async () => {
     await running.stop();
     process.exit(0);

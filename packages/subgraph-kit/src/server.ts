@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import http from 'node:http';
+import { listenOnSocket } from './unix-socket';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -32,6 +33,8 @@ import type { DepartmentContext } from './context';
 export interface RunningSubgraph {
   url: string;
   port: number;
+  /** The Unix socket it also serves on, when asked to (StartOptions.socketPath). */
+  socketPath?: string;
   dataSource: DataSource;
   stop(): Promise<void>;
 }
@@ -44,6 +47,8 @@ export interface StartOptions {
   migrate?: boolean;
   /** The gateway public keys accepted on the federation channel; GATEWAY_PUBLIC_KEYS when not given. */
   gatewayKeys?: GatewayKeySet;
+  /** A Unix socket to serve on as well as the port (HR_SOCKET, …): same requests, same answers, for a gateway on this machine. */
+  socketPath?: string;
 }
 
 /** Starts one department: its database, its schema, and an HTTP server with /graphql, /health, /ready, /metrics. */
@@ -157,15 +162,22 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
   await new Promise<void>((resolve) => httpServer.listen(port, options.host ?? '127.0.0.1', resolve));
   const actualPort = (httpServer.address() as { port: number }).port;
   const url = `http://${options.host ?? '127.0.0.1'}:${actualPort}/graphql`;
-  logger.info({ url }, `${department.name} subgraph ready`);
+  const socket = options.socketPath ? await listenOnSocket(httpServer, options.socketPath) : undefined;
+  logger.info({ url, socket: options.socketPath }, `${department.name} subgraph ready`);
 
   return {
     url,
     port: actualPort,
+    socketPath: options.socketPath,
     dataSource,
     async stop() {
       stopPurgingKeys();
+      // The socket stops listening first: its file goes with it, so a gateway finds it gone (as a
+      // closed port). Its open connections are the HTTP server's, drained with the port's by
+      // apollo.stop(); only then has the socket closed.
+      const socketClosed = socket?.close();
       await apollo.stop();
+      await socketClosed;
       await dataSource.destroy();
     },
   };

@@ -13,7 +13,9 @@ import { SPEED_WORK_OFF, startGatewayProcess } from './load-gateways';
  * `npm run bench:load`: the stack under LOAD_CONNECTIONS (10) clients through three gateways
  * on the same five subgraphs and PostgreSQL, one after another: ours as configured (every
  * speed mechanism at its default), ours with them switched off (today's gateway features), and
- * a plain ApolloGateway with only the request signing the departments require. Each case gets
+ * a plain ApolloGateway with only the request signing the departments require. Only ours
+ * reaches the departments over their Unix sockets (the stack's default; UNIX_SOCKETS=off for
+ * TCP); the departments reach PostgreSQL over its socket for all three. Each case gets
  * a warm-up of LOAD_WARMUP_SECONDS (5), then LOAD_SECONDS (15) measured. A benchmark: it
  * prints figures, and exits 1 only when a valid request got a transport error or GraphQL errors.
  */
@@ -50,9 +52,13 @@ async function main(): Promise<void> {
 
     const subgraphPids = Object.fromEntries(departments.map((d) => [d.name, stack.services.get(d.name)!.child.pid!]));
     const gateways = [
-      { name: 'ours', description: 'this gateway, every speed mechanism at its default', url: stack.gatewayUrl, pid: stack.services.get('gateway')!.child.pid! },
-      { name: 'ours, speed work off', description: 'this gateway with the switches of SPEED_WORK_OFF (today\'s features)', url: todays.url, pid: todays.service.child.pid! },
-      { name: 'plain ApolloGateway', description: 'new ApolloGateway({ supergraphSdl }) + ApolloServer, signing only', url: plain.url, pid: plain.service.child.pid! },
+      {
+        name: 'ours',
+        description: `this gateway, every speed mechanism at its default${Object.keys(stack.subgraphSockets).length ? ', departments over their Unix sockets' : ', departments over TCP (UNIX_SOCKETS=off)'}`,
+        url: stack.gatewayUrl, pid: stack.services.get('gateway')!.child.pid!,
+      },
+      { name: 'ours, speed work off', description: 'this gateway with the switches of SPEED_WORK_OFF (today\'s features), departments over TCP', url: todays.url, pid: todays.service.child.pid! },
+      { name: 'plain ApolloGateway', description: 'new ApolloGateway({ supergraphSdl }) + ApolloServer, signing only, departments over TCP', url: plain.url, pid: plain.service.child.pid! },
     ];
     const runs: GatewayRun[] = [];
     let failures = 0;

@@ -1,0 +1,98 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { GatewayContext } from './context';
+
+/**
+ * Whether a request is a plain GraphQL POST the gateway answers without express: JSON to
+ * /graphql, in UTF-8, not compressed, and from no browser page (no Origin: CORS has nothing to
+ * allow, and such a request still goes through express's cors middleware). Anything else (GET,
+ * other bodies, a browser's request) goes through express as before.
+ */
+export function isPlainGraphQLPost(req: IncomingMessage): boolean {
+  const { headers } = req;
+  return req.method === 'POST'
+    && (req.url === '/graphql' || req.url?.startsWith('/graphql?') === true)
+    && /^application\/json\s*(;\s*charset="?utf-8"?\s*)?$/i.test(headers['content-type'] ?? '')
+    && headers.origin === undefined
+    && (headers['content-encoding'] === undefined || /^identity$/i.test(headers['content-encoding']));
+}
+
+export interface GraphQLPostOptions {
+  apollo: ApolloServer<GatewayContext>;
+  context: (headers: IncomingMessage['headers'], body: { operationName?: unknown }) => Promise<GatewayContext>;
+  maxBodyBytes: number;
+  onError: (error: unknown, res: ServerResponse) => void;
+}
+
+/** A refusal as the express path words it (gateway-server.ts's error handler). */
+function refuse(res: ServerResponse, status: number, message: string): void {
+  const body = JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), vary: 'Origin' }).end(body);
+}
+
+/**
+ * POST /graphql as express.json, cors and @as-integrations/express5 answered it, without
+ * express's router, body parser and response helpers: a dashboard's every request comes
+ * this way, and that machinery was a tenth of the gateway's own CPU per varied query. The
+ * same body limit, the same refusals of an oversized or malformed body (JSON whose top level
+ * is not an object or array included, as express.json's strict mode), the same Vary header
+ * cors set, and Apollo's answer written as it was.
+ */
+export function graphqlPost(options: GraphQLPostOptions) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const declared = Number(req.headers['content-length']);
+    if (declared > options.maxBodyBytes) {
+      refuse(res, 413, `Request body larger than ${options.maxBodyBytes} bytes`);
+      return void req.resume();
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let refused = false;
+    req.on('data', (chunk: Buffer) => {
+      if (refused) return;
+      size += chunk.length;
+      if (size > options.maxBodyBytes) {
+        refused = true;
+        return refuse(res, 413, `Request body larger than ${options.maxBodyBytes} bytes`);
+      }
+      chunks.push(chunk);
+    });
+    req.on('error', (error) => options.onError(error, res));
+    req.on('end', () => {
+      if (refused) return;
+      const text = (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)).toString('utf8');
+      let body: unknown = {};
+      if (text.length) {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          return refuse(res, 400, 'Malformed request body');
+        }
+        if (typeof body !== 'object' || body === null) return refuse(res, 400, 'Malformed request body');
+      }
+      execute(options, req, res, body as Record<string, unknown>).catch((error) => options.onError(error, res));
+    });
+  };
+}
+
+async function execute(options: GraphQLPostOptions, req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>): Promise<void> {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const queryAt = req.url!.indexOf('?');
+  const response = await options.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: 'POST', headers, search: queryAt < 0 ? '' : req.url!.slice(queryAt), body },
+    context: () => options.context(req.headers, body),
+  });
+  res.setHeader('vary', 'Origin');
+  for (const [name, value] of response.headers) res.setHeader(name, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.setHeader('content-length', Buffer.byteLength(response.body.string));
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
