@@ -8,9 +8,19 @@ export interface ServiceProcess {
   stop(): Promise<void>;
 }
 
+/**
+ * V8 flags of every service. A semi-space of 32 MB instead of 16: a request for a page of 500
+ * trainees with their relations makes tens of megabytes of short-lived rows, entities and
+ * answer text, and with the default young generation hr spent 44 % of its CPU on such a page
+ * in minor garbage collections, several a request, each pausing the whole process. At 32 MB
+ * it collected half as often and its CPU per page fell from 133 to 81 ms (profiled at 20,000
+ * trainees), for up to 32 MB more memory per process (the two semi-spaces).
+ */
+const SERVICE_NODE_FLAGS = ['--max-semi-space-size=32'];
+
 /** Runs a compiled service as its own process, its output prefixed with its name. */
 export function spawnService(name: string, entry: string, env: NodeJS.ProcessEnv, quiet = false): ServiceProcess {
-  const child = spawn(process.execPath, [entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   const prefix = (chunk: Buffer) => {
     const lines = chunk.toString().split('\n').filter(Boolean);
