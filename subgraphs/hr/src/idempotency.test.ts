@@ -3,6 +3,7 @@ import { postGraphQL, startSubgraphHarness, type SubgraphHarness } from '@rg/dev
 import { composeCitizenId } from '@rg/person-key';
 import { signToken } from '@rg/access';
 import { verifyAuditChain } from '@rg/audit';
+import { todayInBeijing } from '@rg/beijing-date';
 import { hrSubgraph } from './index';
 
 /** Idempotency-Key on hr's writes: the kit's mechanism, on real PostgreSQL over real HTTP. */
@@ -180,7 +181,7 @@ describe('the read-back of a write', () => {
     const founder = await register(newPerson('赵六'));
     const founderId = founder.data.registerTrainee.id;
     const RECORD_VENTURE = `mutation($input: RecordVentureInput!) { recordVenture(input: $input) { id name founder { id name } } }`;
-    const input = { founderId, name: '赵六农家乐', industry: '餐饮', openedOn: new Date().toISOString().slice(0, 10), jobsCreated: 3 };
+    const input = { founderId, name: '赵六农家乐', industry: '餐饮', openedOn: todayInBeijing(), jobsCreated: 3 };
     const key = randomUUID();
     const ventures = await hr.rowCount('venture');
     // The founder's read (the answer shows it) cannot be recorded; the venture's own write can.
