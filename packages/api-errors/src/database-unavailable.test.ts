@@ -43,7 +43,15 @@ async function terminatedMidQuery(run: (sql: string) => Promise<unknown>, pidOf:
   await admin.connect();
   try {
     const pending = failureOf(() => run('SELECT pg_sleep(10)'));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Terminated only once the statement runs: on a busy machine 200 ms was sometimes before it
+    // was sent, and a connection killed while idle fails its next statement without the 57P01.
+    for (let waited = 0; ; waited += 20) {
+      const [{ running }] = (await admin.query(
+        "SELECT count(*)::int AS running FROM pg_stat_activity WHERE pid = $1 AND state = 'active' AND query LIKE 'SELECT pg_sleep%'", [pid])).rows;
+      if (running) break;
+      if (waited > 10_000) throw new Error(`backend ${pid} never ran the statement`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     await admin.query('SELECT pg_terminate_backend($1)', [pid]);
     return await pending;
   } finally {
