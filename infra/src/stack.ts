@@ -39,7 +39,6 @@ export interface StackOptions {
   unixSockets?: boolean;
 }
 
-
 /** The gateway's signing key and the public keys the departments accept (JSON texts, as in the environment). */
 export interface GatewayKeys {
   signingKey: string;
