@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { ApolloServer } from '@apollo/server';
+import { answerGraphQLPost } from '@rg/graphql-http';
 import type { GatewayContext } from './context';
 
 /**
@@ -75,24 +76,7 @@ export function graphqlPost(options: GraphQLPostOptions) {
   };
 }
 
-async function execute(options: GraphQLPostOptions, req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>): Promise<void> {
-  const headers = new HeaderMap();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-  }
-  const queryAt = req.url!.indexOf('?');
-  const response = await options.apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: 'POST', headers, search: queryAt < 0 ? '' : req.url!.slice(queryAt), body },
-    context: () => options.context(req.headers, body),
-  });
-  res.setHeader('vary', 'Origin');
-  for (const [name, value] of response.headers) res.setHeader(name, value);
-  res.statusCode = response.status ?? 200;
-  if (response.body.kind === 'complete') {
-    res.setHeader('content-length', Buffer.byteLength(response.body.string));
-    res.end(response.body.string);
-    return;
-  }
-  for await (const chunk of response.body.asyncIterator) res.write(chunk);
-  res.end();
+function execute(options: GraphQLPostOptions, req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>): Promise<void> {
+  res.setHeader('vary', 'Origin'); // as cors set it on express's path
+  return answerGraphQLPost(options.apollo, req, res, body, () => options.context(req.headers, body));
 }

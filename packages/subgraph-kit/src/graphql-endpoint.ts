@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { ApolloServer, BaseContext } from '@apollo/server';
+import { answerGraphQLPost } from '@rg/graphql-http';
 import type { ChannelNext, ChannelRequest } from './federation-channel';
 
 /** Whether a request is one the endpoint takes: a POST of JSON to /graphql (the gateway's every fetch). */
@@ -66,23 +67,6 @@ export function graphqlEndpoint<TContext extends BaseContext>(options: GraphQLEn
   };
 }
 
-async function execute<TContext extends BaseContext>(options: GraphQLEndpointOptions<TContext>, req: ChannelRequest, res: ServerResponse): Promise<void> {
-  const headers = new HeaderMap();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-  }
-  const queryAt = req.url!.indexOf('?');
-  const response = await options.apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: 'POST', headers, search: queryAt < 0 ? '' : req.url!.slice(queryAt), body: req.body },
-    context: () => options.context(req),
-  });
-  for (const [name, value] of response.headers) res.setHeader(name, value);
-  res.statusCode = response.status ?? 200;
-  if (response.body.kind === 'complete') {
-    res.setHeader('content-length', Buffer.byteLength(response.body.string));
-    res.end(response.body.string);
-    return;
-  }
-  for await (const chunk of response.body.asyncIterator) res.write(chunk);
-  res.end();
+function execute<TContext extends BaseContext>(options: GraphQLEndpointOptions<TContext>, req: ChannelRequest, res: ServerResponse): Promise<void> {
+  return answerGraphQLPost(options.apollo, req, res, req.body, () => options.context(req));
 }
