@@ -1,5 +1,5 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
-import type { BulkTally } from './tally';
+import type { MigrationInterface } from 'typeorm';
+import { sqlMigration, type BulkTally } from './tally';
 
 /**
  * Key sets kept with the writes: for each group of a source table's rows (e.g. a county-year of
@@ -118,15 +118,5 @@ export function bulkKeySetTally(spec: KeySetTallySpec): BulkTally {
 
 /** The migration that creates a key-set tally (and drops it on the way down); `name` ends in its timestamp. */
 export function keySetTallyMigration(name: string, spec: KeySetTallySpec): new () => MigrationInterface {
-  return class implements MigrationInterface {
-    name = name;
-
-    async up(db: QueryRunner): Promise<void> {
-      await db.query(createKeySetTallySql(spec));
-    }
-
-    async down(db: QueryRunner): Promise<void> {
-      await db.query(dropKeySetTallySql(spec));
-    }
-  };
+  return sqlMigration(name, createKeySetTallySql(spec), dropKeySetTallySql(spec));
 }

@@ -128,21 +128,26 @@ export function dropTallySql(spec: TallySpec): string {
     ` DROP FUNCTION ${spec.tally}_apply(); DROP TABLE ${spec.tally};`;
 }
 
+/** A migration of one SQL text up and one down; `name` ends in the timestamp that orders it. */
+export function sqlMigration(name: string, up: string, down: string): new () => MigrationInterface {
+  return class implements MigrationInterface {
+    name = name;
+
+    async up(db: QueryRunner): Promise<void> {
+      await db.query(up);
+    }
+
+    async down(db: QueryRunner): Promise<void> {
+      await db.query(down);
+    }
+  };
+}
+
 /**
  * The migration that creates a tally (and drops it on the way down), so a department's
  * migration file holds only its spec and the reason for it. TypeORM records a migration by its
  * `name`, which must end in the timestamp that orders it.
  */
 export function tallyMigration(name: string, spec: TallySpec): new () => MigrationInterface {
-  return class implements MigrationInterface {
-    name = name;
-
-    async up(db: QueryRunner): Promise<void> {
-      await db.query(createTallySql(spec));
-    }
-
-    async down(db: QueryRunner): Promise<void> {
-      await db.query(dropTallySql(spec));
-    }
-  };
+  return sqlMigration(name, createTallySql(spec), dropTallySql(spec));
 }
