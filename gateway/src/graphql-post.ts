@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
-import { answerGraphQLPost } from '@rg/graphql-http';
+import { answerGraphQLPost, readBodyWithin } from '@rg/graphql-http';
 import type { GatewayContext } from './context';
 
 /**
@@ -46,32 +46,22 @@ export function graphqlPost(options: GraphQLPostOptions) {
       refuse(res, 413, `Request body larger than ${options.maxBodyBytes} bytes`);
       return void req.resume();
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let refused = false;
-    req.on('data', (chunk: Buffer) => {
-      if (refused) return;
-      size += chunk.length;
-      if (size > options.maxBodyBytes) {
-        refused = true;
-        return refuse(res, 413, `Request body larger than ${options.maxBodyBytes} bytes`);
-      }
-      chunks.push(chunk);
-    });
-    req.on('error', (error) => options.onError(error, res));
-    req.on('end', () => {
-      if (refused) return;
-      const text = (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)).toString('utf8');
-      let body: unknown = {};
-      if (text.length) {
-        try {
-          body = JSON.parse(text);
-        } catch {
-          return refuse(res, 400, 'Malformed request body');
+    readBodyWithin(req, options.maxBodyBytes, {
+      onTooLarge: () => refuse(res, 413, `Request body larger than ${options.maxBodyBytes} bytes`),
+      onError: (error) => options.onError(error, res),
+      onBody: (raw) => {
+        const text = raw.toString('utf8');
+        let body: unknown = {};
+        if (text.length) {
+          try {
+            body = JSON.parse(text);
+          } catch {
+            return refuse(res, 400, 'Malformed request body');
+          }
+          if (typeof body !== 'object' || body === null) return refuse(res, 400, 'Malformed request body');
         }
-        if (typeof body !== 'object' || body === null) return refuse(res, 400, 'Malformed request body');
-      }
-      execute(options, req, res, body as Record<string, unknown>).catch((error) => options.onError(error, res));
+        execute(options, req, res, body as Record<string, unknown>).catch((error) => options.onError(error, res));
+      },
     });
   };
 }

@@ -31,3 +31,36 @@ export async function answerGraphQLPost<TContext extends BaseContext>(
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
 }
+
+export interface BodyHandlers {
+  /** The whole body, no larger than the limit. */
+  onBody(raw: Buffer): void;
+  /** The body passed the limit: nothing more is kept, and the rest is read and dropped. */
+  onTooLarge(): void;
+  onError(error: Error): void;
+}
+
+/**
+ * Reads a request's body up to `maxBytes`, as express.json's limit did: past it, the request
+ * is refused once and the rest of the body is drained, so the connection stays usable.
+ */
+export function readBodyWithin(req: IncomingMessage, maxBytes: number, handlers: BodyHandlers): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let refused = false;
+  req.on('data', (chunk: Buffer) => {
+    if (refused) return;
+    size += chunk.length;
+    if (size > maxBytes) {
+      refused = true;
+      handlers.onTooLarge();
+      req.resume();
+      return;
+    }
+    chunks.push(chunk);
+  });
+  req.on('error', handlers.onError);
+  req.on('end', () => {
+    if (!refused) handlers.onBody(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+  });
+}

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer, BaseContext } from '@apollo/server';
-import { answerGraphQLPost } from '@rg/graphql-http';
+import { answerGraphQLPost, readBodyWithin } from '@rg/graphql-http';
 import type { ChannelNext, ChannelRequest } from './federation-channel';
 
 /** Whether a request is one the endpoint takes: a POST of JSON to /graphql (the gateway's every fetch). */
@@ -35,34 +35,21 @@ function answer(res: ServerResponse, status: number, message: string, code: stri
  */
 export function graphqlEndpoint<TContext extends BaseContext>(options: GraphQLEndpointOptions<TContext>) {
   return (req: ChannelRequest, res: ServerResponse): void => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let refused = false;
-    req.on('data', (chunk: Buffer) => {
-      if (refused) return;
-      size += chunk.length;
-      if (size > options.maxBodyBytes) {
-        refused = true;
-        answer(res, 413, `Request body larger than ${options.maxBodyBytes} bytes`, 'BAD_REQUEST');
-        req.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('error', (error) => options.onError(error, req, res));
-    req.on('end', () => {
-      if (refused) return;
-      const raw = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-      try {
-        req.body = JSON.parse(raw.toString('utf8'));
-      } catch {
-        return answer(res, 400, 'Malformed request body: not JSON', 'BAD_REQUEST');
-      }
-      req.rawBody = raw;
-      void options.guard(req, res, (error) => {
-        if (error) return options.onError(error, req, res);
-        execute(options, req, res).catch((failure) => options.onError(failure, req, res));
-      });
+    readBodyWithin(req, options.maxBodyBytes, {
+      onTooLarge: () => answer(res, 413, `Request body larger than ${options.maxBodyBytes} bytes`, 'BAD_REQUEST'),
+      onError: (error) => options.onError(error, req, res),
+      onBody: (raw) => {
+        try {
+          req.body = JSON.parse(raw.toString('utf8'));
+        } catch {
+          return answer(res, 400, 'Malformed request body: not JSON', 'BAD_REQUEST');
+        }
+        req.rawBody = raw;
+        void options.guard(req, res, (error) => {
+          if (error) return options.onError(error, req, res);
+          execute(options, req, res).catch((failure) => options.onError(failure, req, res));
+        });
+      },
     });
   };
 }
