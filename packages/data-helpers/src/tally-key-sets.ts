@@ -1,5 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
-import { sqlMigration, type BulkTally } from './tally';
+import { sqlMigration, statementTriggersSql, type BulkTally } from './tally';
 
 /**
  * Key sets kept with the writes: for each group of a source table's rows (e.g. a county-year of
@@ -96,12 +96,7 @@ export function createKeySetTallySql(spec: KeySetTallySpec): string {
     );
     ${spec.sets.map((set) => `ALTER TABLE ${spec.tally} ALTER COLUMN ${set.name} SET STORAGE EXTERNAL;`).join('\n    ')}
     ${applyFunctionSql(spec)};
-    CREATE TRIGGER ${spec.tally}_insert AFTER INSERT ON ${spec.source} REFERENCING NEW TABLE AS new_rows
-      FOR EACH STATEMENT EXECUTE FUNCTION ${spec.tally}_apply();
-    CREATE TRIGGER ${spec.tally}_update AFTER UPDATE ON ${spec.source} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-      FOR EACH STATEMENT EXECUTE FUNCTION ${spec.tally}_apply();
-    CREATE TRIGGER ${spec.tally}_delete AFTER DELETE ON ${spec.source} REFERENCING OLD TABLE AS old_rows
-      FOR EACH STATEMENT EXECUTE FUNCTION ${spec.tally}_apply();
+    ${statementTriggersSql(spec)}
     ${fillSql(spec, true)};
   `;
 }

@@ -42,6 +42,19 @@ function addRowsSql(spec: TallySpec, rows: string, sign: '' | '-' = '', upsert =
     ON CONFLICT (${keyNames}) DO UPDATE SET ${spec.measures.map((m) => `${m.name} = tally.${m.name} + excluded.${m.name}`).join(', ')}` : '');
 }
 
+/**
+ * The three statement-level triggers that keep a summary table (`<tally>`) with the writes to
+ * its source, each handing `<tally>_apply()` the statement's transition tables.
+ */
+export function statementTriggersSql(spec: { source: string; tally: string }): string {
+  return `CREATE TRIGGER ${spec.tally}_insert AFTER INSERT ON ${spec.source} REFERENCING NEW TABLE AS new_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION ${spec.tally}_apply();
+    CREATE TRIGGER ${spec.tally}_update AFTER UPDATE ON ${spec.source} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION ${spec.tally}_apply();
+    CREATE TRIGGER ${spec.tally}_delete AFTER DELETE ON ${spec.source} REFERENCING OLD TABLE AS old_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION ${spec.tally}_apply();`;
+}
+
 /** CREATE TABLE, the trigger function, its three triggers and the backfill from the rows already there. */
 export function createTallySql(spec: TallySpec): string {
   const keyNames = spec.keys.map((k) => k.name).join(', ');
@@ -72,12 +85,7 @@ export function createTallySql(spec: TallySpec): string {
       END IF;
       RETURN NULL;
     END $$;
-    CREATE TRIGGER ${spec.tally}_insert AFTER INSERT ON ${spec.source} REFERENCING NEW TABLE AS new_rows
-      FOR EACH STATEMENT EXECUTE FUNCTION ${spec.tally}_apply();
-    CREATE TRIGGER ${spec.tally}_update AFTER UPDATE ON ${spec.source} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-      FOR EACH STATEMENT EXECUTE FUNCTION ${spec.tally}_apply();
-    CREATE TRIGGER ${spec.tally}_delete AFTER DELETE ON ${spec.source} REFERENCING OLD TABLE AS old_rows
-      FOR EACH STATEMENT EXECUTE FUNCTION ${spec.tally}_apply();
+    ${statementTriggersSql(spec)}
     ${tallyFillSql(spec)};
   `;
 }
