@@ -100,6 +100,28 @@ export interface RowFilter {
 }
 
 /**
+ * A RowFilter built condition by condition: each `?` of a condition becomes the next
+ * positional parameter, bound to the value given for it, so a list's optional filters can be
+ * added in any combination without counting parameters by hand.
+ */
+export function rowFilter(): RowFilter & { where(condition: string, ...values: unknown[]): void } {
+  const conditions: string[] = [];
+  const parameters: unknown[] = [];
+  return {
+    conditions,
+    parameters,
+    where(condition, ...values) {
+      let text = condition;
+      for (const value of values) {
+        parameters.push(value);
+        text = text.replace('?', `$${parameters.length}`);
+      }
+      conditions.push(text);
+    },
+  };
+}
+
+/**
  * `paginate` on entity rows in plain SQL (entity-rows.ts), for a list whose every page is
  * read often: the same keyset page, without TypeORM's query building and hydration.
  */

@@ -1,5 +1,5 @@
 import { countyCodesFor, yearRange } from '@rg/region-scorecard';
-import type { RowFilter } from '@rg/data-helpers';
+import { rowFilter, type RowFilter } from '@rg/data-helpers';
 import type { TraineeFilter } from './trainee-types';
 
 /**
@@ -8,22 +8,13 @@ import type { TraineeFilter } from './trainee-types';
  * registration). Arrays and keys are typed as the columns are (char), so the indexes apply.
  */
 export function traineeFilter(filter: TraineeFilter | null): RowFilter {
-  const conditions: string[] = [];
-  const parameters: unknown[] = [];
-  const add = (condition: string, ...values: unknown[]) => {
-    let text = condition;
-    for (const value of values) {
-      parameters.push(value);
-      text = text.replace('?', `$${parameters.length}`);
-    }
-    conditions.push(text);
-  };
-  if (filter?.regionCode) add('region_code = ANY(?::bpchar[])', countyCodesFor(filter.regionCode));
-  if (filter?.category) add('category = ?', filter.category);
-  if (filter?.gender) add('gender = ?', filter.gender);
-  if (filter?.stage) add('stage = ?', filter.stage);
-  if (filter?.personKey) add('person_key = ?::bpchar', filter.personKey);
-  if (filter?.registeredYear) add('registered_on >= ?::date AND registered_on < ?::date', ...yearRange(filter.registeredYear));
-  if (filter?.trainedYear) add('first_completed_on >= ?::date AND first_completed_on < ?::date', ...yearRange(filter.trainedYear));
-  return { conditions, parameters };
+  const rows = rowFilter();
+  if (filter?.regionCode) rows.where('region_code = ANY(?::bpchar[])', countyCodesFor(filter.regionCode));
+  if (filter?.category) rows.where('category = ?', filter.category);
+  if (filter?.gender) rows.where('gender = ?', filter.gender);
+  if (filter?.stage) rows.where('stage = ?', filter.stage);
+  if (filter?.personKey) rows.where('person_key = ?::bpchar', filter.personKey);
+  if (filter?.registeredYear) rows.where('registered_on >= ?::date AND registered_on < ?::date', ...yearRange(filter.registeredYear));
+  if (filter?.trainedYear) rows.where('first_completed_on >= ?::date AND first_completed_on < ?::date', ...yearRange(filter.trainedYear));
+  return rows;
 }
