@@ -12,7 +12,6 @@ import { isQueryBody, isQueryText, type InFlightFetches } from './fetch-dedup';
 import { DepartmentHttp } from './department-http';
 import { isEntityFetch, type EntityBatches, type EntityAnswerBody } from './entity-batching';
 
-type GraphQLRequest = GraphQLDataSourceProcessOptions<GatewayContext>['request'];
 type GraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
 type FetcherResponse = Awaited<ReturnType<RemoteGraphQLDataSource['fetcher']>>;
 
@@ -53,7 +52,7 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
     const http = new DepartmentHttp(url, socketPath);
     super({
       url,
-      // Signed here, not in willSendRequest: the signature hashes the exact body, serialised only after it.
+      // Signed here, once the body is serialised: the signature hashes the exact body.
       fetcher: ((_input: string, init?: RequestInit) => {
         const body = String(init?.body ?? '');
         const headers = init?.headers as Record<string, string>;
@@ -66,49 +65,60 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
         return sharing.inFlight ? sharing.inFlight.fetch(department, body, headers?.authorization, send) : send();
       }) as unknown as RemoteGraphQLDataSource['fetcher'],
     });
-    // The library's sendRequest is private in its types; this instance's own replaces it.
-    (this as unknown as { sendRequest: DepartmentDataSource['sendWithoutRequestCopy'] }).sendRequest = this.sendWithoutRequestCopy;
   }
 
   /**
-   * RemoteGraphQLDataSource's sendRequest, less the node-fetch Request it builds on every fetch
-   * (a copy of the body, its headers and URL parsed) only to hand to hooks this class leaves
-   * as they are (parseBody ignores it, didEncounterError rethrows): about 2 % of the gateway's
-   * CPU. The answer, its errors and the thrown errors are the library's own. An entity fetch
-   * may go out merged with others of the same caller (entity-batching.ts) and come back as its
-   * own part of the merged answer.
+   * RemoteGraphQLDataSource's process and sendRequest, less the node-fetch objects they build
+   * on every fetch only to read back: a Headers for the outgoing headers (set one by one, each
+   * validated, then copied out sorted) and a Request (a copy of the body, its headers and URL
+   * parsed) handed to hooks this class leaves as they are. The headers are a plain record here;
+   * the body (query first), the answer, its errors and the thrown errors are the library's.
+   * Left out is the library's last step, narrowing the request's cache policy by each answer's
+   * Cache-Control: no department sends one and nothing reads the policy (Apollo's cache-control
+   * plugin is off). An entity fetch may go out merged with others of the same caller
+   * (entity-batching.ts) and come back as its own part of the merged answer.
    */
-  private readonly sendWithoutRequestCopy = async (request: GraphQLRequest, context: GatewayContext): Promise<GraphQLResponse> => {
-    if (!request.http) throw new Error("Internal error: Only 'http' requests are supported.");
-    const { http, ...withoutHttp } = request;
-    const headers = Object.fromEntries(http.headers);
-    const post = async (payload: object) => {
-      const response = await this.fetcher(http.url, { method: http.method, headers, body: JSON.stringify(payload) });
+  private async fetchAnswer(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GraphQLResponse> {
+    const { request, context } = options;
+    const headers = this.headersFor(options);
+    const { query, http: _, ...withoutQuery } = request;
+    if (!query) throw new Error('Missing query');
+    const payload = { query, ...withoutQuery };
+    const post = async (body: object) => {
+      const response = await this.fetcher(this.url!, { method: 'POST', headers, body: JSON.stringify(body) });
       // Before anything else: an answer that failed below may still have shown a person. A
       // merged entity fetch's mark holds for every request in it.
-      if (context && response.headers.get(PERSONAL_RECORDS_HEADER)) context.personalRecordsRead = true;
+      if (context && response.headers.get(PERSONAL_RECORDS_HEADER)) (context as GatewayContext).personalRecordsRead = true;
       if (!response.ok) throw await this.errorFromResponse(response);
-      const body = await this.parseBody(response);
-      if (typeof body !== 'object' || body === null) throw new Error(`Expected JSON response body, but received: ${body}`);
-      return { body: body as EntityAnswerBody, response };
+      const answer = await this.parseBody(response);
+      if (typeof answer !== 'object' || answer === null) throw new Error(`Expected JSON response body, but received: ${answer}`);
+      return { body: answer as EntityAnswerBody, response };
     };
     const batches = this.sharing.entityBatches;
-    const { body, response } = batches && isEntityFetch(withoutHttp)
-      ? await batches.fetch(this.department, headers, withoutHttp, post)
-      : await post(withoutHttp);
+    const { body, response } = batches && isEntityFetch(payload)
+      ? await batches.fetch(this.department, headers, payload, post)
+      : await post(payload);
     return { ...body, http: response } as GraphQLResponse;
-  };
+  }
 
-  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  /**
+   * The headers of one fetch: JSON, the caller's own bearer token (each department verifies it
+   * itself), the client's operation name (not the planner's "Op__department__n") for the
+   * departments' audit trails, and a retried write's Idempotency-Key, whose meaning the
+   * department decides.
+   */
+  private headersFor(options: GraphQLDataSourceProcessOptions<GatewayContext>): Record<string, string> {
     const { request, context } = options;
-    if (context?.authorization) request.http?.headers.set('authorization', context.authorization);
-    // The client's operation name (not the planner's "Op__department__n") for the departments' audit trails.
-    const incoming = 'incomingRequestContext' in options ? options.incomingRequestContext.operationName : undefined;
-    const operationName = incoming ?? context?.operationName;
-    if (operationName) request.http?.headers.set('x-operation-name', operationName);
-    // A retried write carries its Idempotency-Key to the department, which decides what it means.
-    const idempotencyKey = 'incomingRequestContext' in options ? options.incomingRequestContext.request.http?.headers.get('idempotency-key') : undefined;
-    if (typeof idempotencyKey === 'string') request.http?.headers.set('idempotency-key', idempotencyKey);
+    const headers: Record<string, string> = {};
+    if (request.http?.headers) for (const [name, value] of request.http.headers) headers[name] = value;
+    headers['content-type'] = 'application/json';
+    if (context?.authorization) headers.authorization = context.authorization;
+    const incoming = 'incomingRequestContext' in options ? options.incomingRequestContext : undefined;
+    const operationName = incoming?.operationName ?? context?.operationName;
+    if (operationName) headers['x-operation-name'] = operationName;
+    const idempotencyKey = incoming?.request.http?.headers.get('idempotency-key');
+    if (typeof idempotencyKey === 'string') headers['idempotency-key'] = idempotencyKey;
+    return headers;
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
@@ -130,7 +140,7 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
 
   private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>, clientFetch: boolean, done?: (failure?: FetchFailure) => void) {
     try {
-      const response = await super.process(options);
+      const response = await this.fetchAnswer(options);
       done?.();
       return response;
     } catch (error) {

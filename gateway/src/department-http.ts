@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { Client, Pool } from 'undici';
+import { Client, Pool, type Dispatcher } from 'undici';
 
 /**
  * What a department answered: the status, the headers and the whole body as text. It has what
@@ -51,12 +51,75 @@ export class DepartmentTimeoutError extends Error {
 }
 
 /**
- * POSTs to one department over a pool of kept-alive connections with undici's request API.
+ * Collects one answer as undici's dispatcher hands it over, and settles once: with the answer,
+ * or with why there was none. Undici's own `request()` wraps each answer in a stream, an async
+ * resource and an abort listener on an AbortSignal; the gateway reads every answer whole, so
+ * the chunks are kept as they come and joined at the end.
+ */
+class AnswerCollector implements Dispatcher.DispatchHandler {
+  private readonly chunks: Buffer[] = [];
+  private status = 0;
+  private statusText = '';
+  private headers: IncomingHttpHeaders = {};
+  private controller?: Dispatcher.DispatchController;
+  private settled = false;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly url: string,
+    timeoutMs: number,
+    private readonly resolve: (answer: DepartmentAnswer) => void,
+    private readonly reject: (error: Error) => void,
+  ) {
+    this.timer = setTimeout(() => this.fail(new DepartmentTimeoutError(`no answer within ${timeoutMs} ms`)), timeoutMs);
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    if (this.settled) controller.abort(new DepartmentTimeoutError('no answer within the deadline')); // timed out while queued
+    else this.controller = controller;
+  }
+
+  onResponseStart(_controller: Dispatcher.DispatchController, status: number, headers: IncomingHttpHeaders, statusText?: string): void {
+    if (status < 200) return; // an informational answer: the real one follows
+    this.status = status;
+    this.statusText = statusText ?? '';
+    this.headers = headers;
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.chunks.push(chunk);
+  }
+
+  onResponseEnd(): void {
+    if (this.settled) return;
+    this.settled = true;
+    clearTimeout(this.timer);
+    const body = this.chunks.length === 1 ? this.chunks[0].toString('utf8') : Buffer.concat(this.chunks).toString('utf8');
+    this.resolve(new DepartmentAnswer(this.url, this.status, this.statusText, this.headers, body));
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    this.fail(error instanceof DepartmentTimeoutError ? error : new TypeError(`fetch failed: ${error.message}`, { cause: error }));
+  }
+
+  /** The deadline passed or the connection failed: settled with why, and the request given up. */
+  private fail(error: Error): void {
+    if (this.settled) return;
+    this.settled = true;
+    clearTimeout(this.timer);
+    this.reject(error);
+    if (this.controller && !this.controller.aborted) this.controller.abort(error);
+  }
+}
+
+/**
+ * POSTs to one department over a pool of kept-alive connections through undici's dispatcher.
  * The gateway sends several fetches per request: the fetch API (a Request, web streams for
- * the body both ways) and then Node's own http client cost it more CPU than the rest of each
- * fetch; undici's pool takes about half the CPU per fetch of Node's client. Failures keep
- * fetch's shape, which the circuit breaker and the error messages rely on: no answer at all
- * (refused, reset, closed, cut off) is a TypeError, the deadline a TimeoutError.
+ * the body both ways), then Node's own http client, then undici's `request()` (a stream per
+ * answer, an AbortController and its listener per deadline) each cost CPU the gateway does
+ * not need; the dispatcher hands the answer over in chunks, which are kept and joined.
+ * Failures keep fetch's shape, which the circuit breaker and the error messages rely on: no
+ * answer at all (refused, reset, closed, cut off) is a TypeError, the deadline a TimeoutError.
  */
 export class DepartmentHttp {
   private readonly pool: Pool;
@@ -77,21 +140,13 @@ export class DepartmentHttp {
   }
 
   /** `fresh`: on a new connection, not a kept-alive one (the retry of a read whose connection was closed). */
-  async post(body: string, headers: Record<string, string>, timeoutMs: number, fresh = false): Promise<DepartmentAnswer> {
+  post(body: string, headers: Record<string, string>, timeoutMs: number, fresh = false): Promise<DepartmentAnswer> {
     const connection = fresh ? new Client(this.target.origin, this.settings) : this.pool;
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), timeoutMs);
-    try {
-      const response = await connection.request({ path: this.path, method: 'POST', headers, body, signal: deadline.signal });
-      const text = await response.body.text();
-      return new DepartmentAnswer(this.target.href, response.statusCode, response.statusText ?? '', response.headers, text);
-    } catch (error) {
-      if (deadline.signal.aborted) throw new DepartmentTimeoutError(`no answer within ${timeoutMs} ms`);
-      throw new TypeError(`fetch failed: ${(error as Error).message}`, { cause: error });
-    } finally {
-      clearTimeout(timer);
-      if (fresh) void connection.close();
-    }
+    const answer = new Promise<DepartmentAnswer>((resolve, reject) => {
+      connection.dispatch({ path: this.path, method: 'POST', headers, body }, new AnswerCollector(this.target.href, timeoutMs, resolve, reject));
+    });
+    if (fresh) void answer.finally(() => connection.close()).catch(() => {});
+    return answer;
   }
 
   close(): void {

@@ -23,6 +23,7 @@ import { speedMechanisms } from './speed';
 import type { FetchSharing } from './department-data-source';
 import { mountBrowserPages } from './browser-pages';
 import { graphqlPost, isPlainGraphQLPost } from './graphql-post';
+import { rememberOperations } from './operation-memo';
 
 export interface RunningGateway {
   url: string;
@@ -42,6 +43,7 @@ function createGateway(
   // networks without internet and calls nobody uninvited; an operator can still opt in
   // by setting the variable to 0.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+  rememberOperations(); // each query's Operation built once, not per request (operation-memo.ts)
   // The URL comes from the supergraph (or composition); a department's socket from this
   // gateway's own settings, by name: a composed supergraph file names no socket.
   const socketOf = (name: string) => config.subgraphs.find((endpoint) => endpoint.name === name)?.socketPath;
