@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { defaultFieldResolver, isObjectType, type GraphQLSchema } from 'graphql';
 import { isCrossDepartmentRead } from '@rg/access';
 import type { Department, Viewer } from '@rg/access';
+import { preparedQuery } from '@rg/data-helpers';
 
 export type AuditAction = 'READ' | 'WRITE';
 const GENESIS = '0'.repeat(64);
@@ -22,10 +23,22 @@ export function auditHash(id: string, row: AuditRow, prevHash: string): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
-/** One statement, whatever the batch: the chain is extended by `audit_append` (see its migration). */
+const APPEND = 'SELECT audit_append($1::jsonb)';
+
+/**
+ * One statement, whatever the batch: the chain is extended by `audit_append` (see its
+ * migration). A request's reads are appended outside any transaction, as a statement each
+ * pooled connection prepares once (prepared-statements.ts); a write's events go in its own
+ * transaction, with the write.
+ */
 async function append(db: EntityManager | DataSource, rows: AuditRow[]): Promise<void> {
-  await db.query('SELECT audit_append($1::jsonb)', [JSON.stringify(rows)]);
+  const events = JSON.stringify(rows);
+  if (isDataSource(db)) await preparedQuery(db, APPEND, [events]);
+  else await db.query(APPEND, [events]);
 }
+
+/** A data source has a manager; an entity manager (a transaction's) is one. */
+const isDataSource = (db: EntityManager | DataSource): db is DataSource => 'manager' in db;
 
 /**
  * One request's audit events, kept by the department that owns the data. Reads are gathered

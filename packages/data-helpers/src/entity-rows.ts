@@ -1,5 +1,6 @@
 import type { DataSource, EntityMetadata, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { preparedQuery } from './prepared-statements';
 
 /**
  * An entity's rows read by a plain SQL condition and hydrated as TypeORM's own `find` would:
@@ -20,8 +21,13 @@ export interface EntityRows<T> {
    * `<prefix><column>` when a prefix is given (to tell two tables' columns apart in a join).
    */
   columns(alias?: string, prefix?: string): string;
-  /** `SELECT <columns> FROM <table> <rest>`, hydrated; `rest` uses positional parameters ($1…). */
-  select(rest: string, parameters: unknown[]): Promise<T[]>;
+  /**
+   * `SELECT <columns> FROM <table> <rest>`, hydrated; `rest` uses positional parameters ($1…).
+   * A prepared statement (prepared-statements.ts), for a fixed `rest` whose plan does not
+   * depend on the values, such as keys looked up by an index; `{ prepared: false }` plans it
+   * for its values every time (a filtered page, whose best plan depends on them).
+   */
+  select(rest: string, parameters: unknown[], options?: { prepared?: boolean }): Promise<T[]>;
   /** `SELECT count(*) FROM <table> <rest>`. */
   count(rest: string, parameters: unknown[]): Promise<number>;
   /** One raw row (keyed by column name, with the prefix given to `columns`) as an entity. */
@@ -60,8 +66,9 @@ function reader<T extends ObjectLiteral>(db: DataSource, metadata: EntityMetadat
     table,
     columns,
     hydrate,
-    async select(rest, parameters) {
-      const rows: Record<string, unknown>[] = await db.query(`SELECT ${all} FROM ${table} ${rest}`, parameters);
+    async select(rest, parameters, { prepared = true } = {}) {
+      const text = `SELECT ${all} FROM ${table} ${rest}`;
+      const rows: Record<string, unknown>[] = prepared ? await preparedQuery(db, text, parameters) : await db.query(text, parameters);
       return rows.map((row) => hydrate(row));
     },
     async count(rest, parameters) {

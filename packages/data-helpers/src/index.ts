@@ -6,6 +6,7 @@ export * from './database';
 export * from './dataloaders';
 export * from './entity-rows';
 export * from './pagination';
+export * from './prepared-statements';
 export * from './unique-violation';
 export * from './tally';
 export * from './tally-key-sets';

@@ -141,7 +141,9 @@ export async function paginateRows<T extends { id: number }>(
     conditions.push(`id > $${parameters.length}`);
   }
   parameters.push(size + 1);
-  return pageOf(await rows.select(`${whereOf(conditions)} ORDER BY id ASC LIMIT $${parameters.length}`, parameters), size, counting);
+  // Planned for its values: which index serves a page depends on the filter's values and the LIMIT.
+  const page = await rows.select(`${whereOf(conditions)} ORDER BY id ASC LIMIT $${parameters.length}`, parameters, { prepared: false });
+  return pageOf(page, size, counting);
 }
 
 function pageOf<T extends { id: number }>(rows: T[], size: number, count: () => Promise<number>): Page<T> {

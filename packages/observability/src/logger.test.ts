@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createLogger, bufferedDestination, logFlushMs } from './logger';
+import { createLogger, bufferedDestination, flatLineLogger, logFlushMs } from './logger';
 
 /** Collects what a logger writes, one parsed JSON object per line. */
 function capture() {
@@ -41,6 +41,21 @@ describe('service logger', () => {
     expect(lines[0]).toMatchObject({ service: 'hr', name: '[redacted]', trainee: { name: '[redacted]', citizenId: '[redacted]' } });
     expect(lines[1].input.head).toEqual({ name: '[redacted]', phone: '[redacted]' });
     expect(lines[2].msg).toBe('lookup [citizen-id] from [phone]');
+  });
+});
+
+describe('flat line logger', () => {
+  it('writes a flat line as the service logger does: personal top-level fields redacted, messages masked', () => {
+    const { lines, destination } = capture();
+    const logger = createLogger('poverty', { level: 'info', destination });
+    const line = { operation: 'Households 13800001111', role: 'admin', ms: 3, errors: ['BAD_USER_INPUT'], name: '周梅', phone: '13800001111', citizenId: '320321199204052171', variables: { a: 1 } };
+    logger.info(line, 'graphql request from 320321199204052171');
+    flatLineLogger(logger).info(line, 'graphql request from 320321199204052171');
+    expect(lines).toHaveLength(2);
+    const [full, flat] = lines.map(({ time: _time, ...rest }) => rest);
+    expect(flat).toEqual(full);
+    expect(flat).toMatchObject({ service: 'poverty', name: '[redacted]', phone: '[redacted]', citizenId: '[redacted]', variables: '[redacted]',
+      msg: 'graphql request from [citizen-id]', errors: ['BAD_USER_INPUT'] });
   });
 });
 

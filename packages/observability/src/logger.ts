@@ -38,6 +38,20 @@ export function createLogger(service: string, options: LoggerOptions = {}): Logg
   return pino(settings, options.destination ?? bufferedDestination(1, logFlushMs()));
 }
 
+/** The redaction paths that name a field at the top level, without wildcards. */
+export const FLAT_REDACT_PATHS = REDACT_PATHS.filter((path) => !path.includes('*'));
+
+/**
+ * A logger for lines whose object is flat (a request's summary: operation, role, ms, error
+ * codes): the same redaction of a personal field at the top level and the same masking of
+ * messages, without the wildcard paths. Those walk every key of the object and of each object
+ * in it to find a personal field two levels down, which doubled the cost of the one line every
+ * request logs in every service, where no object has a level below the top.
+ */
+export function flatLineLogger(logger: Logger): Logger {
+  return logger.child({}, { redact: { paths: FLAT_REDACT_PATHS, censor: '[redacted]' } });
+}
+
 /**
  * LOG_FLUSH_MS (100; 0 = each line at once): how long a log line may wait to be written with
  * the ones after it. Every request logs a line in each service it reaches, and one write per

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
-import { LINK_KEY, entityRows, loaderByGroup, loaderByKey, loaderOfValues, loaderThroughRows } from '@rg/data-helpers';
+import { LINK_KEY, entityRows, preparedQuery, loaderByGroup, loaderByKey, loaderOfValues, loaderThroughRows } from '@rg/data-helpers';
 import { IncubatorPark, Residency } from './entities';
 import { regionFigures, type AgricultureRegionFigures } from './figures/region-figures';
 import { monthlyFigures, type AgricultureMonthFigures } from './figures/monthly-figures';
@@ -32,7 +32,7 @@ export function createLoaders(db: DataSource) {
       return new Map(rows.map((r) => [r.park_id, Number(r.occupancy)]));
     }, 0),
     /** The park a venture resides in now: its open residency and the park joined in one statement (plain SQL, entity-rows.ts). */
-    parkOfVenture: loaderThroughRows(parks, (ids: readonly number[]) => db.query(
+    parkOfVenture: loaderThroughRows(parks, (ids: readonly number[]) => preparedQuery(db,
       `SELECT ${parks.columns('p')}, r.venture_id AS ${LINK_KEY}
        FROM ${parks.table} p JOIN residency r ON r.park_id = p.id AND r.left_on IS NULL
        WHERE r.venture_id = ANY($1::int[])`,

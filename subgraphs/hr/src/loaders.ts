@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
-import { entityRows, loaderByGroup, loaderByKey, loaderOfValues } from '@rg/data-helpers';
+import { entityRows, loaderByGroup, loaderByKey, loaderOfValues, preparedQuery } from '@rg/data-helpers';
 import {
   Course, Enrolment, FollowUp, InstitutionDebarment, InstitutionDesignation, InstitutionEvaluation, Loan, Mentor, Trainee,
   TrainingInstitution, TrainingSubsidy, Venture,
@@ -26,7 +26,8 @@ function coursesWithInstitutions(db: DataSource, institutionById: DataLoader<num
   const courses = entityRows(db, Course);
   const institutions = entityRows(db, TrainingInstitution);
   return async (ids: readonly number[]): Promise<Course[]> => {
-    const rows: Record<string, unknown>[] = await db.query(
+    const rows = await preparedQuery(
+      db,
       `SELECT ${courses.columns('c', 'c_')}, ${institutions.columns('i', 'i_')}
        FROM ${courses.table} c LEFT JOIN ${institutions.table} i ON i.id = c.institution_id
        WHERE c.id = ANY($1::int[])`,

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
-import { LINK_KEY, entityRows, loaderByGroup, loaderByKey, loaderOfValues, loaderThroughRows } from '@rg/data-helpers';
+import { LINK_KEY, entityRows, preparedQuery, loaderByGroup, loaderByKey, loaderOfValues, loaderThroughRows } from '@rg/data-helpers';
 import { HouseholdMember, PoorHousehold } from './entities';
 import { regionFigures, type PovertyRegionFigures } from './figures/region-figures';
 import { registryMatches, type RegistryMatch } from './figures/registry-match';
@@ -21,7 +21,7 @@ export function createLoaders(db: DataSource) {
       (m) => m.personKey,
     ),
     /** The household a person key is a member of, member and household joined in one statement (plain SQL, entity-rows.ts). */
-    householdByPersonKey: loaderThroughRows(households, (keys: readonly string[]) => db.query(
+    householdByPersonKey: loaderThroughRows(households, (keys: readonly string[]) => preparedQuery(db,
       `SELECT ${households.columns('h')}, m.person_key AS ${LINK_KEY}
        FROM ${households.table} h JOIN household_member m ON m.household_id = h.id
        WHERE m.person_key = ANY($1::bpchar[])`,
