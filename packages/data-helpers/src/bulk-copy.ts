@@ -94,7 +94,11 @@ async function copyRowsNow<T>(
     if (tallies.length && !options.intoEmptyTable) throw new Error(`${table}: a tally is filled in one statement only for a COPY into an empty table`);
     for (const tally of tallies) await runner.query(`ALTER TABLE ${table} DISABLE TRIGGER ${tally.trigger}`);
     const client = (await runner.connect()) as { query: (stream: unknown) => NodeJS.WritableStream };
-    const sink = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+    // Into a table emptied in this transaction, the rows go in frozen: no later statement of the
+    // seeding (index builds, key checks, tallies, ANALYZE) rewrites every page to set hint bits,
+    // and the first vacuum has nothing to freeze. No other session can see the table meanwhile.
+    const freeze = options.intoEmptyTable ? ' WITH (FREEZE)' : '';
+    const sink = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN${freeze}`));
     // Each batch is one string built by appending and encoded once: a third cheaper than an
     // array of fields joined per row, then an array of rows joined and encoded by the stream.
     let batch = '';
