@@ -234,11 +234,11 @@ function* generationSteps(seed: number, traineeCount: number, secret: string | u
 
   // hr's programme records last, from their own stream, so the records above stay as they were.
   const programme: Context = { ...ctx, rng: new Rng(seed ^ PROGRAMME_STREAM) };
-  buildSurvey(programme);
+  yield* buildSurvey(programme);
   yield { final: [world.hr.surveyResponses] };
-  buildInstitutionRecords(programme);
+  yield* buildInstitutionRecords(programme);
   yield { final: [world.hr.designations, world.hr.evaluations, world.hr.debarments, world.hr.subsidies] };
-  buildOutcomes(programme);
+  yield* buildOutcomes(programme);
   // The support-priority cases that follow read the loans and visits but plant neither.
   yield { final: [world.hr.loans, world.hr.followUps] };
   plantSupportPriorityCases({ ...ctx, rng: new Rng(seed ^ SUPPORT_PRIORITY_STREAM) });
