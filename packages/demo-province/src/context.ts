@@ -28,6 +28,13 @@ export function emptyWorld(): World {
   };
 }
 
+/**
+ * Records a long step of the generation makes between two pauses (a `yield` of its generator,
+ * which draws nothing from the RNG): a seeding's loads get the event loop back every few
+ * milliseconds instead of after the whole step, seconds at a million trainees.
+ */
+export const RECORDS_PER_PAUSE = 10_000;
+
 /** The venture facts later departments react to, in day numbers. */
 export interface VentureEvent {
   ventureId: number;

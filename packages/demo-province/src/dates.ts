@@ -9,12 +9,33 @@ const TABLE_TO_YEAR = 2040;
 const TABLE_START = Date.UTC(TABLE_FROM_YEAR, 0, 1) / MS_PER_DAY;
 let table: string[] | null = null;
 
-export function dayOf(year: number, month = 1, day = 1): number {
-  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date, as Date.UTC counts them (a month past
+ * December or a day past the month's end rolls over alike), by arithmetic alone: it runs
+ * several times for each of millions of records, where a Date call and its boxing cost more
+ * than the generation around it. After H. Hinnant's days_from_civil, in 400-year eras.
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = year + Math.floor((month - 1) / 12) - (((month - 1) % 12 + 12) % 12 < 2 ? 1 : 0);
+  const m = (((month - 1) % 12 + 12) % 12) + 1;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
+export function dayOf(year: number, month = 1, day = 1): number {
+  return daysFromCivil(year, month, day);
+}
+
+/** The digit at `at` of an ISO date; the generator writes only well-formed ones. */
+const digit = (iso: string, at: number) => iso.charCodeAt(at) - 48;
+
+/** The day of a YYYY-MM-DD date, read digit by digit: no slices, no numbers parsed from strings. */
 export function parseIsoDay(iso: string): number {
-  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / MS_PER_DAY;
+  const year = digit(iso, 0) * 1000 + digit(iso, 1) * 100 + digit(iso, 2) * 10 + digit(iso, 3);
+  return daysFromCivil(year, digit(iso, 5) * 10 + digit(iso, 6), digit(iso, 8) * 10 + digit(iso, 9));
 }
 
 function format(day: number): string {

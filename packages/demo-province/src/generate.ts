@@ -49,7 +49,16 @@ export interface WorldInProgress {
   done: Promise<void>;
   /** Settles at the next pause of the generation (or when it has ended): more records may be there. */
   nextPause(): Promise<void>;
+  /**
+   * Settles once no later step adds to `records` (one of the world's arrays) or changes one of
+   * them, so a table can be loaded while the steps after it still run; an array no step names
+   * is final when the whole world is. Rejects if the generation failed.
+   */
+  final(records: readonly unknown[]): Promise<void>;
 }
+
+/** What a step of the generation yields: a pause, the end of the trainees, or arrays final from then on. */
+type Step = undefined | 'trainees' | { final: ReadonlyArray<readonly unknown[]> };
 
 const IN_PROGRESS = Symbol('world in progress');
 
@@ -60,6 +69,7 @@ const IN_PROGRESS = Symbol('world in progress');
  */
 export function generateWorldInSteps(options: GenerateOptions = {}): WorldInProgress {
   const { world, steps, traineeCount } = startGeneration(options);
+  const finals = new Finals();
   let paused: () => void = () => undefined;
   let pause = new Promise<void>((resolve) => { paused = resolve; });
   let traineesDone: (error?: unknown) => void = () => undefined;
@@ -74,6 +84,7 @@ export function generateWorldInSteps(options: GenerateOptions = {}): WorldInProg
         await new Promise<void>((resolve) => setImmediate(resolve));
         const step = steps.next();
         if (step.value === 'trainees') traineesDone();
+        else if (step.value) finals.settle(step.value.final);
         const resolve = paused;
         pause = new Promise<void>((next) => { paused = next; });
         resolve();
@@ -81,16 +92,66 @@ export function generateWorldInSteps(options: GenerateOptions = {}): WorldInProg
       }
     } catch (error) {
       traineesDone(error);
+      finals.fail(error);
       throw error;
     } finally {
       traineesDone();
+      finals.settleAll();
       paused();
     }
   })();
   done.catch(() => undefined);
-  const progress: WorldInProgress = { world, traineeCount, trainees, done, nextPause: () => pause };
+  const progress: WorldInProgress = {
+    world, traineeCount, trainees, done, nextPause: () => pause, final: (records) => finals.of(records),
+  };
   Object.defineProperty(world, IN_PROGRESS, { value: progress, enumerable: false });
   return progress;
+}
+
+/** The promises of WorldInProgress.final, by array: made when asked for, settled when a step names the array. */
+class Finals {
+  private readonly waiting = new Map<readonly unknown[], { promise: Promise<void>; settle: (error?: unknown) => void }>();
+  private readonly settled = new Set<readonly unknown[]>();
+  private failure: { error: unknown } | undefined;
+  private ended = false;
+
+  of(records: readonly unknown[]): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure.error);
+    if (this.ended || this.settled.has(records)) return Promise.resolve();
+    let entry = this.waiting.get(records);
+    if (!entry) {
+      let settle: (error?: unknown) => void = () => undefined;
+      const promise = new Promise<void>((resolve, reject) => {
+        settle = (error) => (error === undefined ? resolve() : reject(error));
+      });
+      // Observed here: a failure is reported by whoever awaits it.
+      promise.catch(() => undefined);
+      entry = { promise, settle };
+      this.waiting.set(records, entry);
+    }
+    return entry.promise;
+  }
+
+  settle(arrays: ReadonlyArray<readonly unknown[]>): void {
+    for (const records of arrays) {
+      this.settled.add(records);
+      this.waiting.get(records)?.settle();
+      this.waiting.delete(records);
+    }
+  }
+
+  fail(error: unknown): void {
+    this.failure ??= { error };
+    for (const entry of this.waiting.values()) entry.settle(error);
+    this.waiting.clear();
+  }
+
+  settleAll(): void {
+    if (this.failure) return;
+    this.ended = true;
+    for (const entry of this.waiting.values()) entry.settle();
+    this.waiting.clear();
+  }
 }
 
 /** The generation in steps a world is still in, if it came from generateWorldInSteps. */
@@ -122,7 +183,7 @@ export async function* recordsAsGenerated<T>(progress: WorldInProgress, records:
   }
 }
 
-function startGeneration(options: GenerateOptions): { world: World; traineeCount: number; steps: Generator<'trainees' | undefined, void> } {
+function startGeneration(options: GenerateOptions): { world: World; traineeCount: number; steps: Generator<Step, void> } {
   const seed = options.seed ?? DEFAULT_SEED;
   const traineeCount = options.trainees ?? DEFAULT_TRAINEES;
   if (!Number.isInteger(traineeCount) || traineeCount < 0 || traineeCount > MAX_TRAINEES) {
@@ -132,8 +193,11 @@ function startGeneration(options: GenerateOptions): { world: World; traineeCount
   return { world, traineeCount, steps: generationSteps(seed, traineeCount, options.personKeySecret, world) };
 }
 
-/** The whole generation, pausing between trainee steps and after the trainees ('trainees'). */
-function* generationSteps(seed: number, traineeCount: number, secret: string | undefined, world: World): Generator<'trainees' | undefined, void> {
+/**
+ * The whole generation, pausing between trainee steps, after the trainees ('trainees') and
+ * after each later step, naming the arrays that no step after it adds to or changes.
+ */
+function* generationSteps(seed: number, traineeCount: number, secret: string | undefined, world: World): Generator<Step, void> {
   const rng = new Rng(seed);
   const geo = buildGeography(rng);
   const ctx: Context = {
@@ -166,16 +230,17 @@ function* generationSteps(seed: number, traineeCount: number, secret: string | u
   // About as many registered households again without any trainee in them.
   const householdWomen = poverty.addHouseholdsWithoutTrainees(poverty.householdCount());
   women.addNonTrainees(householdWomen);
-  yield;
+  yield { final: [world.poverty.households, world.poverty.members] };
 
   // hr's programme records last, from their own stream, so the records above stay as they were.
   const programme: Context = { ...ctx, rng: new Rng(seed ^ PROGRAMME_STREAM) };
-  buildSurvey(programme);
-  yield;
-  buildInstitutionRecords(programme);
-  yield;
-  buildOutcomes(programme);
-  yield;
+  yield* buildSurvey(programme);
+  yield { final: [world.hr.surveyResponses] };
+  yield* buildInstitutionRecords(programme);
+  yield { final: [world.hr.designations, world.hr.evaluations, world.hr.debarments, world.hr.subsidies] };
+  yield* buildOutcomes(programme);
+  // The support-priority cases that follow read the loans and visits but plant neither.
+  yield { final: [world.hr.loans, world.hr.followUps] };
   plantSupportPriorityCases({ ...ctx, rng: new Rng(seed ^ SUPPORT_PRIORITY_STREAM) });
   buildDemonstrations({ ...ctx, rng: new Rng(seed ^ DEMONSTRATION_STREAM) });
 }

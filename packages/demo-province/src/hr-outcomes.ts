@@ -4,7 +4,7 @@
  * and for those who started nothing, whether they found work); and loans the cross-checks
  * must find — over the per-person cap, or to someone with no business — in known numbers.
  */
-import type { Context } from './context';
+import { RECORDS_PER_PAUSE, type Context } from './context';
 import type { GuaranteeType } from './world';
 import { DATA_CUTOFF, isoOf, parseIsoDay } from './dates';
 import { BANKS, HELP_GIVEN } from './names';
@@ -19,13 +19,15 @@ const DEFAULT_RATE = 0.06;
 const NON_FOUNDER_VISIT_SHARE = 0.7;
 const NON_FOUNDER_EMPLOYED_SHARE = 0.6;
 
-export function buildOutcomes(ctx: Context): void {
+export function* buildOutcomes(ctx: Context): Generator<undefined, void> {
   const { rng, world } = ctx;
   const hr = world.hr;
   const ventureOf = new Map<number, { jobs: number }>();
   for (const v of hr.ventures) if (!ventureOf.has(v.founderId)) ventureOf.set(v.founderId, { jobs: v.jobsCreated });
 
+  let read = 0;
   for (const l of hr.loans) {
+    if (++read % RECORDS_PER_PAUSE === 0) yield;
     l.guaranteeType = GUARANTEES.pick(rng);
     l.interestSubsidyYuan = l.interestSubsidised ? Math.round(l.amountYuan * 0.0435 * rng.real(0.5, 2)) : 0;
     const issued = parseIsoDay(l.issuedOn);
@@ -36,6 +38,7 @@ export function buildOutcomes(ctx: Context): void {
   }
 
   for (const f of hr.followUps) {
+    if (++read % RECORDS_PER_PAUSE === 0) yield;
     const venture = ventureOf.get(f.traineeId);
     if (!venture) continue;
     f.jobs = f.businessStatus === 'CLOSED' || f.businessStatus === 'PREPARING' ? 0 : venture.jobs;
@@ -46,6 +49,7 @@ export function buildOutcomes(ctx: Context): void {
   const firstCompleted = new Float64Array(hr.trainees.length + 1).fill(Infinity);
   const completers: number[] = [];
   for (const e of hr.enrolments) {
+    if (++read % RECORDS_PER_PAUSE === 0) yield;
     if (e.completedOn === null) continue;
     const day = parseIsoDay(e.completedOn);
     if (firstCompleted[e.traineeId] === Infinity) completers.push(e.traineeId);
@@ -53,6 +57,7 @@ export function buildOutcomes(ctx: Context): void {
   }
   const nonFounders: number[] = [];
   for (const traineeId of completers) {
+    if (++read % RECORDS_PER_PAUSE === 0) yield;
     const day0 = firstCompleted[traineeId];
     if (ventureOf.has(traineeId)) continue;
     nonFounders.push(traineeId);

@@ -5,7 +5,7 @@
  */
 import { composeCitizenId, personKeyOf, type Gender } from '@rg/person-key';
 import type { Person } from './world';
-import { isoOf } from './dates';
+import { isoOf, yearOfDay } from './dates';
 import { phoneNumber, personName } from './names';
 import type { Geography } from './counties';
 import type { Rng } from './rng';
@@ -41,13 +41,14 @@ export class PersonFactory {
     const county = this.geo.counties[countyIndex];
     const sequence = this.nextSequence(countyIndex, birthDay, gender);
     const citizenId = flatten(composeCitizenId(county.code, isoOf(birthDay), sequence));
+    // The year counted from the day, not read back from the ISO date: a slice and a number parsed for each of 2.4 million people.
     return {
       citizenId,
       personKey: flatten(personKeyOf(citizenId, this.secret)),
       name: personName(this.rng, gender),
       phone: phoneNumber(this.rng),
       gender,
-      birthYear: Number(isoOf(birthDay).slice(0, 4)),
+      birthYear: yearOfDay(birthDay),
       regionCode: county.code,
     };
   }

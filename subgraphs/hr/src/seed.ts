@@ -79,8 +79,11 @@ export async function seed(db: DataSource, world: World, onProgress?: Progress):
     table('designation_review', ['id', 'designation_id', 'year', 'result', 'note'], hr.demonstrationReviews,
       (r) => [r.id, r.designationId, r.year, r.result, r.note]),
   ];
-  // The trainees and enrolments say when they are ready above; every other table, at the end.
-  const ready = (load: TableLoad) => (load.table === 'trainee' || load.table === 'enrolment' ? load : { ...load, ready: progress?.done });
+  // The trainees and enrolments say when they are ready above; every other table once the
+  // generation has no step left that adds to its rows (the survey and the programme's records
+  // while the rest is still generated), else at the end.
+  const ready = (load: TableLoad) => (load.table === 'trainee' || load.table === 'enrolment' || !progress || !Array.isArray(load.rows)
+    ? load : { ...load, ready: progress.final(load.rows) });
   await loadTables(db, loads.map(ready), (name, done, total) => onProgress?.(`hr.${name}`, done, total));
 }
 

@@ -12,9 +12,10 @@ export async function seed(db: DataSource, world: World, onProgress?: Progress):
   if (exists) return;
   const poverty = world.poverty;
   // A province still being generated: its households and members, which never change once
-  // generated, are loaded as they come, until the whole province is there.
+  // generated, are loaded as they come, until the generation adds no more of them (before
+  // the rest of the province is generated).
   const progress = worldInProgress(world);
-  const asGenerated = <T>(records: T[]) => (progress ? { batches: recordsAsGenerated(progress, records, progress.done) } : records);
+  const asGenerated = <T>(records: T[]) => (progress ? { batches: recordsAsGenerated(progress, records, progress.final(records)) } : records);
   await loadTables(db, [
     table('poor_household',
       ['id', 'household_no', 'region_code', 'size', 'cause', 'registered_year', 'exited_year', 'per_capita_income_yuan'],
