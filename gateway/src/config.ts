@@ -33,6 +33,12 @@ export interface GatewayConfig {
   production: boolean;
   /** Per-subgraph request timeout. */
   subgraphTimeoutMs: number;
+  /**
+   * SUPERGRAPH_POLL_MS (10000): how often the gateway asks each department for its schema when
+   * it composes them itself. The poll goes through the same circuit breaker as any fetch, so a
+   * department found gone by a poll is marked down as by a request.
+   */
+  supergraphPollMs: number;
   /** When a department is marked down and probed again (CIRCUIT_* variables). */
   circuitBreaker: BreakerSettings;
   corsOrigins: string[];
@@ -53,10 +59,18 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     subgraphs: subgraphEndpointsFromEnv(env),
     production,
     subgraphTimeoutMs: Number(env.SUBGRAPH_TIMEOUT_MS ?? 10_000),
+    supergraphPollMs: positiveMs(env, 'SUPERGRAPH_POLL_MS', 10_000),
     circuitBreaker: breakerSettingsFromEnv(env),
     signingKey: env.GATEWAY_SIGNING_KEY?.trim() || undefined,
     speed: speedSettingsFromEnv(env),
     explorer: !production || env.EXPLORER === 'on',
     corsOrigins: (env.CORS_ORIGINS ?? 'http://localhost:3000').split(',').map((s) => s.trim()).filter(Boolean),
   };
+}
+
+function positiveMs(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name]?.trim() || String(fallback);
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 1) throw new Error(`${name} must be a whole number of milliseconds (1 or more), not "${value}"`);
+  return ms;
 }

@@ -54,7 +54,7 @@ function createGateway(
     return new ApolloGateway({ supergraphSdl: readFileSync(config.supergraphPath, 'utf8'), buildService, logger });
   }
   return new ApolloGateway({
-    supergraphSdl: new IntrospectAndCompose({ subgraphs: config.subgraphs, pollIntervalInMs: 10_000 }),
+    supergraphSdl: new IntrospectAndCompose({ subgraphs: config.subgraphs, pollIntervalInMs: config.supergraphPollMs }),
     buildService,
     logger,
   });

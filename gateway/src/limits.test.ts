@@ -16,6 +16,14 @@ describe('gateway configuration', () => {
     expect(gatewayConfigFromEnv({ HR_URL: 'http://hr:9/graphql' }).subgraphs[0]).toEqual({ name: 'hr', url: 'http://hr:9/graphql' });
     expect(gatewayConfigFromEnv({ CORS_ORIGINS: 'https://a.example, https://b.example' }).corsOrigins).toEqual(['https://a.example', 'https://b.example']);
   });
+
+  it('polls the departments for their schemas every SUPERGRAPH_POLL_MS, and refuses a value that is not a positive whole number', () => {
+    expect(gatewayConfigFromEnv({}).supergraphPollMs).toBe(10_000);
+    expect(gatewayConfigFromEnv({ SUPERGRAPH_POLL_MS: '600000' }).supergraphPollMs).toBe(600_000);
+    for (const bad of ['0', '-5', '1.5', 'often']) {
+      expect(() => gatewayConfigFromEnv({ SUPERGRAPH_POLL_MS: bad })).toThrow(`SUPERGRAPH_POLL_MS must be a whole number of milliseconds (1 or more), not "${bad}"`);
+    }
+  });
 });
 
 describe('query cost', () => {

@@ -12,7 +12,14 @@ import { startStackHarness, type StackHarness } from './stack-harness';
 let h: StackHarness;
 beforeAll(async () => {
   h = await startStackHarness({
-    env: { SUBGRAPH_TIMEOUT_MS: '2000', CIRCUIT_FAILURE_THRESHOLD: '1', CIRCUIT_RESET_MS: '300', CIRCUIT_PROBE_TIMEOUT_MS: '500' },
+    // A schema poll goes through the circuit breaker too: one landing between a department's
+    // stop and a test's request would mark it down first (threshold 1), and that request would
+    // read `circuit_open`, not `unreachable`. The tests here stop and start departments, so the
+    // gateway polls only once in ten minutes.
+    env: {
+      SUBGRAPH_TIMEOUT_MS: '2000', CIRCUIT_FAILURE_THRESHOLD: '1', CIRCUIT_RESET_MS: '300', CIRCUIT_PROBE_TIMEOUT_MS: '500',
+      SUPERGRAPH_POLL_MS: '600000',
+    },
   });
 }, 180_000);
 afterAll(() => h?.stop());
