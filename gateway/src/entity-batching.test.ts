@@ -1,19 +1,28 @@
-import { EntityBatches, isEntityFetch, mergeEntityFetches, splitEntityAnswer, type EntityAnswerBody, type EntityFetch, type SentFetch } from './entity-batching';
+import { buildSchema, parse, validate } from 'graphql';
+import { EntityBatches, isEntityFetch, mergeEntityFetches, splitEntityAnswer, type EntityAnswerBody, type EntityFetch, type OutgoingFetch, type SentFetch } from './entity-batching';
 
 const QUERY = 'query Q__poverty__1($representations:[_Any!]!){_entities(representations:$representations){...on Trainee{povertyHousehold{cause}}}}';
 const entityFetch = (...keys: string[]): EntityFetch => ({ query: QUERY, variables: { representations: keys.map((personKey) => ({ __typename: 'Trainee', personKey })) } });
-const keysOf = (fetch: EntityFetch) => fetch.variables.representations.map((r) => (r as { personKey: string }).personKey);
+/** An outgoing fetch's representations: one list as asked or merged, or one per alias (r0, r1, …) when texts were combined. */
+const listsOf = (fetch: OutgoingFetch): Array<Array<{ personKey: string }>> =>
+  (Array.isArray(fetch.variables.representations) ? [fetch.variables.representations] : Object.keys(fetch.variables).sort().map((name) => fetch.variables[name])) as Array<Array<{ personKey: string }>>;
+const keysOf = (fetch: OutgoingFetch) => listsOf(fetch).flat().map((r) => r.personKey);
 
-/** A department that answers each representation with its own key, and records what it was sent. */
+/**
+ * A department that answers each representation with its own key, and records what it was
+ * sent: a plain or merged fetch under `_entities`, combined texts under their aliases e0, e1, ….
+ */
 function department(options: { failOn?: string; errorAt?: string; until?: Promise<void> } = {}) {
-  const sent: EntityFetch[] = [];
-  const send = async (fetch: EntityFetch): Promise<SentFetch<string>> => {
+  const sent: OutgoingFetch[] = [];
+  const send = async (fetch: OutgoingFetch): Promise<SentFetch<string>> => {
     sent.push(fetch);
     await (options.until ?? new Promise((resolve) => setTimeout(resolve, 5)));
-    const keys = keysOf(fetch);
-    if (keys.includes(options.failOn ?? '')) throw new TypeError('fetch failed: connection reset');
-    const errors = keys.flatMap((key, i) => (key === options.errorAt ? [{ message: `no household for ${key}`, path: ['_entities', i, 'povertyHousehold'] }] : []));
-    return { body: { data: { _entities: keys.map((key) => ({ povertyHousehold: { cause: key } })) }, ...(errors.length ? { errors } : {}) }, response: `response ${sent.length}` };
+    if (keysOf(fetch).includes(options.failOn ?? '')) throw new TypeError('fetch failed: connection reset');
+    const lists = listsOf(fetch);
+    const field = (i: number) => (Array.isArray(fetch.variables.representations) ? '_entities' : `e${i}`);
+    const data = Object.fromEntries(lists.map((list, i) => [field(i), list.map(({ personKey }) => ({ povertyHousehold: { cause: personKey } }))]));
+    const errors = lists.flatMap((list, i) => list.flatMap(({ personKey }, j) => (personKey === options.errorAt ? [{ message: `no household for ${personKey}`, path: [field(i), j, 'povertyHousehold'] }] : [])));
+    return { body: { data, ...(errors.length ? { errors } : {}) }, response: `response ${sent.length}` };
   };
   return { sent, send };
 }
@@ -87,21 +96,25 @@ describe('entity batches', () => {
     expect(reported).toEqual([[3, 6]]);
   });
 
-  it('never merges fetches of different callers, operations, departments or texts', async () => {
+  it('never merges fetches of different callers, operations, departments, extensions, or texts with other variables', async () => {
     const { sent, send } = department();
     const batches = new EntityBatches<string>({ maxRepresentations: 100, maxInFlight: 0 });
-    const other = { ...entityFetch('e'), query: QUERY.replace('cause', 'exited') };
-    const withVariable = { ...entityFetch('f'), variables: { ...entityFetch('f').variables, year: 2019 } };
+    const withVariable = (key: string, year: number) => ({
+      query: QUERY.replace('($representations:[_Any!]!)', '($representations:[_Any!]!,$year:Int)'),
+      variables: { ...entityFetch(key).variables, year },
+    });
     const answers = await Promise.all([
       batches.fetch('poverty', HEADERS, entityFetch('a'), send),
       batches.fetch('poverty', { ...HEADERS, authorization: 'Bearer bob' }, entityFetch('b'), send),
       batches.fetch('poverty', { ...HEADERS, 'x-operation-name': 'Other' }, entityFetch('c'), send),
       batches.fetch('agriculture', HEADERS, entityFetch('d'), send),
-      batches.fetch('poverty', HEADERS, other, send),
-      batches.fetch('poverty', HEADERS, withVariable, send),
+      batches.fetch('poverty', HEADERS, { ...entityFetch('e'), extensions: { trace: 'on' } }, send),
+      batches.fetch('poverty', HEADERS, withVariable('f', 2019), send),
+      batches.fetch('poverty', HEADERS, withVariable('g', 2020), send),
     ]);
-    expect(sent.map(keysOf)).toEqual([['a'], ['b'], ['c'], ['d'], ['e'], ['f']]);
-    expect(answers.map((answer) => answer.body.data)).toEqual(['a', 'b', 'c', 'd', 'e', 'f'].map((key) => ({ _entities: [{ povertyHousehold: { cause: key } }] })));
+    expect(sent.map(keysOf)).toEqual([['a'], ['b'], ['c'], ['d'], ['e'], ['f'], ['g']]);
+    expect(sent.every((fetch) => Array.isArray(fetch.variables.representations))).toBe(true);
+    expect(answers.map((answer) => answer.body.data)).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((key) => ({ _entities: [{ povertyHousehold: { cause: key } }] })));
   });
 
   it('keeps a merged fetch within the representation limit, a larger fetch alone', async () => {
@@ -137,5 +150,87 @@ describe('entity batches', () => {
     const answers = await Promise.all([first, ...later]);
     expect(sent.map(keysOf)).toEqual([['a'], ['b', 'c']]);
     expect(answers.map((answer) => answer.response)).toEqual(['response 1', 'response 2', 'response 2']);
+  });
+});
+
+describe('different texts to one department, combined under aliases', () => {
+  const STORIES_OF_TRAINEES = 'query Page__youth_league__1($representations:[_Any!]!){_entities(representations:$representations){...on Trainee{stories{id}}}}';
+  const STORIES_OF_VENTURES = 'query Page__youth_league__4($representations:[_Any!]!){_entities(representations:$representations){...on Venture{stories{id title}}}}';
+  const HOUSEHOLD_EXITED = QUERY.replace('cause', 'exited');
+  /** A fetch of `query`, named as the planner names it (the name in the text). */
+  const asked = (query: string, ...keys: string[]): EntityFetch => ({ ...entityFetch(...keys), query, operationName: /^query (\w+)/.exec(query)?.[1] });
+  /** A department's schema where Trainee.stories and Venture.stories differ in nullability: one selection set could not hold both. */
+  const schema = buildSchema(`
+    scalar _Any
+    type Story { id: ID! title: String }
+    type Household { cause: String exited: Boolean }
+    type Trainee { stories: [Story!]! povertyHousehold: Household }
+    type Venture { stories: [Story!] }
+    union _Entity = Trainee | Venture
+    type Query { _entities(representations: [_Any!]!): [_Entity]! }`);
+
+  it('sends one caller\'s fetches with different texts asked in the same turn as one operation, and answers each as if alone', async () => {
+    const { sent, send } = department();
+    const reported: number[][] = [];
+    const batches = new EntityBatches<string>({ maxRepresentations: 100, maxInFlight: 0 }, (_d, fetches, representations) => reported.push([fetches, representations]));
+    const fetches = [asked(STORIES_OF_TRAINEES, 'a', 'b'), asked(STORIES_OF_VENTURES, 'c'), asked(STORIES_OF_TRAINEES, 'd')];
+    const answers = await Promise.all(fetches.map((fetch) => batches.fetch('youth-league', HEADERS, fetch, send)));
+    expect(sent).toHaveLength(1);
+    expect(sent[0].operationName).toBe('Page__youth_league__1');
+    // The first text's fetches (two requests) under e0, the second's under e1.
+    expect(Object.keys(sent[0].variables)).toEqual(['r0', 'r1']);
+    expect(listsOf(sent[0]).map((list) => list.map((r) => r.personKey))).toEqual([['a', 'b', 'd'], ['c']]);
+    expect(sent[0].query).toMatch(/^query Page__youth_league__1\(\$r0:\[_Any!\]!,\$r1:\[_Any!\]!\)\{e0:_entities\(representations:\$r0\)\{/);
+    expect(sent[0].query).toBe('query Page__youth_league__1($r0:[_Any!]!,$r1:[_Any!]!){'
+      + 'e0:_entities(representations:$r0){...on Trainee{stories{id}}} e1:_entities(representations:$r1){...on Venture{stories{id title}}}}');
+    expect(answers.map((answer) => answer.body.data)).toEqual([
+      { _entities: [{ povertyHousehold: { cause: 'a' } }, { povertyHousehold: { cause: 'b' } }] },
+      { _entities: [{ povertyHousehold: { cause: 'c' } }] },
+      { _entities: [{ povertyHousehold: { cause: 'd' } }] },
+    ]);
+    expect(answers.map((answer) => answer.response)).toEqual(['response 1', 'response 1', 'response 1']);
+    expect(reported).toEqual([[3, 4]]);
+  });
+
+  it('asks for a valid operation wherever each text is valid: fields under different aliases never conflict', async () => {
+    const { sent, send } = department();
+    const batches = new EntityBatches<string>({ maxRepresentations: 100, maxInFlight: 0 });
+    await Promise.all([asked(STORIES_OF_TRAINEES, 'a'), asked(STORIES_OF_VENTURES, 'b'), asked(QUERY, 'c'), asked(HOUSEHOLD_EXITED, 'd')]
+      .map((fetch) => batches.fetch('youth-league', HEADERS, fetch, send)));
+    expect(sent).toHaveLength(1);
+    expect(Object.keys(sent[0].variables)).toEqual(['r0', 'r1', 'r2', 'r3']);
+    for (const text of [STORIES_OF_TRAINEES, STORIES_OF_VENTURES, QUERY, HOUSEHOLD_EXITED]) expect(validate(schema, parse(text))).toEqual([]);
+    expect(validate(schema, parse(sent[0].query))).toEqual([]);
+    // What aliases avoid: the two stories fields in one selection set do not validate.
+    const oneSelection = 'query($representations:[_Any!]!){_entities(representations:$representations){...on Trainee{stories{id}} ...on Venture{stories{id}}}}';
+    expect(validate(schema, parse(oneSelection)).map((error) => error.message).join()).toMatch(/conflict/);
+  });
+
+  it('gives each text the errors under its own alias at the path it would have had alone, and an error under no alias to every text', async () => {
+    const { send } = department({ errorAt: 'c' });
+    const batches = new EntityBatches<string>({ maxRepresentations: 100, maxInFlight: 0 });
+    const [trainees, ventures] = await Promise.all([asked(STORIES_OF_TRAINEES, 'a', 'b'), asked(STORIES_OF_VENTURES, 'x', 'c')]
+      .map((fetch) => batches.fetch('youth-league', HEADERS, fetch, send)));
+    expect(trainees.body.errors).toEqual([]);
+    expect(ventures.body.errors).toEqual([{ message: 'no household for c', path: ['_entities', 1, 'povertyHousehold'] }]);
+
+    const whole = { data: null, errors: [{ message: 'department down', extensions: { code: 'INTERNAL' } }] };
+    const failing = async (): Promise<SentFetch<string>> => ({ body: structuredClone(whole), response: 'down' });
+    const parts = await Promise.all([asked(STORIES_OF_TRAINEES, 'a'), asked(STORIES_OF_VENTURES, 'b')].map((fetch) => batches.fetch('youth-league', HEADERS, fetch, failing)));
+    expect(parts.map((part) => part.body)).toEqual([whole, whole]);
+    expect(parts[0].body.errors![0]).not.toBe(parts[1].body.errors![0]);
+  });
+
+  it('sends texts of any other shape as they are', async () => {
+    const { sent, send } = department();
+    const batches = new EntityBatches<string>({ maxRepresentations: 100, maxInFlight: 0 });
+    const others = [
+      QUERY.replace('{_entities(', '{found:_entities('),
+      QUERY.replace('{_entities(', '{__typename _entities('),
+      QUERY.replace('($representations:[_Any!]!)', '($representations:[_Any!])'),
+      QUERY.replace('{_entities(representations:$representations)', '{_entities(representations:$representations) @include(if: true)'),
+    ];
+    await Promise.all([asked(QUERY, 'a'), ...others.map((text, i) => asked(text, String(i)))].map((fetch) => batches.fetch('poverty', HEADERS, fetch, send)));
+    expect(sent.map((fetch) => fetch.query)).toEqual([QUERY, ...others]);
   });
 });

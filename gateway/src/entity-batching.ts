@@ -8,12 +8,17 @@
  *
  * What may merge: reads only, the same department, the same headers (the caller's
  * Authorization and the forwarded operation name: what the department audits — subject, role,
- * operation — is the same for each part), the same query text, operation name and variables
- * other than `representations`. One caller's answer never reaches another: the caller is part
- * of the key. The department still audits every record it reads, once per fetch it receives.
+ * operation — is the same for each part), the same extensions, and either the same query
+ * text, operation name and variables other than `representations`, or texts of the planner's
+ * plain shape (no variable but the representations), which go out as one operation with each
+ * text under its own alias (entity-fetch-texts.ts): the fetches one request's plan sends a
+ * department at several paths at once, or several requests' different plans. One caller's
+ * answer never reaches another: the caller is part of the key. The department still audits
+ * every record it reads, once per fetch it receives.
  */
 
 import { isQueryText } from './fetch-dedup';
+import { combinedEntityText, combinedEntityVariables, entitySelection, splitCombinedAnswer } from './entity-fetch-texts';
 
 /** An `_entities` fetch as the data source is about to send it. */
 export interface EntityFetch {
@@ -97,7 +102,10 @@ export interface EntityBatchSettings {
   maxInFlight: number;
 }
 
-type Send<R> = (fetch: EntityFetch) => Promise<SentFetch<R>>;
+/** What goes out: an entity fetch as asked, several merged, or several texts combined under aliases. */
+export type OutgoingFetch = Omit<EntityFetch, 'variables'> & { variables: Record<string, unknown> };
+
+type Send<R> = (fetch: OutgoingFetch) => Promise<SentFetch<R>>;
 
 interface Waiting<R> {
   fetch: EntityFetch;
@@ -125,8 +133,7 @@ export class EntityBatches<R> {
    * part of the answer. `headers` are those the fetch goes out with (the caller's among them).
    */
   fetch(department: string, headers: Record<string, string>, fetch: EntityFetch, send: Send<R>): Promise<SentFetch<R>> {
-    const { representations: _, ...otherVariables } = fetch.variables;
-    const key = JSON.stringify([department, Object.entries(headers).sort(([a], [b]) => (a < b ? -1 : 1)), fetch.query, fetch.operationName ?? null, otherVariables, fetch.extensions ?? null]);
+    const key = batchKey(department, headers, fetch);
     let batch = this.batches.get(key);
     if (!batch) this.batches.set(key, (batch = { waiting: [], inFlight: 0, scheduled: false }));
     const answer = new Promise<SentFetch<R>>((resolve, reject) => batch.waiting.push({ fetch, send, resolve, reject }));
@@ -164,27 +171,42 @@ export class EntityBatches<R> {
 
   private start(department: string, key: string, batch: Batch<R>, parts: Waiting<R>[]): void {
     batch.inFlight++;
-    const fetches = parts.map((part) => part.fetch);
-    const merged = mergeEntityFetches(fetches);
-    this.onSent(department, parts.length, merged.variables.representations.length);
-    const counts = fetches.map((fetch) => fetch.variables.representations.length);
+    // The parts by text, in order: one text goes out as it is, several under their aliases.
+    const byText = new Map<string, Waiting<R>[]>();
+    for (const part of parts) {
+      const same = byText.get(part.fetch.query);
+      if (same) same.push(part);
+      else byText.set(part.fetch.query, [part]);
+    }
+    const groups = [...byText.values()];
+    const merged = groups.map((group) => mergeEntityFetches(group.map((part) => part.fetch)));
+    const sent: OutgoingFetch = merged.length === 1 ? merged[0] : {
+      ...merged[0],
+      query: combinedEntityText(merged[0].operationName, merged.map((fetch) => fetch.query)),
+      variables: combinedEntityVariables(merged.map((fetch) => fetch.variables.representations)),
+    };
+    this.onSent(department, parts.length, merged.reduce((sum, fetch) => sum + fetch.variables.representations.length, 0));
     // Any part's way of sending will do: the key made them equal. The batch is settled before
     // the parts are answered, so what their requests ask next finds it as it now is.
     const settled = () => {
       batch.inFlight--;
       this.startWaiting(department, key, batch);
     };
-    parts[0].send(merged).then(
+    parts[0].send(sent).then(
       ({ body, response }) => {
         settled();
-        let bodies: EntityAnswerBody[];
+        const answers = new Map<Waiting<R>, EntityAnswerBody>();
         try {
-          bodies = splitEntityAnswer(body, counts);
+          const byGroup = groups.length === 1 ? [body] : splitCombinedAnswer(body, groups.length);
+          groups.forEach((group, g) => {
+            const bodies = splitEntityAnswer(byGroup[g], group.map((part) => part.fetch.variables.representations.length));
+            group.forEach((part, i) => answers.set(part, bodies[i]));
+          });
         } catch (error) {
           parts.forEach((part) => part.reject(error));
           return;
         }
-        parts.forEach((part, i) => part.resolve({ body: bodies[i], response }));
+        parts.forEach((part) => part.resolve({ body: answers.get(part)!, response }));
       },
       (error) => {
         settled();
@@ -192,4 +214,17 @@ export class EntityBatches<R> {
       },
     );
   }
+}
+
+/**
+ * What fetches must share to go out together: the department, the headers, the extensions,
+ * and, unless the text is of the plain shape that combines under aliases, the text, the
+ * operation name and the variables besides the representations.
+ */
+function batchKey(department: string, headers: Record<string, string>, fetch: EntityFetch): string {
+  const sortedHeaders = Object.keys(headers).sort().map((name) => `${name}: ${headers[name]}`).join('\n');
+  const shared = `${department}\n${sortedHeaders}\n\n${fetch.extensions ? JSON.stringify(fetch.extensions) : ''}`;
+  const { representations: _, ...otherVariables } = fetch.variables;
+  const combines = Object.keys(otherVariables).length === 0 && entitySelection(fetch.query) !== undefined;
+  return combines ? `${shared}\n*` : `${shared}\n${fetch.operationName ?? ''}\n${JSON.stringify(otherVariables)}\n${fetch.query}`;
 }

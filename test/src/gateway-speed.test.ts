@@ -262,3 +262,43 @@ describe('entity fetches of one caller merged across requests', () => {
     expect(alone.flatMap((answer) => answer.data.trainees.edges).some((e: any) => e.node.povertyHousehold === null)).toBe(true);
   });
 });
+
+describe("one department's entity fetches at several paths of a plan, sent as one", () => {
+  /** Stories come from youth-league at two paths: each trainee's and each of their ventures'. */
+  const STORIES = `query TraineeAndVentureStories($region: String!) { trainees(filter: { regionCode: $region }, first: 30) {
+    edges { node { personKey stories { id } ventures { id stories { id } } } } } }`;
+
+  /** Requests youth-league has served, counted by youth-league itself. */
+  async function youthLeagueRequests(): Promise<number> {
+    const text = await (await fetch(h.stack.subgraphUrls['youth-league'].replace('/graphql', '/metrics'))).text();
+    return text.split('\n').filter((l) => l.startsWith('graphql_request_duration_seconds_count')).reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
+  }
+
+  it("asks youth-league once for a page's trainees' and ventures' stories, and answers with the stories youth-league holds", async () => {
+    const published = h.world.youthLeague.stories.filter((s) => s.publishedOn !== null);
+    const storiesOf = (personKey: string) => published.filter((s) => s.protagonistPersonKey === personKey).map((s) => String(s.id));
+    const storiesOfVenture = (id: number) => published.filter((s) => s.ventureId === id).map((s) => String(s.id));
+    // The county whose page has the most stories (not 320321, where a test above registers a trainee).
+    const pageOf = (region: string) => h.world.hr.trainees.filter((t) => t.regionCode === region).slice(0, 30);
+    const storiesOnPage = (region: string) => pageOf(region).reduce((n, t) => n + storiesOf(t.personKey).length, 0);
+    const counties = [...new Set(h.world.hr.trainees.map((t) => t.regionCode))].filter((code) => code !== '320321');
+    const region = counties.sort((a, b) => storiesOnPage(b) - storiesOnPage(a))[0];
+
+    const sent = await metric('subgraph_entity_fetches_sent_total', { department: 'youth-league' });
+    const served = await youthLeagueRequests();
+    const answer = await h.query(STORIES, { region }, 'admin');
+    expect(answer.errors).toBeUndefined();
+    expect(await metric('subgraph_entity_fetches_sent_total', { department: 'youth-league' })).toBe(sent + 1);
+    expect(await youthLeagueRequests()).toBe(served + 1);
+
+    const nodes = answer.data.trainees.edges.map((e: any) => e.node);
+    expect(nodes.map((node: { personKey: string }) => node.personKey)).toEqual(pageOf(region).map((t) => t.personKey));
+    for (const node of nodes) {
+      expect(node.stories.map((s: { id: string }) => s.id).sort()).toEqual(storiesOf(node.personKey).sort());
+      for (const venture of node.ventures) expect(venture.stories.map((s: { id: string }) => s.id).sort()).toEqual(storiesOfVenture(Number(venture.id)).sort());
+    }
+    // Both paths had stories to answer.
+    expect(nodes.some((node: any) => node.stories.length > 0)).toBe(true);
+    expect(nodes.some((node: any) => node.ventures.some((v: any) => v.stories.length > 0))).toBe(true);
+  });
+});
