@@ -10,8 +10,8 @@ import type { ServerLog } from './slowest-plan';
  * BENCH_BREAKDOWN=1: where one cold request of a read spends its time. For each read, one more
  * request with every statement's duration logged by PostgreSQL (log_min_duration_statement=0,
  * switched on only for that request), and printed: the request's wall time; per department the
- * gateway's fetches and their summed time (its subgraph_fetch_duration_seconds), the CPU each
- * process used (gateway, departments, PostgreSQL); each statement of 1 ms or more with its
+ * gateway's fetches and their summed time (its subgraph_fetch_duration_seconds), the requests
+ * the department served (fewer when the gateway merged fetches), the CPU each process used (gateway, departments, PostgreSQL); each statement of 1 ms or more with its
  * database and duration. Printed, never asserted.
  *
  * The server's log_line_prefix must name the database (`LOG_LINE_PREFIX` below, passed as a
@@ -41,6 +41,17 @@ async function gatewayFetches(stack: Stack): Promise<{ count: Map<string, number
   return { count, seconds };
 }
 
+/** The GraphQL requests each department has served, counted by the department itself. */
+async function departmentRequests(stack: Stack): Promise<Map<string, number>> {
+  const served = new Map<string, number>();
+  await Promise.all(DEPARTMENTS.map(async (department) => {
+    const text = await (await fetch(stack.subgraphUrls[department].replace('/graphql', '/metrics'))).text();
+    served.set(department, text.split('\n').filter((line) => line.startsWith('graphql_request_duration_seconds_count'))
+      .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0));
+  }));
+  return served;
+}
+
 interface LoggedStatement { database: string; ms: number; text: string }
 
 /** "… [pid] database LOG:  duration: 12.3 ms  execute <unnamed>: SELECT …" entries of the log. */
@@ -65,7 +76,7 @@ export async function printBreakdown(
     for (const bench of cases) {
       await admin.query("ALTER SYSTEM SET log_min_duration_statement = '0'");
       await admin.query('SELECT pg_reload_conf()');
-      const fetchesBefore = await gatewayFetches(stack);
+      const [fetchesBefore, servedBefore] = await Promise.all([gatewayFetches(stack), departmentRequests(stack)]);
       const cpuBefore = readCpu(pids, dataDir);
       log.start();
       const t0 = performance.now();
@@ -75,13 +86,14 @@ export async function printBreakdown(
       await admin.query('ALTER SYSTEM RESET log_min_duration_statement');
       await admin.query('SELECT pg_reload_conf()');
       const cpuAfter = readCpu(pids, dataDir);
-      const fetchesAfter = await gatewayFetches(stack);
+      const [fetchesAfter, servedAfter] = await Promise.all([gatewayFetches(stack), departmentRequests(stack)]);
       console.log(`\n${bench.name}: ${wall.toFixed(0)} ms${errors ? ` (failed: ${errors[0].message})` : ''}`);
       console.log(`  gateway fetches (count, summed ms): ${DEPARTMENTS.map((d) => {
         const count = (fetchesAfter.count.get(d) ?? 0) - (fetchesBefore.count.get(d) ?? 0);
         const ms = ((fetchesAfter.seconds.get(d) ?? 0) - (fetchesBefore.seconds.get(d) ?? 0)) * 1000;
         return `${d} ${count} ${ms.toFixed(0)}`;
       }).join(', ')}`);
+      console.log(`  requests the departments served: ${DEPARTMENTS.map((d) => `${d} ${(servedAfter.get(d) ?? 0) - (servedBefore.get(d) ?? 0)}`).join(', ')}`);
       console.log(`  CPU ms: ${Object.keys(cpuAfter).map((name) =>
         `${name} ${(((cpuAfter[name] - cpuBefore[name]) / TICKS_PER_SECOND) * 1000).toFixed(0)}`).join(', ')}`);
       for (const s of statementsOf(text).filter((s) => s.ms >= 1)) {
