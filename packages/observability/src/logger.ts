@@ -39,7 +39,7 @@ export function createLogger(service: string, options: LoggerOptions = {}): Logg
 }
 
 /** The redaction paths that name a field at the top level, without wildcards. */
-export const FLAT_REDACT_PATHS = REDACT_PATHS.filter((path) => !path.includes('*'));
+const FLAT_REDACT_PATHS = REDACT_PATHS.filter((path) => !path.includes('*'));
 
 /**
  * A logger for lines whose object is flat (a request's summary: operation, role, ms, error
