@@ -82,13 +82,15 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
     const { request, context } = options;
     const headers = this.headersFor(options);
     const { query, http: _, ...withoutQuery } = request;
+    const markPersonal = (response: FetcherResponse) => {
+      if (context && response.headers.get(PERSONAL_RECORDS_HEADER)) (context as GatewayContext).personalRecordsRead = true;
+    };
     if (!query) throw new Error('Missing query');
     const payload = { query, ...withoutQuery };
     const post = async (body: object) => {
       const response = await this.fetcher(this.url!, { method: 'POST', headers, body: JSON.stringify(body) });
-      // Before anything else: an answer that failed below may still have shown a person. A
-      // merged entity fetch's mark holds for every request in it.
-      if (context && response.headers.get(PERSONAL_RECORDS_HEADER)) (context as GatewayContext).personalRecordsRead = true;
+      // Before anything else: an answer that failed below may still have shown a person.
+      markPersonal(response);
       if (!response.ok) throw await this.errorFromResponse(response);
       const answer = await this.parseBody(response);
       if (typeof answer !== 'object' || answer === null) throw new Error(`Expected JSON response body, but received: ${answer}`);
@@ -98,6 +100,8 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
     const { body, response } = batches && isEntityFetch(payload)
       ? await batches.fetch(this.department, headers, payload, post)
       : await post(payload);
+    // A merged fetch went out through one of its requests' `post`: the mark holds for each of them.
+    markPersonal(response);
     return { ...body, http: response } as GraphQLResponse;
   }
 

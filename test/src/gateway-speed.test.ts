@@ -252,6 +252,30 @@ describe('entity fetches of one caller merged across requests', () => {
     }
   });
 
+  it('marks every request of a merged fetch that showed a person, so none of their answers is kept', async () => {
+    // agriculture's page of parks shows no person; their residents' founders from hr do, through
+    // entity fetches that pages asked together share. Kept, such an answer would reach another
+    // admin without hr auditing their read.
+    const FOUNDERS = 'query ParkFounders($first: Int!) { incubatorParks(first: $first) { edges { node { id residents { id founder { personKey name } } } } } }';
+    const token = await signToken('admin', { subject: 'merge-personal' });
+    const PAGES = [3, 4, 5, 6, 7, 8];
+    const mergedHr = () => metric('subgraph_entity_fetches_merged_total', { department: 'hr' });
+    const kept = (outcome: string) => metric('gateway_kept_answers_total', { caller: 'token', outcome });
+    const [mergedBefore, personalBefore, missBefore] = [await mergedHr(), await kept('personal'), await kept('miss')];
+    let rounds = 0;
+    while (rounds < 10 && (await mergedHr()) === mergedBefore) {
+      rounds++;
+      const answers = await Promise.all(PAGES.map((first) => postGraphQL(h.stack.gatewayUrl, FOUNDERS, { first }, token)));
+      for (const answer of answers) {
+        expect(answer.errors).toBeUndefined();
+        expect(answer.data.incubatorParks.edges.some((e: any) => e.node.residents.some((v: any) => v.founder.name))).toBe(true);
+      }
+    }
+    expect(await mergedHr()).toBeGreaterThan(mergedBefore);
+    expect(await kept('personal')).toBe(personalBefore + PAGES.length * rounds);
+    expect(await kept('miss')).toBe(missBefore);
+  });
+
   it('gives each request the errors of its own entities, at its own paths', async () => {
     const token = await signToken('hr', { subject: 'batch-hr' });
     const alone = await askTogether(INCOMES, counties(10).map((region) => ({ region, token })));
