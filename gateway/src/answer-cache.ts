@@ -2,6 +2,7 @@ import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apoll
 import type { FormattedExecutionResult } from 'graphql';
 import type { GatewayContext } from './context';
 import type { SpeedMetrics } from './speed-metrics';
+import type { KeptAnswerTexts } from './kept-answer-text';
 
 interface Entry {
   expires: number;
@@ -28,7 +29,12 @@ export class AnswerCache {
   /** Counts writes seen; an answer begun before a write is not kept. */
   private writes = 0;
 
-  constructor(private readonly ttlMs: number, private readonly maxEntries = 500) {}
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = 500,
+    /** Serialises each kept answer once (kept-answer-text.ts). */
+    private readonly texts?: KeptAnswerTexts,
+  ) {}
 
   get writeCount(): number {
     return this.writes;
@@ -37,21 +43,32 @@ export class AnswerCache {
   get(key: string): Entry | undefined {
     const entry = this.entries.get(key);
     if (entry && entry.expires > Date.now()) return entry;
-    if (entry) this.entries.delete(key);
+    if (entry) this.delete(key, entry);
     return undefined;
   }
 
   /** Keeps an answer unless a write was seen since `writesAtStart`; says whether it kept it. */
   keep(key: string, entry: Omit<Entry, 'expires'>, writesAtStart: number): boolean {
     if (this.writes !== writesAtStart) return false;
-    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    if (this.entries.size >= this.maxEntries) {
+      const [oldestKey, oldest] = this.entries.entries().next().value!;
+      this.delete(oldestKey, oldest);
+    }
+    const replaced = this.entries.get(key);
+    if (replaced) this.delete(key, replaced);
     this.entries.set(key, { ...entry, expires: Date.now() + this.ttlMs });
+    this.texts?.keep(entry.result);
     return true;
   }
 
   departmentWrote(department: string): void {
     this.writes++;
-    for (const [key, entry] of this.entries) if (entry.departments.has(department)) this.entries.delete(key);
+    for (const [key, entry] of this.entries) if (entry.departments.has(department)) this.delete(key, entry);
+  }
+
+  private delete(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    this.texts?.drop(entry.result);
   }
 }
 

@@ -22,6 +22,8 @@ export interface GraphQLPostOptions {
   apollo: ApolloServer<GatewayContext>;
   context: (headers: IncomingMessage['headers'], body: { operationName?: unknown }) => Promise<GatewayContext>;
   maxBodyBytes: number;
+  /** The UTF-8 bytes already held for an answer's text (a kept answer's), if any. */
+  keptBytes?: (text: string) => Buffer | undefined;
   onError: (error: unknown, res: ServerResponse) => void;
 }
 
@@ -68,5 +70,5 @@ export function graphqlPost(options: GraphQLPostOptions) {
 
 function execute(options: GraphQLPostOptions, req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>): Promise<void> {
   res.setHeader('vary', 'Origin'); // as cors set it on express's path
-  return answerGraphQLPost(options.apollo, req, res, body, () => options.context(req.headers, body));
+  return answerGraphQLPost(options.apollo, req, res, body, () => options.context(req.headers, body), options.keptBytes);
 }

@@ -67,6 +67,28 @@ describe('answers kept for anonymous callers', () => {
     expect(await metric('gateway_kept_answers_total', { caller: 'anonymous', outcome: 'hit' })).toBe(hits + 1);
   });
 
+  it('sends a large kept answer as the same bytes each time, with their length', async () => {
+    // Every county's 2019 scorecard: about 60 KB with the counties' names, so the gateway holds its bytes.
+    const counties = [...new Set(h.world.hr.trainees.map((t) => t.regionCode))];
+    const CARDS = `query CountyCards($r: [ID!]!) { scorecards(regionCodes: $r, years: [2019]) {
+      regionCode year trained { value target met } passRate { value } openingRate6m { value } poorTraineeShare { value suppressed note } } }`;
+    const ask = async () => {
+      const res = await fetch(h.stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: CARDS, variables: { r: counties } }) });
+      const bytes = Buffer.from(await res.arrayBuffer());
+      expect(Number(res.headers.get('content-length'))).toBe(bytes.length);
+      return bytes;
+    };
+    const hits = await metric('gateway_kept_answers_total', { caller: 'anonymous', outcome: 'hit' });
+    const [first, second, third] = [await ask(), await ask(), await ask()];
+    expect(await metric('gateway_kept_answers_total', { caller: 'anonymous', outcome: 'hit' })).toBe(hits + 2);
+    expect(first.length).toBeGreaterThan(20_000);
+    expect(second.equals(first)).toBe(true);
+    expect(third.equals(first)).toBe(true);
+    const answer = JSON.parse(first.toString('utf8'));
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.scorecards).toHaveLength(counties.length);
+  });
+
   it('never answers a caller with a token from the public answers', async () => {
     const figures = 'query HuaianFigures { region(code: "320800") { traineeCount ventureCount } }';
     await postGraphQL(h.stack.gatewayUrl, figures);
