@@ -31,9 +31,12 @@ export function emptyWorld(): World {
 /**
  * Records a long step of the generation makes between two pauses (a `yield` of its generator,
  * which draws nothing from the RNG): a seeding's loads get the event loop back every few
- * milliseconds instead of after the whole step, seconds at a million trainees.
+ * milliseconds instead of after the whole step, seconds at a million trainees. Each turn of the
+ * loop moves at most what a socket's send buffer holds (about 200 KB over a Unix socket) to
+ * each COPY, so the pauses must be frequent: at 10,000 records (about 40 ms a step at a
+ * million trainees) hr's enrolments were not all sent before the generation ended.
  */
-export const RECORDS_PER_PAUSE = 10_000;
+export const RECORDS_PER_PAUSE = 2_000;
 
 /** The venture facts later departments react to, in day numbers. */
 export interface VentureEvent {

@@ -228,7 +228,7 @@ function* generationSteps(seed: number, traineeCount: number, secret: string | u
   yield 'trainees';
 
   // About as many registered households again without any trainee in them.
-  const householdWomen = poverty.addHouseholdsWithoutTrainees(poverty.householdCount());
+  const householdWomen = yield* poverty.addHouseholdsWithoutTrainees(poverty.householdCount());
   women.addNonTrainees(householdWomen);
   yield { final: [world.poverty.households, world.poverty.members] };
 

@@ -5,7 +5,7 @@
  */
 import type { Gender } from '@rg/person-key';
 import type { HouseholdMember, HouseholdRelation, PovertyCause, Trainee } from './world';
-import type { Context } from './context';
+import { RECORDS_PER_PAUSE, type Context } from './context';
 import { dayOf } from './dates';
 import { WeightedTable } from './rng';
 import { flatten } from './people';
@@ -26,7 +26,8 @@ export interface Poverty {
   /** Registers the trainee's household if the registry holds them; true if it does. */
   onTrainee(trainee: Trainee, countyIndex: number): boolean;
   /** Households without any trainee; returns their adult women, for support cases. */
-  addHouseholdsWithoutTrainees(count: number): MemberRef[];
+  /** A step of the generation (see RECORDS_PER_PAUSE): pauses every so many households; returns their adult women. */
+  addHouseholdsWithoutTrainees(count: number): Generator<undefined, MemberRef[]>;
   householdCount(): number;
 }
 
@@ -117,9 +118,12 @@ export function buildPoverty(ctx: Context): Poverty {
       household(countyIndex, trainee, null);
       return true;
     },
-    addHouseholdsWithoutTrainees(count) {
+    *addHouseholdsWithoutTrainees(count) {
       const adultWomen: MemberRef[] = [];
-      for (let i = 0; i < count; i++) household(geo.countyTable.pick(rng), null, adultWomen);
+      for (let i = 0; i < count; i++) {
+        if (i > 0 && i % RECORDS_PER_PAUSE === 0) yield;
+        household(geo.countyTable.pick(rng), null, adultWomen);
+      }
       return adultWomen;
     },
     householdCount: () => world.poverty.households.length,
