@@ -66,6 +66,7 @@ describe('circuit breaker per department', () => {
   it('reads its thresholds from the environment with defaults, refusing nonsense', () => {
     expect(breakerSettingsFromEnv({})).toEqual({ failureThreshold: 3, resetMs: 5000, probeTimeoutMs: 2000 });
     expect(breakerSettingsFromEnv({ CIRCUIT_FAILURE_THRESHOLD: '1', CIRCUIT_RESET_MS: '250' })).toMatchObject({ failureThreshold: 1, resetMs: 250 });
-    expect(() => breakerSettingsFromEnv({ CIRCUIT_RESET_MS: 'soon' })).toThrow(/resetMs/);
+    expect(() => breakerSettingsFromEnv({ CIRCUIT_RESET_MS: 'soon' })).toThrow("CIRCUIT_RESET_MS must be a whole number ≥ 1, not 'soon'");
+    expect(() => breakerSettingsFromEnv({ CIRCUIT_FAILURE_THRESHOLD: '0' })).toThrow('CIRCUIT_FAILURE_THRESHOLD');
   });
 });

@@ -1,4 +1,5 @@
 import { departmentReady } from './department-http';
+import { wholeNumber } from './env-numbers';
 
 /**
  * A circuit breaker for one department. After `failureThreshold` consecutive fetches that got
@@ -22,18 +23,12 @@ export interface BreakerSettings {
   probeTimeoutMs: number;
 }
 
-const int = (value: string | undefined, fallback: number) => (value ? Number.parseInt(value, 10) : fallback);
-
 export function breakerSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): BreakerSettings {
-  const settings = {
-    failureThreshold: int(env.CIRCUIT_FAILURE_THRESHOLD, 3),
-    resetMs: int(env.CIRCUIT_RESET_MS, 5000),
-    probeTimeoutMs: int(env.CIRCUIT_PROBE_TIMEOUT_MS, 2000),
+  return {
+    failureThreshold: wholeNumber(env, 'CIRCUIT_FAILURE_THRESHOLD', 3, 1),
+    resetMs: wholeNumber(env, 'CIRCUIT_RESET_MS', 5000, 1),
+    probeTimeoutMs: wholeNumber(env, 'CIRCUIT_PROBE_TIMEOUT_MS', 2000, 1),
   };
-  for (const [name, value] of Object.entries(settings)) {
-    if (!Number.isInteger(value) || value < 1) throw new Error(`circuit breaker setting ${name} must be a positive integer, got ${value}`);
-  }
-  return settings;
 }
 
 /** Thrown instead of fetching while a department is marked down. */

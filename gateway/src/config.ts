@@ -1,6 +1,7 @@
 import { DEPARTMENTS, GATEWAY_PORT, defaultSubgraphUrl, socketVariable, subgraphUrlVariable, type Department } from '@rg/departments';
 import { breakerSettingsFromEnv, type BreakerSettings } from './circuit-breaker';
 import { speedSettingsFromEnv, type SpeedSettings } from './speed-settings';
+import { wholeNumber } from './env-numbers';
 
 /** HR_URL, AGRICULTURE_URL, …: one variable per department of the manifest; HR_SOCKET, … beside them. */
 export { subgraphUrlVariable, socketVariable };
@@ -59,18 +60,11 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     subgraphs: subgraphEndpointsFromEnv(env),
     production,
     subgraphTimeoutMs: Number(env.SUBGRAPH_TIMEOUT_MS ?? 10_000),
-    supergraphPollMs: positiveMs(env, 'SUPERGRAPH_POLL_MS', 10_000),
+    supergraphPollMs: wholeNumber(env, 'SUPERGRAPH_POLL_MS', 10_000, 1),
     circuitBreaker: breakerSettingsFromEnv(env),
     signingKey: env.GATEWAY_SIGNING_KEY?.trim() || undefined,
     speed: speedSettingsFromEnv(env),
     explorer: !production || env.EXPLORER === 'on',
     corsOrigins: (env.CORS_ORIGINS ?? 'http://localhost:3000').split(',').map((s) => s.trim()).filter(Boolean),
   };
-}
-
-function positiveMs(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const value = env[name]?.trim() || String(fallback);
-  const ms = Number(value);
-  if (!Number.isInteger(ms) || ms < 1) throw new Error(`${name} must be a whole number of milliseconds (1 or more), not "${value}"`);
-  return ms;
 }

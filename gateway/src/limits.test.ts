@@ -10,6 +10,12 @@ describe('gateway configuration', () => {
     expect(queryLimitsFromEnv({ GRAPHQL_MAX_DEPTH: '6', GRAPHQL_MAX_COST: '900' })).toMatchObject({ maxDepth: 6, maxCost: 900 });
   });
 
+  it('refuses a limit that is not a positive whole number, rather than running without it', () => {
+    for (const [name, bad] of [['GRAPHQL_MAX_DEPTH', 'deep'], ['GRAPHQL_MAX_COST', '0'], ['GRAPHQL_MAX_BODY_BYTES', '64kb'], ['GRAPHQL_MAX_ALIASES', '1.5']]) {
+      expect(() => queryLimitsFromEnv({ [name]: bad })).toThrow(`${name} must be a whole number ≥ 1, not '${bad}'`);
+    }
+  });
+
   it('is in production mode when serving a static supergraph', () => {
     expect(gatewayConfigFromEnv({ SUPERGRAPH_PATH: '/x' }).production).toBe(true);
     expect(gatewayConfigFromEnv({}).production).toBe(false);
@@ -21,7 +27,7 @@ describe('gateway configuration', () => {
     expect(gatewayConfigFromEnv({}).supergraphPollMs).toBe(10_000);
     expect(gatewayConfigFromEnv({ SUPERGRAPH_POLL_MS: '600000' }).supergraphPollMs).toBe(600_000);
     for (const bad of ['0', '-5', '1.5', 'often']) {
-      expect(() => gatewayConfigFromEnv({ SUPERGRAPH_POLL_MS: bad })).toThrow(`SUPERGRAPH_POLL_MS must be a whole number of milliseconds (1 or more), not "${bad}"`);
+      expect(() => gatewayConfigFromEnv({ SUPERGRAPH_POLL_MS: bad })).toThrow(`SUPERGRAPH_POLL_MS must be a whole number ≥ 1, not '${bad}'`);
     }
   });
 });

@@ -1,4 +1,5 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { wholeNumber } from './env-numbers';
 
 /**
  * Query limits, from configuration with defaults sized for the analysts' real queries
@@ -14,16 +15,14 @@ export interface QueryLimits {
   maxBodyBytes: number;
 }
 
-const int = (value: string | undefined, fallback: number) => (value ? Number.parseInt(value, 10) : fallback);
-
 export function queryLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): QueryLimits {
   return {
-    maxDepth: int(env.GRAPHQL_MAX_DEPTH, 12),
-    maxAliases: int(env.GRAPHQL_MAX_ALIASES, 15),
-    maxTokens: int(env.GRAPHQL_MAX_TOKENS, 2000),
-    maxDirectives: int(env.GRAPHQL_MAX_DIRECTIVES, 20),
-    maxCost: int(env.GRAPHQL_MAX_COST, 50_000),
-    maxBodyBytes: int(env.GRAPHQL_MAX_BODY_BYTES, 64 * 1024),
+    maxDepth: wholeNumber(env, 'GRAPHQL_MAX_DEPTH', 12, 1),
+    maxAliases: wholeNumber(env, 'GRAPHQL_MAX_ALIASES', 15, 1),
+    maxTokens: wholeNumber(env, 'GRAPHQL_MAX_TOKENS', 2000, 1),
+    maxDirectives: wholeNumber(env, 'GRAPHQL_MAX_DIRECTIVES', 20, 1),
+    maxCost: wholeNumber(env, 'GRAPHQL_MAX_COST', 50_000, 1),
+    maxBodyBytes: wholeNumber(env, 'GRAPHQL_MAX_BODY_BYTES', 64 * 1024, 1),
   };
 }
 

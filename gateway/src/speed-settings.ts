@@ -1,3 +1,5 @@
+import { wholeNumber } from './env-numbers';
+
 /**
  * The gateway's speed mechanisms, each with its own switch (README "Load"). Every one keeps
  * the rule that one caller's personal records are never served to another: only answers
@@ -22,21 +24,16 @@ export interface SpeedSettings {
 }
 
 const flag = (value: string | undefined, fallback: boolean) => (value === undefined || value === '' ? fallback : !/^(0|false|off|no)$/i.test(value));
-const count = (value: string | undefined, fallback: number, name: string) => {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number ≥ 0, not '${value}'`);
-  return n;
-};
+const count = (env: NodeJS.ProcessEnv, name: string, fallback: number) => wholeNumber(env, name, fallback, 0);
 
 export function speedSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): SpeedSettings {
   return {
-    answerTtlMs: count(env.GATEWAY_RESPONSE_CACHE_MS, 5000, 'GATEWAY_RESPONSE_CACHE_MS'),
+    answerTtlMs: count(env, 'GATEWAY_RESPONSE_CACHE_MS', 5000),
     shareInFlight: flag(env.GATEWAY_SHARE_IN_FLIGHT, true),
     deduplicateFetches: flag(env.GATEWAY_DEDUPLICATE_FETCHES, true),
     batchEntityFetches: flag(env.GATEWAY_BATCH_ENTITY_FETCHES, true),
-    entityBatchSize: count(env.GATEWAY_ENTITY_BATCH_SIZE, 500, 'GATEWAY_ENTITY_BATCH_SIZE'),
-    entityBatchInFlight: count(env.GATEWAY_ENTITY_BATCH_IN_FLIGHT, 1, 'GATEWAY_ENTITY_BATCH_IN_FLIGHT'),
-    costCacheSize: count(env.GATEWAY_COST_CACHE_SIZE, 64, 'GATEWAY_COST_CACHE_SIZE'),
+    entityBatchSize: count(env, 'GATEWAY_ENTITY_BATCH_SIZE', 500),
+    entityBatchInFlight: count(env, 'GATEWAY_ENTITY_BATCH_IN_FLIGHT', 1),
+    costCacheSize: count(env, 'GATEWAY_COST_CACHE_SIZE', 64),
   };
 }
