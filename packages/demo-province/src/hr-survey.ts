@@ -4,11 +4,10 @@
  * training gets it".
  */
 import type { Gender } from '@rg/person-key';
-import type { Context } from './context';
+import { RECORDS_PER_PAUSE, type Context } from './context';
 import type { SurveyResponse } from './world';
 import { DATA_CUTOFF, PLAN_START, dayOf, isoOf, parseIsoDay } from './dates';
 import { INDUSTRY_NAMES } from './names';
-import { RECORDS_PER_PAUSE } from './context';
 
 const SURVEYED_TRAINEE_SHARE = 0.85;
 /** Returnees surveyed who never registered for training, per trainee. */
