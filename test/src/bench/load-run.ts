@@ -22,6 +22,23 @@ export interface CaseResult {
   cpuMsPerRequest: Record<string, number>;
   /** The measured period on the monotonic clock (process.hrtime), µs: what CPU profiles are cut to. */
   measuredUs: { from: number; to: number };
+  /** What the figures above are computed from, so that runs of one case can be pooled. */
+  measured: Measured;
+}
+
+/** One measured run as counted, before any figure is derived from it. */
+export interface Measured {
+  /** Latencies of the valid requests answered without errors, ms, sorted. */
+  latencies: number[];
+  refused: number;
+  validFailed: number;
+  transportErrors: number;
+  failures: string[];
+  /** CPU ticks each process used. */
+  ticks: Record<string, number>;
+  seconds: number;
+  from: number;
+  to: number;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
@@ -105,26 +122,44 @@ export async function runCase(options: RunOptions & {
   const to = Number(process.hrtime.bigint() / 1000n);
   const after = readCpu(options.pids, options.postgresDataDir);
   await options.onMeasured?.('ends');
+  const ticks: Record<string, number> = {};
+  for (const name of Object.keys(after)) ticks[name] = Math.max(0, after[name] - (before[name] ?? 0));
+  return summarise([{
+    latencies: latencies.sort((a, b) => a - b), refused, validFailed: errorsSeen, transportErrors: result.errors + result.timeouts,
+    failures, ticks, seconds: options.requests ? (to - from) / 1e6 : options.seconds, from, to,
+  }]);
+}
+
+/**
+ * The figures of one or more measured runs of the same case, pooled: every latency of every
+ * run in one distribution, requests/s over the runs' time together, CPU over all of it.
+ */
+export function summarise(runs: Measured[]): CaseResult {
+  const latencies = runs.flatMap((run) => run.latencies).sort((a, b) => a - b);
+  const sum = (count: (run: Measured) => number) => runs.reduce((total, run) => total + count(run), 0);
+  const refused = sum((run) => run.refused);
   const used: Record<string, number> = {};
-  for (const name of Object.keys(after)) used[name] = Math.max(0, after[name] - (before[name] ?? 0));
+  for (const run of runs) for (const [name, ticks] of Object.entries(run.ticks)) used[name] = (used[name] ?? 0) + ticks;
   const total = Object.values(used).reduce((a, b) => a + b, 0) || 1;
-  const cpuShare = Object.fromEntries(Object.entries(used).map(([name, ticks]) => [name, ticks / total]));
-  latencies.sort((a, b) => a - b);
   const answered = latencies.length + refused;
   const ticksPerSecond = 100; // USER_HZ on Linux
   const msPerRequest = (ticks: number) => (answered ? (ticks * 1000) / ticksPerSecond / answered : NaN);
+  const failures = runs.flatMap((run) => run.failures).slice(0, 3);
+  const from = Math.min(...runs.map((run) => run.from));
+  const to = Math.max(...runs.map((run) => run.to));
   return {
-    requestsPerSecond: answered / (options.requests ? (to - from) / 1e6 : options.seconds),
+    requestsPerSecond: answered / sum((run) => run.seconds),
     p50: percentile(latencies, 0.5),
     p99: percentile(latencies, 0.99),
     ok: latencies.length,
     refused,
-    validFailed: errorsSeen,
-    transportErrors: result.errors + result.timeouts,
+    validFailed: sum((run) => run.validFailed),
+    transportErrors: sum((run) => run.transportErrors),
     failures,
-    cpuShare,
+    cpuShare: Object.fromEntries(Object.entries(used).map(([name, ticks]) => [name, ticks / total])),
     gatewayCpuMsPerRequest: msPerRequest(used.gateway ?? 0),
     cpuMsPerRequest: Object.fromEntries(Object.entries(used).map(([name, ticks]) => [name, msPerRequest(ticks)])),
     measuredUs: { from, to },
+    measured: { latencies, refused, validFailed: sum((run) => run.validFailed), transportErrors: sum((run) => run.transportErrors), failures, ticks: used, seconds: sum((run) => run.seconds), from, to },
   };
 }

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { startStack, departments, type ServiceProcess } from '@rg/infra';
 import { signToken } from '@rg/access';
 import { subgraphUrlVariable } from '@rg/departments';
-import { LOAD_CASES, CLEAN_CASE_FOR_BAD_INPUT, type Tokens } from './load-cases';
-import { runCase, type CaseResult } from './load-run';
+import { LOAD_CASES, LOAD_SCHEDULE, CLEAN_CASE_FOR_BAD_INPUT, type Tokens } from './load-cases';
+import { runCase, summarise, type Measured } from './load-run';
 import { printResults, type GatewayRun } from './load-report';
 import { SPEED_WORK_OFF, startGatewayProcess } from './load-gateways';
 
@@ -16,7 +16,8 @@ import { SPEED_WORK_OFF, startGatewayProcess } from './load-gateways';
  * a plain ApolloGateway with only the request signing the departments require. Only ours
  * reaches the departments over their Unix sockets (the stack's default; UNIX_SOCKETS=off for
  * TCP); the departments reach PostgreSQL over its socket for all three. Each case gets
- * a warm-up of LOAD_WARMUP_SECONDS (5), then LOAD_SECONDS (15) measured. A benchmark: it
+ * a warm-up of LOAD_WARMUP_SECONDS (5), then LOAD_SECONDS (15) measured, in the order of
+ * LOAD_SCHEDULE (clean and bad-input query 2 twice each, alternating, pooled). A benchmark: it
  * prints figures, and exits 1 only when a valid request got a transport error or GraphQL errors.
  */
 const seconds = Number(process.env.LOAD_SECONDS ?? 15);
@@ -72,17 +73,18 @@ async function main(): Promise<void> {
       console.log(`  primed: every case ${primeSeconds} s through the plain gateway, unmeasured`);
     }
     for (const gateway of gateways) {
-      const results: CaseResult[] = [];
-      for (const loadCase of LOAD_CASES) {
+      const measured: Measured[][] = LOAD_CASES.map(() => []);
+      for (const index of LOAD_SCHEDULE) {
+        const loadCase = LOAD_CASES[index];
         const result = await runCase({
           url: gateway.url, loadCase, tokens, connections, seconds, warmupSeconds,
           pids: { gateway: gateway.pid, ...subgraphPids }, postgresDataDir: dataDir,
         });
         console.log(`  ${gateway.name} · ${loadCase.name}: ${result.requestsPerSecond.toFixed(0)}/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms`);
         if (result.transportErrors > 0 || result.validFailed > 0) failures++;
-        results.push(result);
+        measured[index].push(result.measured);
       }
-      runs.push({ ...gateway, results });
+      runs.push({ ...gateway, results: measured.map((runsOfCase) => summarise(runsOfCase)) });
     }
     printResults(runs, LOAD_CASES, CLEAN_CASE_FOR_BAD_INPUT, machine);
     if (failures) process.exitCode = 1;
