@@ -24,7 +24,7 @@ import { Gender, TraineeCategory, TraineeStage } from './enums';
 @Index('trainee_gender_idx', ['gender'])
 @Index('trainee_person_key_prefix_idx', ['personKeyPrefix'])
 @Index('trainee_region_first_completed_idx', ['regionCode', 'firstCompletedOn'])
-@Index('trainee_region_category_idx', ['regionCode', 'category'])
+@Index('trainee_region_category_id_idx', ['regionCode', 'category', 'id'])
 @Index('trainee_registered_on_idx', ['registeredOn'])
 @Index('trainee_stage_idx', ['stage'])
 export class Trainee {

@@ -16,6 +16,7 @@ import { CreateVentureSurvivalTally1766460000000 } from './1766460000000-venture
 import { CreateCohortTally1766500000000 } from './1766500000000-cohort-tally';
 import { CreateCohortKeySets1766510000000 } from './1766510000000-cohort-key-sets';
 import { CreateBorrowerTally1766520000000 } from './1766520000000-borrower-tally';
+import { TraineeCountyPageIndex1766600000000 } from './1766600000000-trainee-county-page-index';
 
 export const migrations = [CreateHrRecords1764000000000, CreateAuditTrail1764100000000, CreateIdempotencyKeys1764200000000,
   CreateAuditAppend1764300000000, CreateTraineeTally1764400000000, CreateVentureTally1764500000000,
@@ -23,4 +24,4 @@ export const migrations = [CreateHrRecords1764000000000, CreateAuditTrail1764100
   CreateDesignations1765300000000, CreateLoanTally1766000000000, CreateCompletionTally1766100000000,
   CreateOpeningTally1766200000000, DropRedundantIndexes1766300000000, CreateCompletionCohortIndex1766400000000,
   CreateVentureSurvivalTally1766460000000, CreateCohortTally1766500000000, CreateCohortKeySets1766510000000,
-  CreateBorrowerTally1766520000000];
+  CreateBorrowerTally1766520000000, TraineeCountyPageIndex1766600000000];

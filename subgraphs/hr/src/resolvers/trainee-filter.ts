@@ -4,12 +4,19 @@ import type { TraineeFilter } from './trainee-types';
 
 /**
  * The trainees list's filter as conditions on the trainee table, each served by its indexes
- * (region with category or year of training, category, gender, stage, person key, date of
- * registration). Arrays and keys are typed as the columns are (char), so the indexes apply.
+ * (a county with category, in id order, or with year of training; category, gender, stage,
+ * person key, date of registration). Arrays and keys are typed as the columns are (char), so
+ * the indexes apply.
  */
 export function traineeFilter(filter: TraineeFilter | null): RowFilter {
   const rows = rowFilter();
-  if (filter?.regionCode) rows.where('region_code = ANY(?::bpchar[])', countyCodesFor(filter.regionCode));
+  if (filter?.regionCode) {
+    const counties = countyCodesFor(filter.regionCode);
+    // One county as an equality: only then can the planner read a page off the (county,
+    // category, id) index in id order; a list of counties (a city's) cannot be read in order.
+    if (counties.length === 1) rows.where('region_code = ?::bpchar', counties[0]);
+    else rows.where('region_code = ANY(?::bpchar[])', counties);
+  }
   if (filter?.category) rows.where('category = ?', filter.category);
   if (filter?.gender) rows.where('gender = ?', filter.gender);
   if (filter?.stage) rows.where('stage = ?', filter.stage);
