@@ -8,7 +8,8 @@ export interface BenchCase {
   runs: number;
 }
 
-const PAGE = `query($n: Int) { trainees(first: $n) { totalCount edges { node { id
+/** A page of trainees with every cross-department relation (`after`: where the page starts). */
+export const PAGE = `query($n: Int, $after: String) { trainees(first: $n, after: $after) { totalCount edges { node { id
   ventures { id park { id name } stories { id } loans { amountYuan } } povertyHousehold { id cause }
   womenSupport { id } stories { id } enrolments { course { institution { name } } } } } } }`;
 

@@ -7,6 +7,7 @@ import { signToken, DEPARTMENTS } from '@rg/access';
 import { BENCH_CASES, COMPARISON_REGION_YEARS, type BenchCase } from './million-cases';
 import { EXPLAIN_SETTINGS, ServerLog, explainSlowStatements } from './slowest-plan';
 import { LOG_LINE_PREFIX, printBreakdown } from './breakdown';
+import { warmUpProcesses } from './process-warmup';
 
 /**
  * `npm run bench`: the seeding time, then each read of BENCH_CASES through the gateway: once
@@ -21,6 +22,8 @@ import { LOG_LINE_PREFIX, printBreakdown } from './breakdown';
  * is skipped when every department has its records; migrations still run).
  * BENCH_BREAKDOWN=1 prints, after the cold pass, where one more cold request of each read spent
  * its time (breakdown.ts).
+ * BENCH_WARMUP_REQUESTS (300) reads of other trainees come before each timed pass, after the
+ * "after start" requests: the timed passes measure compiled code (process-warmup.ts).
  */
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil(p * xs.length) - 1)];
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -63,6 +66,7 @@ function printTable(title: string, rows: Array<[BenchCase, Timing | ColdTiming]>
 async function main(): Promise<void> {
   const trainees = Number(process.env.BENCH_TRAINEES ?? 20_000);
   const keptDir = process.env.BENCH_DATA_DIR;
+  const warmupRequests = Number(process.env.BENCH_WARMUP_REQUESTS ?? 300);
   if (keptDir) mkdirSync(keptDir, { recursive: true });
   const root = keptDir ?? mkdtempSync(path.join(tmpdir(), 'returnee-bench-'));
   chmodSync(root, 0o755);
@@ -89,6 +93,12 @@ async function main(): Promise<void> {
     // last pages). Printed in its own column; the cold pass's runs come after it, caches still off.
     const afterStart = new Map<BenchCase, number>();
     for (const bench of cases) afterStart.set(bench, (await timeCase(stack, token, bench, 1)).p50);
+    const warmup = async () => {
+      if (warmupRequests <= 0) return;
+      const ms = await warmUpProcesses(stack, token, trainees, warmupRequests);
+      console.log(`(processes warmed by ${warmupRequests} reads of other trainees in ${seconds(ms)}: BENCH_WARMUP_REQUESTS)`);
+    };
+    await warmup();
     const cold: Array<[BenchCase, ColdTiming]> = [];
     for (const bench of cases) cold.push([bench, { ...(await timeCase(stack, token, bench)), afterStart: afterStart.get(bench)! }]);
     printTable('No cache (AGGREGATE_CACHE_MS=0, GATEWAY_RESPONSE_CACHE_MS=0), one client, sequential requests, after one request of each', cold);
@@ -108,8 +118,9 @@ async function main(): Promise<void> {
     // The gateway's kept answers (aggregates, per role and scopes; never an answer that shows a person).
     await stack.services.get('gateway')!.stop();
     await stack.restart('gateway', { GATEWAY_RESPONSE_CACHE_MS: '30000' });
-    // As in the cold pass, the restarted processes first serve one request of each read, so
-    // the warm figures are not those of code V8 has not compiled yet.
+    // As in the cold pass, the restarted processes first serve other reads and one request of
+    // each read, so the warm figures are not those of code V8 has not compiled yet.
+    await warmup();
     for (const bench of cases) await timeCase(stack, token, bench, 1);
     const warm: Array<[BenchCase, Timing]> = [];
     for (const bench of cases) {
