@@ -135,31 +135,37 @@ export async function runCase(options: RunOptions & {
  * run in one distribution, requests/s over the runs' time together, CPU over all of it.
  */
 export function summarise(runs: Measured[]): CaseResult {
-  const latencies = runs.flatMap((run) => run.latencies).sort((a, b) => a - b);
   const sum = (count: (run: Measured) => number) => runs.reduce((total, run) => total + count(run), 0);
-  const refused = sum((run) => run.refused);
-  const used: Record<string, number> = {};
-  for (const run of runs) for (const [name, ticks] of Object.entries(run.ticks)) used[name] = (used[name] ?? 0) + ticks;
-  const total = Object.values(used).reduce((a, b) => a + b, 0) || 1;
-  const answered = latencies.length + refused;
-  const ticksPerSecond = 100; // USER_HZ on Linux
-  const msPerRequest = (ticks: number) => (answered ? (ticks * 1000) / ticksPerSecond / answered : NaN);
-  const failures = runs.flatMap((run) => run.failures).slice(0, 3);
-  const from = Math.min(...runs.map((run) => run.from));
-  const to = Math.max(...runs.map((run) => run.to));
-  return {
-    requestsPerSecond: answered / sum((run) => run.seconds),
-    p50: percentile(latencies, 0.5),
-    p99: percentile(latencies, 0.99),
-    ok: latencies.length,
-    refused,
+  const ticks: Record<string, number> = {};
+  for (const run of runs) for (const [name, used] of Object.entries(run.ticks)) ticks[name] = (ticks[name] ?? 0) + used;
+  const pooled: Measured = {
+    latencies: runs.flatMap((run) => run.latencies).sort((a, b) => a - b),
+    refused: sum((run) => run.refused),
     validFailed: sum((run) => run.validFailed),
     transportErrors: sum((run) => run.transportErrors),
-    failures,
-    cpuShare: Object.fromEntries(Object.entries(used).map(([name, ticks]) => [name, ticks / total])),
-    gatewayCpuMsPerRequest: msPerRequest(used.gateway ?? 0),
-    cpuMsPerRequest: Object.fromEntries(Object.entries(used).map(([name, ticks]) => [name, msPerRequest(ticks)])),
-    measuredUs: { from, to },
-    measured: { latencies, refused, validFailed: sum((run) => run.validFailed), transportErrors: sum((run) => run.transportErrors), failures, ticks: used, seconds: sum((run) => run.seconds), from, to },
+    failures: runs.flatMap((run) => run.failures).slice(0, 3),
+    ticks,
+    seconds: sum((run) => run.seconds),
+    from: Math.min(...runs.map((run) => run.from)),
+    to: Math.max(...runs.map((run) => run.to)),
+  };
+  const total = Object.values(ticks).reduce((a, b) => a + b, 0) || 1;
+  const answered = pooled.latencies.length + pooled.refused;
+  const ticksPerSecond = 100; // USER_HZ on Linux
+  const msPerRequest = (used: number) => (answered ? (used * 1000) / ticksPerSecond / answered : NaN);
+  return {
+    requestsPerSecond: answered / pooled.seconds,
+    p50: percentile(pooled.latencies, 0.5),
+    p99: percentile(pooled.latencies, 0.99),
+    ok: pooled.latencies.length,
+    refused: pooled.refused,
+    validFailed: pooled.validFailed,
+    transportErrors: pooled.transportErrors,
+    failures: pooled.failures,
+    cpuShare: Object.fromEntries(Object.entries(ticks).map(([name, used]) => [name, used / total])),
+    gatewayCpuMsPerRequest: msPerRequest(ticks.gateway ?? 0),
+    cpuMsPerRequest: Object.fromEntries(Object.entries(ticks).map(([name, used]) => [name, msPerRequest(used)])),
+    measuredUs: { from: pooled.from, to: pooled.to },
+    measured: pooled,
   };
 }
