@@ -54,12 +54,13 @@ export interface GatewayConfig {
 export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const production = Boolean(env.SUPERGRAPH_PATH) || env.NODE_ENV === 'production';
   return {
-    port: Number(env.GATEWAY_PORT ?? env.PORT ?? GATEWAY_PORT),
+    // GATEWAY_PORT, else PORT (0: any free port).
+    port: wholeNumber(env, env.GATEWAY_PORT?.trim() ? 'GATEWAY_PORT' : 'PORT', GATEWAY_PORT, 0),
     host: env.HOST ?? '127.0.0.1',
     supergraphPath: env.SUPERGRAPH_PATH || undefined,
     subgraphs: subgraphEndpointsFromEnv(env),
     production,
-    subgraphTimeoutMs: Number(env.SUBGRAPH_TIMEOUT_MS ?? 10_000),
+    subgraphTimeoutMs: wholeNumber(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 1),
     supergraphPollMs: wholeNumber(env, 'SUPERGRAPH_POLL_MS', 10_000, 1),
     circuitBreaker: breakerSettingsFromEnv(env),
     signingKey: env.GATEWAY_SIGNING_KEY?.trim() || undefined,

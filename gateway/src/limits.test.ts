@@ -30,6 +30,21 @@ describe('gateway configuration', () => {
       expect(() => gatewayConfigFromEnv({ SUPERGRAPH_POLL_MS: bad })).toThrow(`SUPERGRAPH_POLL_MS must be a whole number ≥ 1, not '${bad}'`);
     }
   });
+
+  it('takes the department deadline and the port by the same rule: a value that is not a whole number stops the start-up', () => {
+    expect(gatewayConfigFromEnv({}).subgraphTimeoutMs).toBe(10_000);
+    expect(gatewayConfigFromEnv({ SUBGRAPH_TIMEOUT_MS: '2000' }).subgraphTimeoutMs).toBe(2000);
+    // A deadline of NaN ms would have fired at once: every department fetch would have timed out.
+    for (const bad of ['0', 'soon', '1.5']) {
+      expect(() => gatewayConfigFromEnv({ SUBGRAPH_TIMEOUT_MS: bad })).toThrow(`SUBGRAPH_TIMEOUT_MS must be a whole number ≥ 1, not '${bad}'`);
+    }
+    expect(gatewayConfigFromEnv({}).port).toBe(4000);
+    expect(gatewayConfigFromEnv({ PORT: '4100' }).port).toBe(4100);
+    expect(gatewayConfigFromEnv({ GATEWAY_PORT: '4200', PORT: '4100' }).port).toBe(4200);
+    expect(gatewayConfigFromEnv({ GATEWAY_PORT: '0' }).port).toBe(0);
+    expect(() => gatewayConfigFromEnv({ GATEWAY_PORT: 'http' })).toThrow("GATEWAY_PORT must be a whole number ≥ 0, not 'http'");
+    expect(() => gatewayConfigFromEnv({ PORT: '-1' })).toThrow("PORT must be a whole number ≥ 0, not '-1'");
+  });
 });
 
 describe('query cost', () => {
