@@ -25,8 +25,10 @@ export interface MemberRef {
 export interface Poverty {
   /** Registers the trainee's household if the registry holds them; true if it does. */
   onTrainee(trainee: Trainee, countyIndex: number): boolean;
-  /** Households without any trainee; returns their adult women, for support cases. */
-  /** A step of the generation (see RECORDS_PER_PAUSE): pauses every so many households; returns their adult women. */
+  /**
+   * Households without any trainee; returns their adult women, for support cases. A step of
+   * the generation: it pauses every RECORDS_PER_PAUSE households.
+   */
   addHouseholdsWithoutTrainees(count: number): Generator<undefined, MemberRef[]>;
   householdCount(): number;
 }

@@ -11,8 +11,9 @@ import type { ServerLog } from './slowest-plan';
  * request with every statement's duration logged by PostgreSQL (log_min_duration_statement=0,
  * switched on only for that request), and printed: the request's wall time; per department the
  * gateway's fetches and their summed time (its subgraph_fetch_duration_seconds), the requests
- * the department served (fewer when the gateway merged fetches), the CPU each process used (gateway, departments, PostgreSQL); each statement of 1 ms or more with its
- * database and duration. Printed, never asserted.
+ * the department served (fewer when the gateway merged fetches), the CPU each process used
+ * (gateway, departments, PostgreSQL); each statement of 1 ms or more with its database and
+ * duration. Printed, never asserted.
  *
  * The server's log_line_prefix must name the database (`LOG_LINE_PREFIX` below, passed as a
  * server setting by the bench).
