@@ -5,6 +5,7 @@ import { createDataSource } from '@rg/data-helpers';
 import { readCpu } from './cpu-time';
 import type { BenchCase } from './million-cases';
 import type { ServerLog } from './slowest-plan';
+import { auditCosts, statementsOf } from './audit-cost';
 
 /**
  * BENCH_BREAKDOWN=1: where one cold request of a read spends its time. For each read, one more
@@ -12,8 +13,9 @@ import type { ServerLog } from './slowest-plan';
  * switched on only for that request), and printed: the request's wall time; per department the
  * gateway's fetches and their summed time (its subgraph_fetch_duration_seconds), the requests
  * the department served (fewer when the gateway merged fetches), the CPU each process used
- * (gateway, departments, PostgreSQL); each statement of 1 ms or more with its database and
- * duration. Printed, never asserted.
+ * (gateway, departments, PostgreSQL); the audit's own cost per department (its appends and
+ * PostgreSQL's time for them, audit-cost.ts); each statement of 1 ms or more with its database
+ * and duration. Printed, never asserted.
  *
  * The server's log_line_prefix must name the database (`LOG_LINE_PREFIX` below, passed as a
  * server setting by the bench).
@@ -53,18 +55,6 @@ async function departmentRequests(stack: Stack): Promise<Map<string, number>> {
   return served;
 }
 
-interface LoggedStatement { database: string; ms: number; text: string }
-
-/** "… [pid] database LOG:  duration: 12.3 ms  execute <unnamed>: SELECT …" entries of the log. */
-function statementsOf(log: string): LoggedStatement[] {
-  const statements: LoggedStatement[] = [];
-  for (const entry of log.split(/\n(?=\d{4}-\d\d-\d\d )/)) {
-    const match = /\] (\S*) LOG:\s+duration: ([\d.]+) ms\s+(.*)/s.exec(entry);
-    if (match) statements.push({ database: match[1], ms: Number(match[2]), text: match[3].replace(/\s+/g, ' ') });
-  }
-  return statements;
-}
-
 export async function printBreakdown(
   stack: Stack, token: string, cases: readonly BenchCase[], log: ServerLog, dataDir: string,
 ): Promise<void> {
@@ -97,7 +87,10 @@ export async function printBreakdown(
       console.log(`  requests the departments served: ${DEPARTMENTS.map((d) => `${d} ${(servedAfter.get(d) ?? 0) - (servedBefore.get(d) ?? 0)}`).join(', ')}`);
       console.log(`  CPU ms: ${Object.keys(cpuAfter).map((name) =>
         `${name} ${(((cpuAfter[name] - cpuBefore[name]) / TICKS_PER_SECOND) * 1000).toFixed(0)}`).join(', ')}`);
-      for (const s of statementsOf(text).filter((s) => s.ms >= 1)) {
+      const statements = statementsOf(text);
+      const audit = auditCosts(statements);
+      console.log(`  audit (appends, ms in PostgreSQL): ${DEPARTMENTS.map((d) => `${d} ${audit.get(d)!.appends} ${audit.get(d)!.ms.toFixed(2)}`).join(', ')}`);
+      for (const s of statements.filter((s) => s.ms >= 1)) {
         // The cards CTE every scorecard statement starts with says nothing about which one it is.
         const text = s.text.replace(/WITH cards AS \(SELECT \* FROM unnest\([^)]*\) AS c\(card, county, year\)\),? ?/, 'WITH cards… ');
         console.log(`  ${s.ms.toFixed(1).padStart(8)} ms ${s.database.padEnd(18)} ${text.slice(0, 160)}`);
