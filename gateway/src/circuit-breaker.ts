@@ -1,5 +1,5 @@
 import { departmentReady } from './department-http';
-import { wholeNumber } from './env-numbers';
+import { wholeNumber } from '@rg/settings';
 
 /**
  * A circuit breaker for one department. After `failureThreshold` consecutive fetches that got

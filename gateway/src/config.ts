@@ -1,7 +1,7 @@
 import { DEPARTMENTS, GATEWAY_PORT, defaultSubgraphUrl, socketVariable, subgraphUrlVariable, type Department } from '@rg/departments';
 import { breakerSettingsFromEnv, type BreakerSettings } from './circuit-breaker';
 import { speedSettingsFromEnv, type SpeedSettings } from './speed-settings';
-import { wholeNumber } from './env-numbers';
+import { wholeNumber } from '@rg/settings';
 
 /** HR_URL, AGRICULTURE_URL, …: one variable per department of the manifest; HR_SOCKET, … beside them. */
 export { subgraphUrlVariable, socketVariable };

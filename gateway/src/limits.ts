@@ -1,5 +1,5 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { wholeNumber } from './env-numbers';
+import { wholeNumber } from '@rg/settings';
 
 /**
  * Query limits, from configuration with defaults sized for the analysts' real queries

@@ -1,4 +1,4 @@
-import { wholeNumber } from './env-numbers';
+import { wholeNumber } from '@rg/settings';
 
 /**
  * The gateway's speed mechanisms, each with its own switch (README "Load"). Every one keeps

@@ -3,8 +3,9 @@ import { Client } from 'pg';
 import { defaultDataDir, startEmbeddedPostgres, type EmbeddedServer } from '@rg/dev-postgres';
 import { databaseUrlVariable } from '@rg/subgraph-kit';
 import { DEPARTMENTS } from '@rg/access';
+import { portNumber } from '@rg/settings';
 
-const EMBEDDED_PORT = Number(process.env.POSTGRES_PORT ?? 54329);
+const EMBEDDED_PORT = portNumber(process.env, 'POSTGRES_PORT', 54329, 1);
 export const EMBEDDED_BASE = `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}`;
 
 async function reachable(url: string): Promise<boolean> {

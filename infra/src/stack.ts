@@ -10,6 +10,7 @@ import { departmentDatabaseUrl } from './provision';
 import { seedProvince, type SeedTimings } from './seed-province';
 import { spawnService, waitUntilReady, type ServiceProcess } from './processes';
 import { createProgress } from './progress';
+import { portNumber } from '@rg/settings';
 
 export interface StackOptions {
   /** Embedded PostgreSQL data directory; ignored when every department has a database URL. */
@@ -116,7 +117,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const subgraphUrls: Record<string, string> = {};
     const environments: Record<string, NodeJS.ProcessEnv> = {};
     for (const department of departments) {
-      const port = options.manifestPorts ? Number(process.env[portVariable(department.name)] ?? department.port) : await freePort();
+      const port = options.manifestPorts ? portNumber(process.env, portVariable(department.name), department.port, 1) : await freePort();
       subgraphUrls[department.name] = `http://127.0.0.1:${port}/graphql`;
       environments[department.name] = {
         // The stack serves the demo province, whose records stop at its reference date: the

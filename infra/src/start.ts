@@ -4,18 +4,23 @@ import { GATEWAY_PORT, ROLES } from '@rg/departments';
 import { signToken } from '@rg/access';
 import { startStack } from './stack';
 import { EXAMPLE_QUERIES } from './example-queries';
+import { portNumber, wholeNumber } from '@rg/settings';
+import { DEFAULT_TRAINEES, MAX_TRAINEES } from '@rg/demo-province';
 
 /** `npm start`: the whole province on one machine, from an empty checkout. */
 async function main(): Promise<void> {
   const began = Date.now();
   const repoRoot = path.resolve(__dirname, '..', '..');
   const dataDir = process.env.POSTGRES_DATA_DIR ?? defaultDataDir(repoRoot);
-  const trainees = Number(process.env.DEMO_TRAINEES ?? process.argv.find((a) => a.startsWith('--trainees='))?.split('=')[1] ?? 3000);
+  const traineesArgument = process.argv.find((a) => a.startsWith('--trainees='))?.split('=')[1];
+  const trainees = process.env.DEMO_TRAINEES?.trim() || !traineesArgument
+    ? wholeNumber(process.env, 'DEMO_TRAINEES', DEFAULT_TRAINEES, 0, MAX_TRAINEES)
+    : wholeNumber({ '--trainees': traineesArgument }, '--trainees', DEFAULT_TRAINEES, 0, MAX_TRAINEES);
   console.log(`Starting the returnee graph (PostgreSQL data in ${dataDir}, ${trainees} demo trainees)…`);
   const stack = await startStack({
     dataDir,
-    postgresPort: Number(process.env.POSTGRES_PORT ?? 54329),
-    gatewayPort: Number(process.env.GATEWAY_PORT ?? GATEWAY_PORT),
+    postgresPort: portNumber(process.env, 'POSTGRES_PORT', 54329, 1),
+    gatewayPort: portNumber(process.env, 'GATEWAY_PORT', GATEWAY_PORT),
     manifestPorts: true,
     trainees,
     quiet: process.env.VERBOSE !== '1',

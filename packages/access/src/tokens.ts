@@ -1,6 +1,7 @@
 import { SignJWT, jwtVerify, createRemoteJWKSet, importSPKI, type JWTPayload } from 'jose';
 import { isRole, type Role, type Viewer } from './roles';
 import { VerifiedTokens } from './verified-tokens';
+import { wholeNumber } from '@rg/settings';
 
 /**
  * Bearer tokens: HS256 with a shared secret (development and small deployments) or RS256
@@ -41,13 +42,14 @@ async function verificationKey(config: TokenConfig): Promise<Verifier> {
 
 export class InvalidTokenError extends Error {}
 
-const int = (value: string | undefined, fallback: number) => (value ? Number.parseInt(value, 10) : fallback);
-
 /**
  * Tokens that passed, by their exact text and the verification settings
  * (TOKEN_CACHE_SIZE, 1000; TOKEN_CACHE_MS, 60000; either 0 turns it off): see VerifiedTokens.
  */
-export const verifiedTokens = new VerifiedTokens(int(process.env.TOKEN_CACHE_SIZE, 1000), int(process.env.TOKEN_CACHE_MS, 60_000));
+export const verifiedTokens = new VerifiedTokens(
+  wholeNumber(process.env, 'TOKEN_CACHE_SIZE', 1000, 0),
+  wholeNumber(process.env, 'TOKEN_CACHE_MS', 60_000, 0),
+);
 
 export async function verifyToken(token: string, config: TokenConfig = tokenConfigFromEnv()): Promise<Viewer> {
   const cacheKey = `${config.secret ?? ''}\n${config.jwksUrl ?? ''}\n${config.publicKeyPem ?? ''}\n${token}`;

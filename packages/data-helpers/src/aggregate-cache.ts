@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { wholeNumber } from '@rg/settings';
 
 /**
  * Aggregates (scorecards, registry matches) are costly at a million trainees and change
@@ -7,11 +8,16 @@ import type { DataSource } from 'typeorm';
  * askers share the computation in flight. `AGGREGATE_CACHE_MS` sets how stale a figure may
  * be (default 30 s; 0 turns the cache off).
  */
+/** AGGREGATE_CACHE_MS: how long an aggregate is kept (30 s; 0 = not kept). */
+export function aggregateCacheMs(env: NodeJS.ProcessEnv = process.env): number {
+  return wholeNumber(env, 'AGGREGATE_CACHE_MS', 30_000, 0);
+}
+
 export class AggregateCache<V> {
   private readonly entries = new Map<string, { expires: number; value: Promise<V> }>();
 
   constructor(
-    private readonly ttlMs = Number(process.env.AGGREGATE_CACHE_MS ?? 30_000),
+    private readonly ttlMs = aggregateCacheMs(),
     private readonly maxEntries = 256,
   ) {}
 

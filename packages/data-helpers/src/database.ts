@@ -2,6 +2,7 @@ import { DataSource, type Logger as TypeOrmLogger, type MixedList, type EntitySc
 import { Client } from 'pg';
 import type { Counter } from 'prom-client';
 import type { Logger } from '@rg/observability';
+import { wholeNumber } from '@rg/settings';
 
 type EntityList = MixedList<Function | string | EntitySchema>;
 type MigrationList = MixedList<Function | string>;
@@ -54,7 +55,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
       max: options.poolSize ?? 10,
       // While the database is down, a request waits this long for a connection and then fails
       // as SERVICE_UNAVAILABLE (retryable) instead of hanging until the client gives up.
-      connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 5000),
+      connectionTimeoutMillis: wholeNumber(process.env, 'DATABASE_CONNECT_TIMEOUT_MS', 5000, 0),
       idleTimeoutMillis: 30_000,
       keepAlive: true,
     },

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { wholeNumber } from '@rg/settings';
 
 /**
  * Structured JSON logs. Every line names its service in a `service` field (pino's own `name`
@@ -60,10 +61,7 @@ export function flatLineLogger(logger: Logger): Logger {
  * service's output right after the request that logged it.
  */
 export function logFlushMs(env: NodeJS.ProcessEnv = process.env): number {
-  const value = env.LOG_FLUSH_MS ?? (env.NODE_ENV === 'test' ? '0' : '100');
-  const ms = Number(value);
-  if (!Number.isInteger(ms) || ms < 0) throw new Error(`LOG_FLUSH_MS must be a whole number of milliseconds (0 or more), not "${value}"`);
-  return ms;
+  return wholeNumber(env, 'LOG_FLUSH_MS', env.NODE_ENV === 'test' ? 0 : 100, 0);
 }
 
 /** Lines gathered up to this many bytes are written at once, whatever the time. */

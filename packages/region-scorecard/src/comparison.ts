@@ -1,6 +1,7 @@
 import { findRegion } from '@rg/regions';
 import { badUserInput } from '@rg/api-errors';
 import { checkYear } from './scorecard';
+import { wholeNumber } from '@rg/settings';
 
 /**
  * `scorecards(regionCodes, years)` answers every region for every year. The product is bounded:
@@ -12,13 +13,7 @@ import { checkYear } from './scorecard';
 export const DEFAULT_MAX_REGION_YEARS = 200;
 
 export function maxRegionYears(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.SCORECARDS_MAX_REGION_YEARS;
-  if (raw === undefined || raw.trim() === '') return DEFAULT_MAX_REGION_YEARS;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`SCORECARDS_MAX_REGION_YEARS must be a whole number of at least 1, not "${raw}"`);
-  }
-  return value;
+  return wholeNumber(env, 'SCORECARDS_MAX_REGION_YEARS', DEFAULT_MAX_REGION_YEARS, 1);
 }
 
 /** Every region for every year, regions first (the order the answer lists them in). */

@@ -1,4 +1,5 @@
 import type { Viewer } from '@rg/access';
+import { wholeNumber } from '@rg/settings';
 
 /**
  * Statistical disclosure control for aggregates (docs/ACCESS.md, "Disclosure control").
@@ -17,13 +18,7 @@ export const DEFAULT_DISCLOSURE_MIN_COUNT = 5;
 
 /** The threshold from the environment; anything but a whole number ≥ 1 is a configuration error. */
 export function disclosureMinCount(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.DISCLOSURE_MIN_COUNT;
-  if (raw === undefined || raw.trim() === '') return DEFAULT_DISCLOSURE_MIN_COUNT;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`DISCLOSURE_MIN_COUNT must be a whole number of at least 1, not "${raw}"`);
-  }
-  return value;
+  return wholeNumber(env, 'DISCLOSURE_MIN_COUNT', DEFAULT_DISCLOSURE_MIN_COUNT, 1);
 }
 
 /** How one request's figures are disclosed. */

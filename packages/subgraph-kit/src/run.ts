@@ -1,6 +1,7 @@
 import { startSubgraph } from './server';
 import { databaseUrlVariable, departmentEntry, portVariable, socketVariable } from '@rg/departments';
 import type { DepartmentSubgraph } from './department';
+import { portNumber } from '@rg/settings';
 
 /** Entry point of a subgraph process: configuration from the environment, clean stop on a signal. */
 export async function runSubgraphFromEnv(department: DepartmentSubgraph): Promise<void> {
@@ -11,7 +12,9 @@ export async function runSubgraphFromEnv(department: DepartmentSubgraph): Promis
   if (process.env.NODE_ENV === 'production' && !process.env.GATEWAY_PUBLIC_KEYS?.trim()) {
     throw new Error('refusing to start in production without GATEWAY_PUBLIC_KEYS: the gateway public keys this department accepts');
   }
-  const port = Number(process.env[portVariable(department.name)] ?? process.env.PORT ?? departmentEntry(department.name).port);
+  // The department's own variable (HR_PORT), else PORT, else its port in the manifest.
+  const portName = process.env[portVariable(department.name)]?.trim() ? portVariable(department.name) : 'PORT';
+  const port = portNumber(process.env, portName, departmentEntry(department.name).port);
   const socketPath = process.env[socketVariable(department.name)]?.trim() || undefined;
   const running = await startSubgraph(department, { databaseUrl, port, host: process.env.HOST ?? '127.0.0.1', socketPath });
   const stop = async () => {

@@ -9,7 +9,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import type { DataSource } from 'typeorm';
 import { departmentEntry } from '@rg/departments';
 import { buildDepartmentSchema } from './federation-schema';
-import { createDataSource, migrate } from '@rg/data-helpers';
+import { aggregateCacheMs, createDataSource, migrate } from '@rg/data-helpers';
 import { createLogger } from '@rg/observability';
 import { createMetrics } from '@rg/observability';
 import { viewerFromHeader, InvalidTokenError } from '@rg/access';
@@ -29,6 +29,7 @@ import { RequestContext } from './request-context';
 import type { DepartmentSubgraph } from './department';
 import { importHandler } from './import-endpoint';
 import type { DepartmentContext } from './context';
+import { wholeNumber } from '@rg/settings';
 
 export interface RunningSubgraph {
   url: string;
@@ -55,8 +56,13 @@ export interface StartOptions {
 export async function startSubgraph(department: DepartmentSubgraph, options: StartOptions): Promise<RunningSubgraph> {
   disclosureMinCount(); // a malformed DISCLOSURE_MIN_COUNT stops the start, not the first scorecard
   maxRegionYears(); // likewise SCORECARDS_MAX_REGION_YEARS
+  aggregateCacheMs(); // and AGGREGATE_CACHE_MS, read when the first aggregate is kept
   const logger = createLogger(department.name);
   const metrics = createMetrics(department.name);
+  // An import streams its file while it writes: a million rows take minutes, far past Node's
+  // 5-minute default for receiving a request. Public traffic is bounded by the gateway. Read
+  // before the database is opened, so a bad value stops start-up with its name.
+  const requestTimeoutMs = wholeNumber(process.env, 'SUBGRAPH_REQUEST_TIMEOUT_MS', 3_600_000, 0);
   const dataSource = createDataSource({
     url: options.databaseUrl,
     entities: department.entities,
@@ -155,9 +161,7 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
   });
   httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => (isGraphQLPost(req) ? graphqlPost(req, res) : app(req, res)));
 
-  // An import streams its file while it writes: a million rows take minutes, far past Node's
-  // 5-minute default for receiving a request. Public traffic is bounded by the gateway.
-  httpServer.requestTimeout = Number(process.env.SUBGRAPH_REQUEST_TIMEOUT_MS ?? 3_600_000);
+  httpServer.requestTimeout = requestTimeoutMs;
   const port = options.port ?? departmentEntry(department.name).port;
   await new Promise<void>((resolve) => httpServer.listen(port, options.host ?? '127.0.0.1', resolve));
   const actualPort = (httpServer.address() as { port: number }).port;
