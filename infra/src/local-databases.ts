@@ -5,7 +5,8 @@ import { databaseUrlVariable } from '@rg/subgraph-kit';
 import { DEPARTMENTS } from '@rg/access';
 import { portNumber } from '@rg/settings';
 
-const EMBEDDED_PORT = portNumber(process.env, 'POSTGRES_PORT', 54329, 1);
+/** The embedded server's port under npm start, npm run seed and the audit CLI (POSTGRES_PORT, 54329). */
+export const EMBEDDED_PORT = portNumber(process.env, 'POSTGRES_PORT', 54329, 1);
 export const EMBEDDED_BASE = `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}`;
 
 async function reachable(url: string): Promise<boolean> {

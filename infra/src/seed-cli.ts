@@ -1,10 +1,8 @@
-import { DEFAULT_TRAINEES, MAX_TRAINEES } from '@rg/demo-province';
 import { departments } from './departments';
 import { departmentDatabaseUrl } from './provision';
-import { seedProvince } from './seed-province';
+import { demoTrainees, seedProvince } from './seed-province';
 import { EMBEDDED_BASE, openLocalDatabases } from './local-databases';
 import { createProgress } from './progress';
-import { wholeNumber } from '@rg/settings';
 
 /**
  * `npm run seed [-- department…]`: migrates and seeds the demo province (DEMO_TRAINEES
@@ -19,7 +17,7 @@ async function main(): Promise<void> {
     console.error(`unknown department ${unknown.join(', ')}; one of ${departments.map((d) => d.name).join(', ')}`);
     process.exit(2);
   }
-  const trainees = wholeNumber(process.env, 'DEMO_TRAINEES', DEFAULT_TRAINEES, 0, MAX_TRAINEES);
+  const trainees = demoTrainees();
   const chosen = departments.filter((d) => !only.length || only.includes(d.name));
   const server = await openLocalDatabases();
   const progress = createProgress();

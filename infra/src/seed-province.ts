@@ -1,6 +1,16 @@
-import { generateWorldInSteps, type World } from '@rg/demo-province';
+import { generateWorldInSteps, DEFAULT_TRAINEES, MAX_TRAINEES, type World } from '@rg/demo-province';
+import { wholeNumber } from '@rg/settings';
 import type { LoadedDepartment } from './departments';
 import { provisionDepartment } from './provision';
+
+/**
+ * A demo province's size from a setting: DEMO_TRAINEES for npm start and npm run seed, or a
+ * benchmark's own (BENCH_TRAINEES, LOAD_TRAINEES …) with its default; 0 to 1,000,000, what the
+ * generator makes, refused by the setting's name otherwise.
+ */
+export function demoTrainees(env: NodeJS.ProcessEnv = process.env, name = 'DEMO_TRAINEES', fallback = DEFAULT_TRAINEES): number {
+  return wholeNumber(env, name, fallback, 0, MAX_TRAINEES);
+}
 
 export interface SeedTimings {
   /** Generating the demo province in memory (0 when every department had its records already). */

@@ -4,8 +4,9 @@ import { GATEWAY_PORT, ROLES } from '@rg/departments';
 import { signToken } from '@rg/access';
 import { startStack } from './stack';
 import { EXAMPLE_QUERIES } from './example-queries';
-import { portNumber, wholeNumber } from '@rg/settings';
-import { DEFAULT_TRAINEES, MAX_TRAINEES } from '@rg/demo-province';
+import { portNumber } from '@rg/settings';
+import { demoTrainees } from './seed-province';
+import { EMBEDDED_PORT } from './local-databases';
 
 /** `npm start`: the whole province on one machine, from an empty checkout. */
 async function main(): Promise<void> {
@@ -14,12 +15,12 @@ async function main(): Promise<void> {
   const dataDir = process.env.POSTGRES_DATA_DIR ?? defaultDataDir(repoRoot);
   const traineesArgument = process.argv.find((a) => a.startsWith('--trainees='))?.split('=')[1];
   const trainees = process.env.DEMO_TRAINEES?.trim() || !traineesArgument
-    ? wholeNumber(process.env, 'DEMO_TRAINEES', DEFAULT_TRAINEES, 0, MAX_TRAINEES)
-    : wholeNumber({ '--trainees': traineesArgument }, '--trainees', DEFAULT_TRAINEES, 0, MAX_TRAINEES);
+    ? demoTrainees()
+    : demoTrainees({ '--trainees': traineesArgument }, '--trainees');
   console.log(`Starting the returnee graph (PostgreSQL data in ${dataDir}, ${trainees} demo trainees)…`);
   const stack = await startStack({
     dataDir,
-    postgresPort: portNumber(process.env, 'POSTGRES_PORT', 54329, 1),
+    postgresPort: EMBEDDED_PORT,
     gatewayPort: portNumber(process.env, 'GATEWAY_PORT', GATEWAY_PORT),
     manifestPorts: true,
     trainees,
