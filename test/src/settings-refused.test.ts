@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { freePort } from '@rg/dev-postgres';
 import { spawnService } from '@rg/infra';
 
@@ -39,8 +40,9 @@ describe('numeric settings are checked when a process starts', () => {
     ['npm start', 'DEMO_TRAINEES=lots', 'start.js', { DEMO_TRAINEES: 'lots' }, "DEMO_TRAINEES must be a whole number from 0 to 1000000, not 'lots'"],
     ['npm start', 'POSTGRES_PORT=five', 'start.js', { POSTGRES_PORT: 'five' }, "POSTGRES_PORT must be a whole number from 1 to 65535, not 'five'"],
     ['npm run seed', 'DEMO_TRAINEES=2000000', 'seed-cli.js', { DEMO_TRAINEES: '2000000' }, "DEMO_TRAINEES must be a whole number from 0 to 1000000, not '2000000'"],
+    ['npm run bench:seed', 'BENCH_TRAINEES=1M', '../../test/dist/bench/seed.js', { BENCH_TRAINEES: '1M' }, "BENCH_TRAINEES must be a whole number from 0 to 1000000, not '1M'"],
   ])('%s refuses %s before it starts anything', async (_command, _setting, script, env, message) => {
-    const { code, output } = await refusal(require.resolve(`@rg/infra/dist/${script}`), env);
+    const { code, output } = await refusal(path.resolve(path.dirname(require.resolve('@rg/infra/package.json')), 'dist', script), env);
     expect(code).not.toBe(0);
     expect(output).toContain(message);
   });

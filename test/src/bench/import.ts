@@ -10,6 +10,7 @@ import { signToken } from '@rg/access';
 import { rosterPeople } from '@rg/demo-province';
 import { sendImport, summary, type ImportCounts } from '@rg/record-import';
 import { hrSubgraph } from '@rg/hr';
+import { wholeNumber } from '@rg/settings';
 
 /**
  * `npm run bench:import`: IMPORT_ROWS hr trainee rows (100,000 by default) through the real
@@ -46,7 +47,7 @@ const cpuSeconds = (pid: number) => {
 const peakRssMb = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
 async function main(): Promise<void> {
-  const rows = Number(process.env.IMPORT_ROWS ?? 100_000);
+  const rows = wholeNumber(process.env, 'IMPORT_ROWS', 100_000, 1);
   const root = mkdtempSync(path.join(tmpdir(), 'returnee-import-bench-'));
   chmodSync(root, 0o755);
   const postgres = await startEmbeddedPostgres({ dataDir: path.join(root, 'postgres'), port: await freePort() });

@@ -1,13 +1,14 @@
 import { mkdtempSync, mkdirSync, rmSync, chmodSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startStack, departments, type ServiceProcess } from '@rg/infra';
+import { demoTrainees, startStack, departments, type ServiceProcess } from '@rg/infra';
 import { signToken } from '@rg/access';
 import { subgraphUrlVariable } from '@rg/departments';
 import { LOAD_CASES, type Tokens } from './load-cases';
 import { runCase } from './load-run';
 import { SPEED_WORK_OFF, startGatewayProcess } from './load-gateways';
 import { summariseProfile } from './cpu-profile';
+import { wholeNumber } from '@rg/settings';
 
 /**
  * `npm run bench:load:profile`: one case of `bench:load` (LOAD_CASE, its index, 2 = query 2
@@ -17,16 +18,16 @@ import { summariseProfile } from './cpu-profile';
  * time (PROFILE_TOP, 20) in the measured period only. Where a request's CPU goes, before and
  * after a change, in the same conditions; throughput on a busy machine says little.
  */
-const seconds = Number(process.env.LOAD_SECONDS ?? 15);
-const warmupSeconds = Number(process.env.LOAD_WARMUP_SECONDS ?? 5);
-const connections = Number(process.env.LOAD_CONNECTIONS ?? 10);
-const trainees = Number(process.env.LOAD_TRAINEES ?? 3000);
+const seconds = wholeNumber(process.env, 'LOAD_SECONDS', 15, 1);
+const warmupSeconds = wholeNumber(process.env, 'LOAD_WARMUP_SECONDS', 5, 0);
+const connections = wholeNumber(process.env, 'LOAD_CONNECTIONS', 10, 1);
+const trainees = demoTrainees(process.env, 'LOAD_TRAINEES', 3000);
 /** LOAD_REQUESTS / LOAD_WARMUP_REQUESTS: a fixed number of requests instead of seconds (a busy machine serves fewer). */
-const requests = process.env.LOAD_REQUESTS ? Number(process.env.LOAD_REQUESTS) : undefined;
-const warmupRequests = process.env.LOAD_WARMUP_REQUESTS ? Number(process.env.LOAD_WARMUP_REQUESTS) : undefined;
-const caseIndex = Number(process.env.LOAD_CASE ?? 2);
+const requests = process.env.LOAD_REQUESTS?.trim() ? wholeNumber(process.env, 'LOAD_REQUESTS', 0, 1) : undefined;
+const warmupRequests = process.env.LOAD_WARMUP_REQUESTS?.trim() ? wholeNumber(process.env, 'LOAD_WARMUP_REQUESTS', 0, 0) : undefined;
+const caseIndex = wholeNumber(process.env, 'LOAD_CASE', 2, 0);
 const which = process.env.LOAD_GATEWAY ?? 'ours';
-const top = Number(process.env.PROFILE_TOP ?? 20);
+const top = wholeNumber(process.env, 'PROFILE_TOP', 20, 1);
 const only = process.env.PROFILE_PROCESSES?.split(',');
 /** CPU_PROFILE=false: CPU ms per request only, without the profiler's own overhead. */
 const sampling = process.env.CPU_PROFILE !== 'false';

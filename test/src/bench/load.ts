@@ -1,13 +1,14 @@
 import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
-import { startStack, departments, type ServiceProcess } from '@rg/infra';
+import { demoTrainees, startStack, departments, type ServiceProcess } from '@rg/infra';
 import { signToken } from '@rg/access';
 import { subgraphUrlVariable } from '@rg/departments';
 import { LOAD_CASES, LOAD_SCHEDULE, CLEAN_CASE_FOR_BAD_INPUT, type Tokens } from './load-cases';
 import { runCase, summarise, type Measured } from './load-run';
 import { printResults, type GatewayRun } from './load-report';
 import { SPEED_WORK_OFF, startGatewayProcess } from './load-gateways';
+import { wholeNumber } from '@rg/settings';
 
 /**
  * `npm run bench:load`: the stack under LOAD_CONNECTIONS (10) clients through three gateways
@@ -20,17 +21,17 @@ import { SPEED_WORK_OFF, startGatewayProcess } from './load-gateways';
  * LOAD_SCHEDULE (clean and bad-input query 2 twice each, alternating, pooled). A benchmark: it
  * prints figures, and exits 1 only when a valid request got a transport error or GraphQL errors.
  */
-const seconds = Number(process.env.LOAD_SECONDS ?? 15);
-const warmupSeconds = Number(process.env.LOAD_WARMUP_SECONDS ?? 5);
-const connections = Number(process.env.LOAD_CONNECTIONS ?? 10);
-const trainees = Number(process.env.LOAD_TRAINEES ?? 3000);
+const seconds = wholeNumber(process.env, 'LOAD_SECONDS', 15, 1);
+const warmupSeconds = wholeNumber(process.env, 'LOAD_WARMUP_SECONDS', 5, 0);
+const connections = wholeNumber(process.env, 'LOAD_CONNECTIONS', 10, 1);
+const trainees = demoTrainees(process.env, 'LOAD_TRAINEES', 3000);
 /**
  * Before anything is measured, every case runs this long through the plain gateway, unmeasured.
  * Without it the gateway measured first met a colder stack than the ones after it: on varied
  * query 2, ours and ours-with-the-speed-work-off each on a fresh stack served the same 52
  * requests/s, while in one run the first gateway got 54 and the later ones 87-89.
  */
-const primeSeconds = Number(process.env.LOAD_PRIME_SECONDS ?? 20);
+const primeSeconds = wholeNumber(process.env, 'LOAD_PRIME_SECONDS', 20, 0);
 
 async function main(): Promise<void> {
   const root = mkdtempSync(path.join(tmpdir(), 'returnee-load-'));

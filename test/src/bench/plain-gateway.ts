@@ -5,6 +5,7 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { importGatewaySigningKey, signGatewayRequest, GATEWAY_SIGNATURE_HEADER } from '@rg/access';
 import { subgraphUrlVariable } from '@rg/departments';
+import { portNumber } from '@rg/settings';
 
 /**
  * The load benchmark's baseline: a plain `new ApolloGateway({ supergraphSdl })` in an
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
   // csrfPrevention off so that a plain GET can tell the benchmark it is ready.
   const server = new ApolloServer({ gateway, csrfPrevention: false });
   const { url } = await startStandaloneServer(server, {
-    listen: { port: Number(process.env.GATEWAY_PORT), host: '127.0.0.1' },
+    listen: { port: portNumber(process.env, 'GATEWAY_PORT', 0), host: '127.0.0.1' },
     context: async ({ req }): Promise<Forwarded> => ({ authorization: req.headers.authorization, idempotencyKey: req.headers['idempotency-key'] as string | undefined }),
   });
   console.log(`plain gateway ready at ${url}`);

@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { departments, departmentDatabaseUrl, seedProvince } from '@rg/infra';
+import { departments, departmentDatabaseUrl, demoTrainees, seedProvince } from '@rg/infra';
 import { freePort, startEmbeddedPostgres, unixSocketsFromEnv } from '@rg/dev-postgres';
 import { postgresCpuTicks } from './cpu-time';
 import { tableDigests } from './table-digests';
+import { portNumber } from '@rg/settings';
 
 /**
  * `npm run bench:seed`: seeds a province of BENCH_TRAINEES trainees (default 1,000,000) into a
@@ -26,7 +27,7 @@ function nodeCpuMs(): number {
 }
 
 async function main(): Promise<void> {
-  const trainees = Number(process.env.BENCH_TRAINEES ?? 1_000_000);
+  const trainees = demoTrainees(process.env, 'BENCH_TRAINEES', 1_000_000);
   const root = mkdtempSync(path.join(tmpdir(), 'returnee-seed-bench-'));
   chmodSync(root, 0o755);
   const dataDir = path.join(root, 'postgres');
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   // Over a Unix socket, as `npm start` seeds (UNIX_SOCKETS, on by default): the rows skip
   // loopback TCP, whose cost both this process and PostgreSQL pay. UNIX_SOCKETS=off seeds over TCP.
   const server = await startEmbeddedPostgres({
-    dataDir, port: Number(process.env.POSTGRES_PORT ?? (await freePort())), settings: ['track_functions=pl'],
+    dataDir, port: portNumber(process.env, 'POSTGRES_PORT', await freePort(), 1), settings: ['track_functions=pl'],
     socketDir: unixSocketsFromEnv() ? path.join(root, 'sockets') : undefined,
   });
   try {

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync, chmodSync, readFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
-import { startStack, departments, verifyDepartmentChains, describeChain } from '@rg/infra';
+import { demoTrainees, startStack, departments, verifyDepartmentChains, describeChain } from '@rg/infra';
 import { signToken } from '@rg/access';
 import { postgresMemoryKiB, rssKiB } from './process-memory';
 import { soakRequest, type Outcome } from './soak-load';
+import { wholeNumber } from '@rg/settings';
 
 /**
  * `npm run bench:soak`: the whole stack under SOAK_CONNECTIONS (10) clients of mixed reads
@@ -13,14 +14,12 @@ import { soakRequest, type Outcome } from './soak-load';
  * is intact afterwards. A benchmark, not a test: it prints figures and exits 1 only when an
  * answer was a 5xx, an audit chain is broken or a process grew by 10 % or more after warm-up.
  */
-const minutes = Number(process.env.SOAK_MINUTES ?? 10);
-const connections = Number(process.env.SOAK_CONNECTIONS ?? 10);
-const trainees = Number(process.env.SOAK_TRAINEES ?? 3000);
+const minutes = wholeNumber(process.env, 'SOAK_MINUTES', 10, 1);
+const connections = wholeNumber(process.env, 'SOAK_CONNECTIONS', 10, 1);
+const trainees = demoTrainees(process.env, 'SOAK_TRAINEES', 3000);
 // Warm-up: the first minute (SOAK_WARMUP_SECONDS), or a fifth of a shorter run. Memory is judged
 // from its end, once pools have opened their connections and caches hold the working set.
-const warmupMs = process.env.SOAK_WARMUP_SECONDS
-  ? Number(process.env.SOAK_WARMUP_SECONDS) * 1000
-  : Math.min(60_000, (minutes * 60_000) / 5);
+const warmupMs = wholeNumber(process.env, 'SOAK_WARMUP_SECONDS', Math.min(60, minutes * 12), 0) * 1000;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 const mib = (kib: number) => (kib / 1024).toFixed(1);

@@ -1,13 +1,14 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startStack, type Stack } from '@rg/infra';
+import { demoTrainees, startStack, type Stack } from '@rg/infra';
 import { postGraphQL, readCounter } from '@rg/dev-postgres';
 import { signToken, DEPARTMENTS } from '@rg/access';
 import { BENCH_CASES, COMPARISON_REGION_YEARS, type BenchCase } from './million-cases';
 import { EXPLAIN_SETTINGS, ServerLog, explainSlowStatements } from './slowest-plan';
 import { LOG_LINE_PREFIX, printBreakdown } from './breakdown';
 import { warmUpProcesses } from './process-warmup';
+import { wholeNumber } from '@rg/settings';
 
 /**
  * `npm run bench`: the seeding time, then each read of BENCH_CASES through the gateway: once
@@ -64,9 +65,9 @@ function printTable(title: string, rows: Array<[BenchCase, Timing | ColdTiming]>
 }
 
 async function main(): Promise<void> {
-  const trainees = Number(process.env.BENCH_TRAINEES ?? 20_000);
+  const trainees = demoTrainees(process.env, 'BENCH_TRAINEES', 20_000);
   const keptDir = process.env.BENCH_DATA_DIR;
-  const warmupRequests = Number(process.env.BENCH_WARMUP_REQUESTS ?? 300);
+  const warmupRequests = wholeNumber(process.env, 'BENCH_WARMUP_REQUESTS', 300, 0);
   if (keptDir) mkdirSync(keptDir, { recursive: true });
   const root = keptDir ?? mkdtempSync(path.join(tmpdir(), 'returnee-bench-'));
   chmodSync(root, 0o755);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, chmodSync, statSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { startStack, type Stack } from '@rg/infra';
+import { demoTrainees, startStack, type Stack } from '@rg/infra';
 import { postGraphQL, readCounter } from '@rg/dev-postgres';
 import { signToken, DEPARTMENTS } from '@rg/access';
 import { DEFAULT_TRAINEES } from '@rg/demo-province';
@@ -134,7 +134,7 @@ async function measure(browser: Browser, trainees: number, withExport: boolean):
 }
 
 async function main(): Promise<void> {
-  const trainees = Number(process.env.WORKBENCH_TRAINEES ?? 100_000);
+  const trainees = demoTrainees(process.env, 'WORKBENCH_TRAINEES', 100_000);
   console.log(`${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}; load average ${load()}`);
   // Seeding five databases at once on a busy machine can keep a new connection waiting longer than the default 5 s.
   process.env.DATABASE_CONNECT_TIMEOUT_MS ??= '60000';
