@@ -12,7 +12,8 @@ const FILTERED = `query($county: String!, $after: String) { trainees(filter: { r
  * Before a timed pass, the processes serve `requests` reads of other records than the timed
  * ones: pages of trainees with every relation (one in ten a page of 500) and pages of each
  * county's registered poor, all from the middle of the list on. A process that has just
- * started runs its code in V8's interpreter until the code has run often enough to be compiled: measured at a million trainees, the same page of 20 cost all the processes 70 ms
+ * started runs its code in V8's interpreter until the code has run often enough to be
+ * compiled: measured at a million trainees, the same page of 20 cost all the processes 70 ms
  * of CPU in a fresh stack's first 20 requests and 32 ms after 220 more (p50 42 → 21 ms). A
  * province's stack serves thousands of requests a day; a first viewer of a figure meets warm
  * code, not a process started a second ago. No answer of the timed reads is asked here, and
