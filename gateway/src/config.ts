@@ -1,7 +1,7 @@
 import { DEPARTMENTS, GATEWAY_PORT, defaultSubgraphUrl, socketVariable, subgraphUrlVariable, type Department } from '@rg/departments';
 import { breakerSettingsFromEnv, type BreakerSettings } from './circuit-breaker';
 import { speedSettingsFromEnv, type SpeedSettings } from './speed-settings';
-import { wholeNumber } from '@rg/settings';
+import { portNumber, wholeNumber } from '@rg/settings';
 
 /** HR_URL, AGRICULTURE_URL, …: one variable per department of the manifest; HR_SOCKET, … beside them. */
 export { subgraphUrlVariable, socketVariable };
@@ -55,7 +55,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
   const production = Boolean(env.SUPERGRAPH_PATH) || env.NODE_ENV === 'production';
   return {
     // GATEWAY_PORT, else PORT (0: any free port).
-    port: wholeNumber(env, env.GATEWAY_PORT?.trim() ? 'GATEWAY_PORT' : 'PORT', GATEWAY_PORT, 0),
+    port: portNumber(env, env.GATEWAY_PORT?.trim() ? 'GATEWAY_PORT' : 'PORT', GATEWAY_PORT),
     host: env.HOST ?? '127.0.0.1',
     supergraphPath: env.SUPERGRAPH_PATH || undefined,
     subgraphs: subgraphEndpointsFromEnv(env),

@@ -42,8 +42,9 @@ describe('gateway configuration', () => {
     expect(gatewayConfigFromEnv({ PORT: '4100' }).port).toBe(4100);
     expect(gatewayConfigFromEnv({ GATEWAY_PORT: '4200', PORT: '4100' }).port).toBe(4200);
     expect(gatewayConfigFromEnv({ GATEWAY_PORT: '0' }).port).toBe(0);
-    expect(() => gatewayConfigFromEnv({ GATEWAY_PORT: 'http' })).toThrow("GATEWAY_PORT must be a whole number ≥ 0, not 'http'");
-    expect(() => gatewayConfigFromEnv({ PORT: '-1' })).toThrow("PORT must be a whole number ≥ 0, not '-1'");
+    expect(() => gatewayConfigFromEnv({ GATEWAY_PORT: 'http' })).toThrow("GATEWAY_PORT must be a whole number from 0 to 65535, not 'http'");
+    expect(() => gatewayConfigFromEnv({ PORT: '-1' })).toThrow("PORT must be a whole number from 0 to 65535, not '-1'");
+    expect(() => gatewayConfigFromEnv({ GATEWAY_PORT: '70000' })).toThrow("GATEWAY_PORT must be a whole number from 0 to 65535, not '70000'");
   });
 });
 
