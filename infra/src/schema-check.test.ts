@@ -82,7 +82,8 @@ describe('npm run schema:check', () => {
 describe('recorded operations', () => {
   const normalise = (q: string) => q.replace(/^\s*#.*$/gm, '').replace(/\s+/g, ' ').trim();
   const recorded = readOperations().map((op) => normalise(op.source));
-  const queriesOf = (text: string) => text.split(/^\s*#.*$/m).map(normalise).filter((q) => q.startsWith('{'));
+  /** Each query of a block, split at its "# …" comment line: anonymous ("{ …") or named ("query Name { …"). */
+  const queriesOf = (text: string) => text.split(/^\s*#.*$/m).map(normalise).filter((q) => /^(\{|query\s)/.test(q));
 
   it("include the README's and npm start's example queries, word for word", () => {
     const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');

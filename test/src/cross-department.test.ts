@@ -176,8 +176,8 @@ describe('no N+1 across the graph', () => {
 });
 
 describe('documented queries', () => {
-  /** Each query of a block, split at its "# …" comment line. */
-  const queriesOf = (text: string) => text.split(/^\s*#.*$/m).map((q) => q.trim()).filter((q) => q.startsWith('{'));
+  /** Each query of a block, split at its "# …" comment line: anonymous ("{ …") or named ("query Name { …"). */
+  const queriesOf = (text: string) => text.split(/^\s*#.*$/m).map((q) => q.trim()).filter((q) => /^(\{|query\s)/.test(q));
   const readme = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
   const readmeQueries = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].flatMap((m) => queriesOf(m[1]));
   const printed = queriesOf(EXAMPLE_QUERIES);

@@ -69,6 +69,10 @@ describe('the workbench and the explorer in a real browser (Debian chromium)', (
     const readmeQueries = readdirSync(path.resolve(__dirname, '../../operations')).filter((f) => f.startsWith('readme-'));
     expect(readmeQueries.length).toBeGreaterThanOrEqual(3);
     expect(await page.locator('.graphiql-tab').count()).toBe(readmeQueries.length);
+    // Each tab is titled by its operation's name (GraphiQL's "<untitled>" for an anonymous one).
+    const operationNames = readmeQueries.map((file) => /^query (\w+)/m.exec(readFileSync(path.resolve(__dirname, '../../operations', file), 'utf8'))?.[1]);
+    expect(operationNames).not.toContain(undefined);
+    expect((await page.locator('.graphiql-tab .graphiql-tab-button').allTextContents()).map((title) => title.trim()).sort()).toEqual([...operationNames].sort());
     await page.selectOption('select[name=dev-role]', 'analyst');
     await page.waitForFunction(() => document.querySelector('[data-testid=session-state]')?.textContent?.includes('analyst'));
     await page.click('.graphiql-execute-button');

@@ -26,13 +26,13 @@ export interface LoadCase {
   request(n: number, tokens: Tokens): LoadRequest;
 }
 
-export const README_QUERY_1 = `{ scorecard(regionCode: "320300", year: 2019) {
+export const README_QUERY_1 = `query XuzhouScorecard2019 { scorecard(regionCode: "320300", year: 2019) {
     trained { value target met } passRate { value target met } openingRate6m { value target met }
     jobsPerVenture { value target met } survivalRate1y { value target met }
     loansIssuedYuan { value target met } newParks { value } poorTraineeShare { value suppressed note }
     poorWomenTrainees { value suppressed note } poorWomenSupportedShare { value suppressed note } } }`;
 
-export const README_QUERY_2 = `{ trainees(filter: { regionCode: "321300", category: REGISTERED_POOR }, first: 20) {
+export const README_QUERY_2 = `query RegisteredPoorTrainees { trainees(filter: { regionCode: "321300", category: REGISTERED_POOR }, first: 20) {
     totalCount edges { node { personKey gender
       povertyHousehold { householdNo cause exited }
       womenSupport { supportType outcome }
