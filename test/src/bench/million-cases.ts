@@ -17,13 +17,13 @@ const FILTERED_PAGE = `{ trainees(filter: { regionCode: "320321", category: MIGR
   totalCount edges { node { id gender ventures { name } } } } }`;
 
 // The README's three cross-department queries, as written there.
-const README_Q1 = `{ scorecard(regionCode: "320300", year: 2019) {
+const README_Q1 = `query XuzhouScorecard2019 { scorecard(regionCode: "320300", year: 2019) {
   trained { value target met } passRate { value target met } openingRate6m { value target met }
   jobsPerVenture { value target met } survivalRate1y { value target met }
   loansIssuedYuan { value target met } newParks { value } poorTraineeShare { value suppressed note }
   poorWomenTrainees { value suppressed note } poorWomenSupportedShare { value suppressed note } } }`;
 
-const README_Q2 = `{ trainees(filter: { regionCode: "321300", category: REGISTERED_POOR }, first: 20) {
+const README_Q2 = `query RegisteredPoorTrainees { trainees(filter: { regionCode: "321300", category: REGISTERED_POOR }, first: 20) {
   totalCount edges { node { personKey gender
     povertyHousehold { householdNo cause exited }
     womenSupport { supportType outcome }
@@ -33,7 +33,7 @@ const REGION_FIGURES = `name traineeCount ventureCount jobsCreated loansIssuedYu
   parkCount poorHouseholdCount storyCount womenSupportCaseCount
   disclosure { traineeCount { suppressed note } poorHouseholdCount { suppressed note } }`;
 
-const README_Q3 = `{ region(code: "320500") { ${REGION_FIGURES} } }`;
+const README_Q3 = `query SuzhouRegionFigures { region(code: "320500") { ${REGION_FIGURES} } }`;
 
 const PROVINCE_SCORECARD = `{ scorecard(regionCode: "320000", year: 2019) {
   trained { value } passRate { value } openingRate6m { value } jobsPerVenture { value } survivalRate1y { value }
