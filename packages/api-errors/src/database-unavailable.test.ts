@@ -95,7 +95,11 @@ describe('isDatabaseUnavailable', () => {
       const error = await terminatedMidQuery((sql) => runner.query(sql), async () => (await runner.query('SELECT pg_backend_pid() AS pid'))[0].pid);
       expect((error as { driverError?: { code?: string } }).driverError?.code).toBe('57P01');
       expect(isDatabaseUnavailable(error)).toBe(true);
-      // The pool replaced the dead connection: the next statement works.
+      // The pool replaced the dead connection: the next statement works. Released before pg has
+      // read the end of the socket (its 'end' event), the connection would still count as usable
+      // and be handed out once more: on a busy machine the 57P01 can arrive before the close.
+      const connection = (runner as unknown as { databaseConnection: Client & { _ended?: boolean } }).databaseConnection;
+      if (!connection._ended) await new Promise((resolve) => connection.once('end', resolve));
       await runner.release();
       expect(await db.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
     } finally {
