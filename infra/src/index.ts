@@ -5,5 +5,6 @@ export * from './provision';
 export * from './seed-province';
 export * from './processes';
 export { EXAMPLE_QUERIES } from './example-queries';
+export { recordedOperationText } from './schema-files';
 export * from './audit-verify';
 export * from './gateway-keys';

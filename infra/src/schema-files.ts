@@ -43,6 +43,11 @@ export function readOperations(dir = OPERATIONS_DIR): RecordedOperation[] {
     .map((file) => ({ file, source: readFileSync(path.join(dir, file), 'utf8') }));
 }
 
+/** One recorded operation as a client sends it: the file's text without its "# …" comment lines. */
+export function recordedOperationText(file: string, dir = OPERATIONS_DIR): string {
+  return readFileSync(path.join(dir, file), 'utf8').replace(/^\s*#.*$/gm, '').trim();
+}
+
 /** Committed files end with one newline whatever the printer gives, so editors leave them alone. */
 export function asFile(sdl: string): string {
   return `${sdl.trimEnd()}\n`;

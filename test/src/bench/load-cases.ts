@@ -1,4 +1,5 @@
 import { allCounties } from '@rg/regions';
+import { recordedOperationText } from '@rg/infra';
 import { newPersonId } from './soak-load';
 
 /**
@@ -26,17 +27,9 @@ export interface LoadCase {
   request(n: number, tokens: Tokens): LoadRequest;
 }
 
-export const README_QUERY_1 = `query XuzhouScorecard2019 { scorecard(regionCode: "320300", year: 2019) {
-    trained { value target met } passRate { value target met } openingRate6m { value target met }
-    jobsPerVenture { value target met } survivalRate1y { value target met }
-    loansIssuedYuan { value target met } newParks { value } poorTraineeShare { value suppressed note }
-    poorWomenTrainees { value suppressed note } poorWomenSupportedShare { value suppressed note } } }`;
-
-export const README_QUERY_2 = `query RegisteredPoorTrainees { trainees(filter: { regionCode: "321300", category: REGISTERED_POOR }, first: 20) {
-    totalCount edges { node { personKey gender
-      povertyHousehold { householdNo cause exited }
-      womenSupport { supportType outcome }
-      ventures { name openedOn jobsCreated park { name level } stories { title } } } } } }`;
+/** The README's queries 1 and 2, from the recorded operations a test keeps word for word the README's. */
+export const README_QUERY_1 = recordedOperationText('readme-xuzhou-scorecard.graphql');
+export const README_QUERY_2 = recordedOperationText('readme-registered-poor-trainees.graphql');
 
 /** Query 2 with the region and page size as variables, so every request can differ. */
 const QUERY_2_VARIED = `query PoorTrainees($region: String!, $first: Int!) {

@@ -1,4 +1,5 @@
 import { allCounties } from '@rg/regions';
+import { recordedOperationText } from '@rg/infra';
 
 /** One read the benchmark times: a document, its variables, and how many times it is asked in a row. */
 export interface BenchCase {
@@ -16,24 +17,15 @@ export const PAGE = `query($n: Int, $after: String) { trainees(first: $n, after:
 const FILTERED_PAGE = `{ trainees(filter: { regionCode: "320321", category: MIGRANT_WORKER, trainedYear: 2018 }, first: 20) {
   totalCount edges { node { id gender ventures { name } } } } }`;
 
-// The README's three cross-department queries, as written there.
-const README_Q1 = `query XuzhouScorecard2019 { scorecard(regionCode: "320300", year: 2019) {
-  trained { value target met } passRate { value target met } openingRate6m { value target met }
-  jobsPerVenture { value target met } survivalRate1y { value target met }
-  loansIssuedYuan { value target met } newParks { value } poorTraineeShare { value suppressed note }
-  poorWomenTrainees { value suppressed note } poorWomenSupportedShare { value suppressed note } } }`;
-
-const README_Q2 = `query RegisteredPoorTrainees { trainees(filter: { regionCode: "321300", category: REGISTERED_POOR }, first: 20) {
-  totalCount edges { node { personKey gender
-    povertyHousehold { householdNo cause exited }
-    womenSupport { supportType outcome }
-    ventures { name openedOn jobsCreated park { name level } stories { title } } } } } }`;
+// The README's three cross-department queries, from the recorded operations a test keeps word for word the README's.
+const README_Q1 = recordedOperationText('readme-xuzhou-scorecard.graphql');
+const README_Q2 = recordedOperationText('readme-registered-poor-trainees.graphql');
 
 const REGION_FIGURES = `name traineeCount ventureCount jobsCreated loansIssuedYuan
   parkCount poorHouseholdCount storyCount womenSupportCaseCount
   disclosure { traineeCount { suppressed note } poorHouseholdCount { suppressed note } }`;
 
-const README_Q3 = `query SuzhouRegionFigures { region(code: "320500") { ${REGION_FIGURES} } }`;
+const README_Q3 = recordedOperationText('readme-suzhou-region-figures.graphql');
 
 const PROVINCE_SCORECARD = `{ scorecard(regionCode: "320000", year: 2019) {
   trained { value } passRate { value } openingRate6m { value } jobsPerVenture { value } survivalRate1y { value }
