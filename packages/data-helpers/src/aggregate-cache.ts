@@ -1,6 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { wholeNumber } from '@rg/settings';
 
+/** AGGREGATE_CACHE_MS: how long an aggregate is kept (30 s; 0 = not kept). */
+export function aggregateCacheMs(env: NodeJS.ProcessEnv = process.env): number {
+  return wholeNumber(env, 'AGGREGATE_CACHE_MS', 30_000, 0);
+}
+
 /**
  * Aggregates (scorecards, registry matches) are costly at a million trainees and change
  * slowly, and one gateway request may ask a department for the same scorecard twice (once
@@ -8,11 +13,6 @@ import { wholeNumber } from '@rg/settings';
  * askers share the computation in flight. `AGGREGATE_CACHE_MS` sets how stale a figure may
  * be (default 30 s; 0 turns the cache off).
  */
-/** AGGREGATE_CACHE_MS: how long an aggregate is kept (30 s; 0 = not kept). */
-export function aggregateCacheMs(env: NodeJS.ProcessEnv = process.env): number {
-  return wholeNumber(env, 'AGGREGATE_CACHE_MS', 30_000, 0);
-}
-
 export class AggregateCache<V> {
   private readonly entries = new Map<string, { expires: number; value: Promise<V> }>();
 
