@@ -1,11 +1,11 @@
 import { mkdtempSync, mkdirSync, rmSync, chmodSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { demoTrainees, startStack, departments, type ServiceProcess } from '@rg/infra';
+import { startStack, departments, type ServiceProcess } from '@rg/infra';
 import { signToken } from '@rg/access';
 import { subgraphUrlVariable } from '@rg/departments';
 import { LOAD_CASES, type Tokens } from './load-cases';
-import { runCase } from './load-run';
+import { loadSettings, runCase } from './load-run';
 import { SPEED_WORK_OFF, startGatewayProcess } from './load-gateways';
 import { summariseProfile } from './cpu-profile';
 import { wholeNumber } from '@rg/settings';
@@ -18,10 +18,7 @@ import { wholeNumber } from '@rg/settings';
  * time (PROFILE_TOP, 20) in the measured period only. Where a request's CPU goes, before and
  * after a change, in the same conditions; throughput on a busy machine says little.
  */
-const seconds = wholeNumber(process.env, 'LOAD_SECONDS', 15, 1);
-const warmupSeconds = wholeNumber(process.env, 'LOAD_WARMUP_SECONDS', 5, 0);
-const connections = wholeNumber(process.env, 'LOAD_CONNECTIONS', 10, 1);
-const trainees = demoTrainees(process.env, 'LOAD_TRAINEES', 3000);
+const { seconds, warmupSeconds, connections, trainees } = loadSettings();
 /** LOAD_REQUESTS / LOAD_WARMUP_REQUESTS: a fixed number of requests instead of seconds (a busy machine serves fewer). */
 const requests = process.env.LOAD_REQUESTS?.trim() ? wholeNumber(process.env, 'LOAD_REQUESTS', 0, 1) : undefined;
 const warmupRequests = process.env.LOAD_WARMUP_REQUESTS?.trim() ? wholeNumber(process.env, 'LOAD_WARMUP_REQUESTS', 0, 0) : undefined;

@@ -1,6 +1,18 @@
 import autocannon from 'autocannon';
 import type { LoadCase, Tokens } from './load-cases';
 import { readCpu } from './cpu-time';
+import { demoTrainees } from '@rg/infra';
+import { wholeNumber } from '@rg/settings';
+
+/** What `bench:load` and `bench:load:profile` share: LOAD_SECONDS, LOAD_WARMUP_SECONDS, LOAD_CONNECTIONS, LOAD_TRAINEES. */
+export function loadSettings(env: NodeJS.ProcessEnv = process.env): { seconds: number; warmupSeconds: number; connections: number; trainees: number } {
+  return {
+    seconds: wholeNumber(env, 'LOAD_SECONDS', 15, 1),
+    warmupSeconds: wholeNumber(env, 'LOAD_WARMUP_SECONDS', 5, 0),
+    connections: wholeNumber(env, 'LOAD_CONNECTIONS', 10, 1),
+    trainees: demoTrainees(env, 'LOAD_TRAINEES', 3000),
+  };
+}
 
 export interface CaseResult {
   requestsPerSecond: number;

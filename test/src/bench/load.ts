@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
-import { demoTrainees, startStack, departments, type ServiceProcess } from '@rg/infra';
+import { startStack, departments, type ServiceProcess } from '@rg/infra';
 import { signToken } from '@rg/access';
 import { subgraphUrlVariable } from '@rg/departments';
 import { LOAD_CASES, LOAD_SCHEDULE, CLEAN_CASE_FOR_BAD_INPUT, type Tokens } from './load-cases';
-import { runCase, summarise, type Measured } from './load-run';
+import { loadSettings, runCase, summarise, type Measured } from './load-run';
 import { printResults, type GatewayRun } from './load-report';
 import { SPEED_WORK_OFF, startGatewayProcess } from './load-gateways';
 import { wholeNumber } from '@rg/settings';
@@ -21,10 +21,7 @@ import { wholeNumber } from '@rg/settings';
  * LOAD_SCHEDULE (clean and bad-input query 2 twice each, alternating, pooled). A benchmark: it
  * prints figures, and exits 1 only when a valid request got a transport error or GraphQL errors.
  */
-const seconds = wholeNumber(process.env, 'LOAD_SECONDS', 15, 1);
-const warmupSeconds = wholeNumber(process.env, 'LOAD_WARMUP_SECONDS', 5, 0);
-const connections = wholeNumber(process.env, 'LOAD_CONNECTIONS', 10, 1);
-const trainees = demoTrainees(process.env, 'LOAD_TRAINEES', 3000);
+const { seconds, warmupSeconds, connections, trainees } = loadSettings();
 /**
  * Before anything is measured, every case runs this long through the plain gateway, unmeasured.
  * Without it the gateway measured first met a colder stack than the ones after it: on varied
