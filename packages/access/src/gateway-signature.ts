@@ -1,4 +1,4 @@
-import { hash, createPublicKey, sign, verify, KeyObject } from 'node:crypto';
+import { hash, createPublicKey, randomBytes, sign, verify, KeyObject } from 'node:crypto';
 import {
   importJWK, importPKCS8, exportJWK, generateKeyPair, calculateJwkThumbprint,
   type JWK, type JSONWebKeySet, type CryptoKey,
@@ -10,6 +10,13 @@ import {
  * a department holds only public keys and cannot sign as the gateway towards another one.
  * Claims: iss = the gateway, aud = the department, iat/exp, and the SHA-256 of the exact
  * request body, so a captured signature cannot carry another query or other representations.
+ *
+ * Requests sent at the same moment may share one signature (signGatewayRequests): its claims
+ * list, instead of one body hash, a salted digest per request (its nonce, department and body
+ * hash), and each request's header adds `~<index>.<nonce>`. A department checks the digest at
+ * that index against its own name and the body it received, so each request is still bound to
+ * its department and its exact body; the other digests are salted with nonces only their own
+ * departments see, and tell it nothing about what else was asked.
  */
 export const GATEWAY_SIGNATURE_HEADER = 'x-gateway-signature';
 export const GATEWAY_ISSUER = 'returnee-graph-gateway';
@@ -100,6 +107,11 @@ export async function importGatewayKeySet(text: string): Promise<GatewayKeySet> 
   }
 }
 
+/** The most requests one shared signature covers: its claims grow by a digest per request. */
+export const MAX_SIGNED_TOGETHER = 32;
+const ENTRY_SEPARATOR = '~';
+const NONCE_BYTES = 16;
+
 const keyObjects = new WeakMap<CryptoKey, KeyObject>();
 const base64url = (json: unknown) => Buffer.from(JSON.stringify(json)).toString('base64url');
 
@@ -110,12 +122,42 @@ const base64url = (json: unknown) => Buffer.from(JSON.stringify(json)).toString(
  */
 export async function signGatewayRequest(signingKey: GatewaySigningKey, department: string, body: string | Uint8Array,
   options: { issuedAt?: number; lifetimeSeconds?: number } = {}): Promise<string> {
+  return signedJwt(signingKey, { body_sha256: bodyHash(body), aud: department }, options);
+}
+
+/** One request of several signed together: the department it goes to and its exact body. */
+export interface RequestToSign {
+  department: string;
+  body: string | Uint8Array;
+}
+
+/**
+ * Signs several requests with one Ed25519 signature (at most MAX_SIGNED_TOGETHER): the header
+ * for each, in order. One request gets the single form, as signGatewayRequest makes it.
+ */
+export async function signGatewayRequests(signingKey: GatewaySigningKey, requests: readonly RequestToSign[],
+  options: { issuedAt?: number; lifetimeSeconds?: number } = {}): Promise<string[]> {
+  if (requests.length === 1) return [await signGatewayRequest(signingKey, requests[0].department, requests[0].body, options)];
+  if (requests.length > MAX_SIGNED_TOGETHER) throw new RangeError(`at most ${MAX_SIGNED_TOGETHER} requests share one signature, not ${requests.length}`);
+  const salt = randomBytes(NONCE_BYTES * requests.length);
+  const nonces = requests.map((_, i) => salt.subarray(i * NONCE_BYTES, (i + 1) * NONCE_BYTES).toString('base64url'));
+  const digests = requests.map(({ department, body }, i) => requestDigest(nonces[i], department, body));
+  const jwt = signedJwt(signingKey, { aud: [...new Set(requests.map((r) => r.department))], requests: digests }, options);
+  return nonces.map((nonce, i) => `${jwt}${ENTRY_SEPARATOR}${i}.${nonce}`);
+}
+
+/** One request's entry in a shared signature: what only the nonce's holder can recompute. */
+function requestDigest(nonce: string, department: string, body: string | Uint8Array): string {
+  return hash('sha256', `${nonce}\n${department}\n${bodyHash(body)}`, 'base64url');
+}
+
+function signedJwt(signingKey: GatewaySigningKey, bound: Record<string, unknown>, options: { issuedAt?: number; lifetimeSeconds?: number }): string {
   const issuedAt = options.issuedAt ?? Math.floor(Date.now() / 1000);
   let key = keyObjects.get(signingKey.key);
   if (!key) keyObjects.set(signingKey.key, (key = KeyObject.from(signingKey.key)));
   const header = base64url({ alg: ALGORITHM, kid: signingKey.kid, typ: 'gateway-request+jwt' });
   const claims = base64url({
-    body_sha256: bodyHash(body), iss: GATEWAY_ISSUER, aud: department,
+    ...bound, iss: GATEWAY_ISSUER,
     iat: issuedAt, exp: issuedAt + (options.lifetimeSeconds ?? SIGNATURE_LIFETIME_SECONDS),
   });
   const signingInput = `${header}.${claims}`;
@@ -124,13 +166,28 @@ export async function signGatewayRequest(signingKey: GatewaySigningKey, departme
 
 /** Checks a signature header against this department and the body it came with; throws why not. */
 export async function verifyGatewaySignature(header: string, department: string, body: string | Uint8Array, keys: GatewayKeySet): Promise<void> {
-  const claims = verifiedClaims(header.trim(), department, keys);
+  const [token, entry, ...rest] = header.trim().split(ENTRY_SEPARATOR);
+  if (rest.length) throw malformed(`more than one "${ENTRY_SEPARATOR}"`);
+  const claims = verifiedClaims(token, department, keys);
   const lifetime = Number(claims.exp) - Number(claims.iat);
   if (lifetime > MAX_SIGNATURE_SECONDS) {
     throw new GatewaySignatureError('claims', `the signature claims a life of ${lifetime} s; at most ${MAX_SIGNATURE_SECONDS} s are accepted`);
   }
-  if (claims.body_sha256 !== bodyHash(body)) {
-    throw new GatewaySignatureError('body', 'the signature was made for another request body (body_sha256 does not match)');
+  if (entry === undefined) {
+    if (claims.body_sha256 !== bodyHash(body)) {
+      throw new GatewaySignatureError('body', 'the signature was made for another request body (body_sha256 does not match)');
+    }
+    return;
+  }
+  const match = /^(\d{1,2})\.([\w-]{22})$/.exec(entry);
+  if (!match) throw malformed(`its request entry is not "<index>.<nonce>"`);
+  const requests = claims.requests;
+  const index = Number(match[1]);
+  if (claims.body_sha256 !== undefined || !Array.isArray(requests) || requests.length > MAX_SIGNED_TOGETHER || index >= requests.length) {
+    throw new GatewaySignatureError('body', 'the signature lists no request at that entry');
+  }
+  if (requests[index] !== requestDigest(match[2], department, body)) {
+    throw new GatewaySignatureError('body', 'the signature was made for another request body (its entry does not match)');
   }
 }
 

@@ -5,8 +5,8 @@ import { parse } from 'graphql';
 import { FEDERATION_LINK } from './federation-schema';
 import { federationChannelFields, channelFieldsSelected } from './federation-channel';
 import {
-  generateGatewayKeyPair, importGatewayKeySet, importGatewaySigningKey, signGatewayRequest, verifyGatewaySignature,
-  GatewaySignatureError, GatewayKeyConfigError,
+  generateGatewayKeyPair, importGatewayKeySet, importGatewaySigningKey, signGatewayRequest, signGatewayRequests, verifyGatewaySignature,
+  GatewaySignatureError, GatewayKeyConfigError, MAX_SIGNED_TOGETHER,
 } from '@rg/access';
 
 /** The channel's two halves without a server: which selections need the gateway, and which signatures pass. */
@@ -69,6 +69,53 @@ describe('gateway signatures', () => {
     }, /^malformed: only EdDSA/],
   ])('refuses a signature %s, saying why', async (_, make, reason) => {
     expect(await refusal(verifyGatewaySignature(await make(), 'hr', body, await keySet(gateway.publicJwk)))).toMatch(reason);
+  });
+
+  describe('one signature shared by requests sent together', () => {
+    const other = JSON.stringify({ query: '{ cards { code } }' });
+    const together = async () => signGatewayRequests(await importGatewaySigningKey(JSON.stringify(gateway.privateJwk)),
+      [{ department: 'hr', body }, { department: 'poverty', body }, { department: 'hr', body: other }]);
+    const check = async (header: string, department: string, payload: string) =>
+      refusal(verifyGatewaySignature(header, department, payload, await keySet(gateway.publicJwk)));
+
+    it('accepts each request at its own department with its own body, under one signature', async () => {
+      const headers = await together();
+      expect(new Set(headers.map((header) => header.split('~')[0])).size).toBe(1);
+      expect(await check(headers[0], 'hr', body)).toBe('accepted');
+      expect(await check(headers[1], 'poverty', body)).toBe('accepted');
+      expect(await check(headers[2], 'hr', other)).toBe('accepted');
+    });
+
+    it('keeps the single form for a request signed alone', async () => {
+      const [header] = await signGatewayRequests(await importGatewaySigningKey(JSON.stringify(gateway.privateJwk)), [{ department: 'hr', body }]);
+      expect(header).not.toContain('~');
+      expect(await check(header, 'hr', body)).toBe('accepted');
+    });
+
+    it.each([
+      ['with another body', (h: string[]) => check(h[0], 'hr', other), /^body: .*its entry does not match/],
+      ['at another department the signature names', (h: string[]) => check(h[0], 'poverty', body), /^body: .*its entry does not match/],
+      ['at a department the signature does not name', (h: string[]) => check(h[0], 'agriculture', body), /^audience: /],
+      ['with its entry moved to another request', (h: string[]) => check(h[0].replace('~0.', '~2.'), 'hr', body), /^body: .*its entry does not match/],
+      ['with an entry past the list', (h: string[]) => check(h[0].replace('~0.', '~7.'), 'hr', body), /^body: the signature lists no request at that entry/],
+      ['without its entry', (h: string[]) => check(h[0].split('~')[0], 'hr', body), /^body: .*body_sha256/],
+      ['with a made-up nonce', (h: string[]) => check(`${h[0].split('~')[0]}~0.${'A'.repeat(22)}`, 'hr', body), /^body: .*its entry does not match/],
+      ['with a malformed entry', (h: string[]) => check(`${h[0]}x`, 'hr', body), /^malformed: .*its request entry is not "<index>.<nonce>"/],
+      ['with two entries', (h: string[]) => check(`${h[0]}~1.x`, 'hr', body), /^malformed: .*more than one "~"/],
+    ])('refuses a shared signature used %s', async (_, use, reason) => {
+      expect(await use(await together())).toMatch(reason);
+    });
+
+    it('refuses an entry appended to a signature made for one request', async () => {
+      const [, entry] = (await together())[0].split('~');
+      expect(await check(`${await sign(gateway.privateJwk)}~${entry}`, 'hr', body)).toMatch(/^body: the signature lists no request at that entry/);
+    });
+
+    it(`shares one signature among at most ${MAX_SIGNED_TOGETHER} requests`, async () => {
+      const key = await importGatewaySigningKey(JSON.stringify(gateway.privateJwk));
+      await expect(signGatewayRequests(key, Array.from({ length: MAX_SIGNED_TOGETHER + 1 }, () => ({ department: 'hr', body }))))
+        .rejects.toThrow(/at most 32 requests share one signature, not 33/);
+    });
   });
 
   it('accepts old and new keys during a rotation, and only the new one after', async () => {
