@@ -4,7 +4,7 @@ import type { DepartmentAnswer } from './department-http';
  * The gateway's fetch bodies are JSON whose first member is the operation text: a query
  * starts with "query" or, unnamed, with "{"; anything else (a mutation) is a write.
  */
-export const isQueryBody = (body: string) => /^\{"query":"(query\b|\{)/.test(body);
+export const isQueryBody = (body: string) => body.startsWith('{"query":"{') || /^\{"query":"query\b/.test(body);
 
 /** The same rule on an operation's text: a read is a query, named or not; anything else writes. */
 export const isQueryText = (query: string) => /^(query\b|\{)/.test(query.trimStart());
@@ -17,21 +17,30 @@ export const isQueryText = (query: string) => /^(query\b|\{)/.test(query.trimSta
  * each parses its own copy of it (DepartmentAnswer.json), so no two requests share a parsed object.
  */
 export class InFlightFetches {
-  private readonly inFlight = new Map<string, Promise<DepartmentAnswer>>();
+  /**
+   * By department and caller, then by body: the body is the key as it is, not a copy joined to
+   * the other two (a fetch body is kilobytes, and each lookup would copy and hash it again).
+   */
+  private readonly inFlight = new Map<string, Map<string, Promise<DepartmentAnswer>>>();
 
   constructor(private readonly onShared: (department: string) => void) {}
 
   async fetch(department: string, body: string, authorization: string | undefined, send: () => Promise<DepartmentAnswer>): Promise<DepartmentAnswer> {
     if (!isQueryBody(body)) return send(); // a write always goes out
-    const key = `${department}\n${authorization ?? ''}\n${body}`;
-    const running = this.inFlight.get(key);
+    const caller = `${department}\n${authorization ?? ''}`;
+    let bodies = this.inFlight.get(caller);
+    const running = bodies?.get(body);
     if (running) {
       this.onShared(department);
       return running;
     }
     const answer = send();
-    this.inFlight.set(key, answer);
-    const forget = () => this.inFlight.delete(key);
+    if (!bodies) this.inFlight.set(caller, (bodies = new Map()));
+    bodies.set(body, answer);
+    const forget = () => {
+      bodies.delete(body);
+      if (!bodies.size && this.inFlight.get(caller) === bodies) this.inFlight.delete(caller);
+    };
     answer.then(forget, forget);
     return answer;
   }
