@@ -158,7 +158,7 @@ export async function signGatewayRequests(signingKey: GatewaySigningKey, request
   const nonces = requests.map(nonce);
   const digests = requests.map(({ department, body }, i) => requestDigest(nonces[i], department, body));
   const jwt = signedJwt(signingKey, { aud: [...new Set(requests.map((r) => r.department))], requests: digests }, options);
-  return nonces.map((nonce, i) => `${jwt}${ENTRY_SEPARATOR}${i}.${nonce}`);
+  return nonces.map((salt, i) => `${jwt}${ENTRY_SEPARATOR}${i}.${salt}`);
 }
 
 /** One request's entry in a shared signature: what only the nonce's holder can recompute. */
