@@ -4,7 +4,10 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import gql from 'graphql-tag';
-import { generateGatewayKeyPair, importGatewayKeySet, importGatewaySigningKey, signGatewayRequest, GATEWAY_SIGNATURE_HEADER } from '@rg/access';
+import {
+  generateGatewayKeyPair, importGatewayKeySet, importGatewaySigningKey, signGatewayRequest, signGatewayRequests, GATEWAY_SIGNATURE_HEADER,
+  type RequestToSign,
+} from '@rg/access';
 import { createLogger } from '@rg/observability';
 import { FEDERATION_LINK } from './federation-schema';
 import { federationChannelGuard } from './federation-channel';
@@ -30,6 +33,7 @@ let server: http.Server;
 let url: string;
 let apollo: ApolloServer<Context>;
 let sign: (body: string) => Promise<string>;
+let signTogether: (requests: RequestToSign[]) => Promise<string[]>;
 let executed = 0;
 
 beforeAll(async () => {
@@ -37,6 +41,7 @@ beforeAll(async () => {
   const keys = await importGatewayKeySet(JSON.stringify({ keys: [gateway.publicJwk] }));
   const signingKey = await importGatewaySigningKey(JSON.stringify(gateway.privateJwk));
   sign = (body) => signGatewayRequest(signingKey, 'hr', body);
+  signTogether = (requests) => signGatewayRequests(signingKey, requests);
   apollo = new ApolloServer<Context>({ schema, plugins: [ApolloServerPluginInlineTraceDisabled()] });
   await apollo.start();
   const endpoint = graphqlEndpoint<Context>({
@@ -89,6 +94,17 @@ describe('the kit\'s POST /graphql', () => {
       .toMatchObject({ status: 401, json: { errors: [{ extensions: { reason: 'body' } }] } });
     expect(executed).toBe(before);
     expect(await post(body, { [GATEWAY_SIGNATURE_HEADER]: await sign(body) })).toMatchObject({ status: 200, json: { data: { _entities: [{ total: 7 }] } } });
+  });
+
+  it('answers _entities under a signature shared with requests to other departments, each entry for its own body only', async () => {
+    const body = JSON.stringify({ query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Card { total } } }', variables: { r: [{ __typename: 'Card', code: '32' }] } });
+    const other = JSON.stringify({ query: '{ _service { sdl } }' });
+    const [forPoverty, forHr, forHrOther] = await signTogether([{ department: 'poverty', body }, { department: 'hr', body }, { department: 'hr', body: other }]);
+    const before = executed;
+    expect(await post(body, { [GATEWAY_SIGNATURE_HEADER]: forPoverty })).toMatchObject({ status: 401, json: { errors: [{ extensions: { reason: 'body' } }] } });
+    expect(await post(body, { [GATEWAY_SIGNATURE_HEADER]: forHrOther })).toMatchObject({ status: 401, json: { errors: [{ extensions: { reason: 'body' } }] } });
+    expect(executed).toBe(before);
+    expect(await post(body, { [GATEWAY_SIGNATURE_HEADER]: forHr })).toMatchObject({ status: 200, json: { data: { _entities: [{ total: 7 }] } } });
   });
 
   it('takes only POSTs of JSON to /graphql; everything else is left to express', () => {
