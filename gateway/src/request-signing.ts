@@ -4,7 +4,7 @@ import {
 } from '@rg/access';
 
 /**
- * Signs each request the gateway sends a department (see the kit's gateway-signature): the
+ * Signs each request the gateway sends a department (see @rg/access's gateway-signature): the
  * departments answer the federation channel (_entities, _service, @inaccessible and @requires
  * fields) to the holder of this key only. The key is imported once.
  */
