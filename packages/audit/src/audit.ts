@@ -8,7 +8,8 @@ import { preparedQuery } from '@rg/data-helpers';
 export type AuditAction = 'READ' | 'WRITE';
 const GENESIS = '0'.repeat(64);
 
-interface AuditRow {
+/** One event as it is chained: who read or wrote which records of one type, and when. */
+export interface AuditRow {
   occurredAt: string;
   subject: string;
   role: string;
@@ -35,6 +36,15 @@ async function append(db: EntityManager | DataSource, rows: AuditRow[]): Promise
   const events = JSON.stringify(rows);
   if (isDataSource(db)) await preparedQuery(db, APPEND, [events]);
   else await db.query(APPEND, [events]);
+}
+
+/**
+ * Writes read events again, as they were but for the time: the same caller was sent the same
+ * records once more (a kept answer sent again). One statement, like any request's reads.
+ */
+export async function appendReadsAgain(db: DataSource, rows: readonly AuditRow[]): Promise<void> {
+  const occurredAt = new Date().toISOString();
+  await append(db, rows.map((row) => ({ ...row, occurredAt })));
 }
 
 /** A data source has a manager; an entity manager (a transaction's) is one. */
@@ -97,13 +107,17 @@ export class AuditRecorder {
     for (const [type, ids] of Object.entries(reads)) for (const id of ids) this.read(type, id);
   }
 
-  /** Writes the gathered reads; called once per request, before the response is sent. */
-  async flushReads(db: DataSource): Promise<void> {
-    if (!this.reads.size) return;
+  /**
+   * Writes the gathered reads; called once per request, before the response is sent. Returns
+   * the events written (none when nothing needed auditing), for a receipt (audit-receipts.ts).
+   */
+  async flushReads(db: DataSource): Promise<AuditRow[]> {
+    if (!this.reads.size) return [];
     const occurredAt = new Date().toISOString();
     const rows = [...this.reads.entries()].map(([recordType, ids]) => this.row('READ', recordType, [...ids], occurredAt));
     await append(db, rows);
     this.reads.clear();
+    return rows;
   }
 
   /**

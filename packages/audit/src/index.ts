@@ -1,3 +1,4 @@
 export * from './audit';
 export * from './audit-migration';
 export * from './audit-append-migration';
+export * from './audit-receipts';
