@@ -3,12 +3,13 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { DepartmentContext } from './context';
 import type { Logger } from '@rg/observability';
-import { PERSONAL_RECORDS_HEADER } from '@rg/access';
+import { AUDIT_RECEIPT_HEADER, PERSONAL_RECORDS_HEADER } from '@rg/access';
+import type { AuditReceipts, AuditRow } from '@rg/audit';
 import { SERVICE_UNAVAILABLE, formatError, isDatabaseUnavailable } from '@rg/api-errors';
 
 const AUDIT_ATTEMPTS_AFTER_WRITE = 4;
 
-async function flushReadsWithRetry(contextValue: DepartmentContext, dataSource: DataSource): Promise<void> {
+async function flushReadsWithRetry(contextValue: DepartmentContext, dataSource: DataSource): Promise<AuditRow[]> {
   // A committed write's answer is worth waiting a little for: retry a database that is restarting.
   const attempts = contextValue.audit.committedWrite ? AUDIT_ATTEMPTS_AFTER_WRITE : 1;
   for (let attempt = 1; ; attempt++) {
@@ -39,17 +40,21 @@ function auditFailure(error: unknown, committedWrite: boolean): GraphQLFormatted
  * returned record is read-audited inside the write's own transaction, so this step only
  * concerns other records its answer shows.) The answer that leaves is then recorded under the
  * request's Idempotency-Key — after the audit, so a refused answer is never replayed. An
- * answer that shows any personal record says so (PERSONAL_RECORDS_HEADER), for the gateway.
+ * answer that shows any personal record says so (PERSONAL_RECORDS_HEADER), for the gateway,
+ * and names a receipt for its read events when the gateway asked for one (AUDIT_RECEIPT_HEADER).
  */
-export function auditPlugin(dataSource: DataSource, logger: Logger): ApolloServerPlugin<DepartmentContext> {
+export function auditPlugin(dataSource: DataSource, logger: Logger, receipts?: AuditReceipts): ApolloServerPlugin<DepartmentContext> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue, response }) {
+        async willSendResponse({ contextValue, response, request }) {
           const { audit, idempotency } = contextValue;
           if (audit.personalRecordsRead) response.http.headers.set(PERSONAL_RECORDS_HEADER, 'read');
           try {
-            await flushReadsWithRetry(contextValue, dataSource);
+            const written = await flushReadsWithRetry(contextValue, dataSource);
+            if (receipts && audit.personalRecordsRead && request.http?.headers.get(AUDIT_RECEIPT_HEADER) === 'want') {
+              response.http.headers.set(AUDIT_RECEIPT_HEADER, written.length ? receipts.issue(contextValue.viewer, written) : 'none');
+            }
           } catch (error) {
             logger.error({ err: (error as Error).message }, 'audit write failed; read refused');
             if (response.body.kind === 'single') response.body.singleResult = { errors: [auditFailure(error, audit.committedWrite)] };

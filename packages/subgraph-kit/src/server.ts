@@ -17,7 +17,9 @@ import { PUBLIC_VIEWER } from '@rg/access';
 import { auditPlugin, unexpectedErrorLogPlugin } from './server-plugins';
 import { formatError } from '@rg/api-errors';
 import { metricsPlugin } from '@rg/observability';
-import { AuditRecorder } from '@rg/audit';
+import { AuditReceipts, AuditRecorder } from '@rg/audit';
+import { AUDIT_REPLAY_PATH } from '@rg/access';
+import { auditReplayHandler, receiptSettingsFromEnv } from './audit-replay-endpoint';
 import { federationChannelGuard, keepRawBody, type ChannelRequest } from './federation-channel';
 import { graphqlEndpoint, isGraphQLPost } from './graphql-endpoint';
 import bytes from 'bytes';
@@ -57,6 +59,7 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
   disclosureMinCount(); // a malformed DISCLOSURE_MIN_COUNT stops the start, not the first scorecard
   maxRegionYears(); // likewise SCORECARDS_MAX_REGION_YEARS
   aggregateCacheMs(); // and AGGREGATE_CACHE_MS, read when the first aggregate is kept
+  const receipts = new AuditReceipts(receiptSettingsFromEnv()); // AUDIT_RECEIPT_MS, AUDIT_RECEIPT_RECORDS
   const logger = createLogger(department.name);
   const metrics = createMetrics(department.name);
   // An import streams its file while it writes: a million rows take minutes, far past Node's
@@ -98,7 +101,7 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
       // the default plugin's hook on every field resolved was work for nothing.
       ApolloServerPluginCacheControlDisabled(),
       metricsPlugin(metrics, logger),
-      idempotencyPlugin(dataSource), auditPlugin(dataSource, logger), unexpectedErrorLogPlugin(logger),
+      idempotencyPlugin(dataSource), auditPlugin(dataSource, logger, receipts), unexpectedErrorLogPlugin(logger),
     ],
   });
   await apollo.start();
@@ -142,6 +145,9 @@ export async function startSubgraph(department: DepartmentSubgraph, options: Sta
     const base = new RequestContext(viewer, dataSource, logger, operationName, audit, idempotency);
     return Object.assign(base, { loaders: department.createLoaders(dataSource, base) });
   };
+  // A kept answer's reads written again before the gateway sends it (audit-replay-endpoint.ts).
+  app.post(AUDIT_REPLAY_PATH, express.json({ limit: '64kb', verify: keepRawBody }),
+    auditReplayHandler({ department: department.name, receipts, dataSource, guard, logger }));
   // Every other /graphql request (a GET, a body that is not JSON) as express serves it.
   app.use(
     '/graphql',
