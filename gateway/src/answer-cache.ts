@@ -3,6 +3,7 @@ import type { FormattedExecutionResult } from 'graphql';
 import type { GatewayContext } from './context';
 import type { SpeedMetrics } from './speed-metrics';
 import type { KeptAnswerTexts } from './kept-answer-text';
+import type { AnswerReceipts } from './audit-replays';
 
 interface Entry {
   expires: number;
@@ -10,6 +11,8 @@ interface Entry {
   status?: number;
   /** The departments the answer came from: a write to any of them drops it. */
   departments: Set<string>;
+  /** For one caller's personal answer: the departments' receipts for its reads (kept-personal-answers.ts). */
+  receipts?: AnswerReceipts;
 }
 
 /**
@@ -18,8 +21,9 @@ interface Entry {
  * made of aggregates under disclosure control and reference records, which depend on what a
  * caller may see, never on who the caller is: one answer serves an analysts' dashboard opened
  * by fifty analysts. An answer in which any department read a personal record (it says so,
- * PERSONAL_RECORDS_HEADER) is never kept, for anyone, so every read of a person still goes to
- * its department and is audited there. An answer is dropped when a write through this gateway
+ * PERSONAL_RECORDS_HEADER) is never kept here, for anyone, so every read of a person still goes
+ * to its department and is audited there (kept-personal-answers.ts keeps one for its own caller,
+ * when switched on, and has it audited again at each reuse). An answer is dropped when a write through this gateway
  * reaches a department it came from, and is not kept at all when such a write happened while
  * it was being computed. Writes this gateway does not see (an import, another gateway) show
  * after at most the TTL.
@@ -59,6 +63,12 @@ export class AnswerCache {
     this.entries.set(key, { ...entry, expires: Date.now() + this.ttlMs });
     this.texts?.keep(entry.result);
     return true;
+  }
+
+  /** Drops an answer that can no longer be sent (its reads could not be audited again). */
+  forget(key: string): void {
+    const entry = this.entries.get(key);
+    if (entry) this.delete(key, entry);
   }
 
   departmentWrote(department: string): void {

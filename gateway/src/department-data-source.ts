@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import type { Logger } from '@rg/observability';
-import { PERSONAL_RECORDS_HEADER } from '@rg/access';
+import { AUDIT_RECEIPT_HEADER, AUDIT_REPLAY_PATH, PERSONAL_RECORDS_HEADER } from '@rg/access';
 import type { GatewayContext } from './context';
 import type { RequestSigner } from './request-signing';
 import type { CircuitBreaker } from './circuit-breaker';
@@ -10,7 +10,8 @@ import { describeFailure, errorsAtPaths } from './department-failure';
 import { fieldsLeftNull } from './fields-left-null';
 import { isQueryBody, isQueryText, type InFlightFetches } from './fetch-dedup';
 import { DepartmentHttp } from './department-http';
-import { isEntityFetch, type EntityBatches, type EntityAnswerBody } from './entity-batching';
+import { isEntityFetch, type EntityBatches, type EntityAnswerBody, type SentFetch } from './entity-batching';
+import type { AuditReplays } from './audit-replays';
 
 type GraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
 type FetcherResponse = Awaited<ReturnType<RemoteGraphQLDataSource['fetcher']>>;
@@ -30,6 +31,8 @@ export interface FetchSharing {
   departmentWrote?: (department: string) => void;
   /** Entity fetches of the same caller asked at the same moment go out as one. */
   entityBatches?: EntityBatches<FetcherResponse>;
+  /** When one caller's personal answers are kept: reads ask for audit receipts, and replays go out from here. */
+  auditReplays?: AuditReplays;
 }
 
 /**
@@ -50,6 +53,11 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
     socketPath?: string,
   ) {
     const http = new DepartmentHttp(url, socketPath);
+    const replayPath = new URL(url).pathname.replace(/\/graphql\/?$/, '') + AUDIT_REPLAY_PATH;
+    sharing.auditReplays?.register(department, async (body, headers) => {
+      const signed = { ...headers, ...(await signer?.headersFor(department, body)) };
+      return (await watch.breaker.run(() => http.post(body, signed, timeoutMs, false, replayPath))).ok;
+    });
     super({
       url,
       // Signed here, once the body is serialised: the signature hashes the exact body.
@@ -83,7 +91,7 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
     const headers = this.headersFor(options);
     const { query, http: _, ...withoutQuery } = request;
     const markPersonal = (response: FetcherResponse) => {
-      if (context && response.headers.get(PERSONAL_RECORDS_HEADER)) (context as GatewayContext).personalRecordsRead = true;
+      if (context && response.headers.get(PERSONAL_RECORDS_HEADER)) this.notePersonal(context as GatewayContext, response.headers.get(AUDIT_RECEIPT_HEADER));
     };
     if (!query) throw new Error('Missing query');
     const payload = { query, ...withoutQuery };
@@ -97,12 +105,28 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
       return { body: answer as EntityAnswerBody, response };
     };
     const batches = this.sharing.entityBatches;
-    const { body, response } = batches && isEntityFetch(payload)
-      ? await batches.fetch(this.department, headers, payload, post)
+    const { body, response, acrossRequests }: SentFetch<FetcherResponse> = batches && isEntityFetch(payload)
+      ? await batches.fetch(this.department, headers, payload, post, context)
       : await post(payload);
     // A merged fetch went out through one of its requests' `post`: the mark holds for each of them.
     markPersonal(response);
+    if (acrossRequests && context) (context as GatewayContext).receiptsIncomplete = true;
     return { ...body, http: response } as GraphQLResponse;
+  }
+
+  /**
+   * A department's answer showed a person: the answer is kept for no other caller, and for this
+   * one only with a receipt from each department that audited it (`none`: it audited nothing).
+   */
+  private notePersonal(context: GatewayContext, receipt: string | null): void {
+    context.personalRecordsRead = true;
+    if (!receipt) context.receiptsIncomplete = true;
+    else if (receipt !== 'none') {
+      const receipts = (context.auditReceipts ??= new Map());
+      let ids = receipts.get(this.department);
+      if (!ids) receipts.set(this.department, (ids = new Set()));
+      ids.add(receipt);
+    }
   }
 
   /**
@@ -122,6 +146,7 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
     if (operationName) headers['x-operation-name'] = operationName;
     const idempotencyKey = incoming?.request.http?.headers.get('idempotency-key');
     if (typeof idempotencyKey === 'string') headers['idempotency-key'] = idempotencyKey;
+    if (this.sharing.auditReplays && isQueryText(request.query ?? '')) headers[AUDIT_RECEIPT_HEADER] = 'want';
     return headers;
   }
 

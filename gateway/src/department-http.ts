@@ -139,11 +139,14 @@ export class DepartmentHttp {
     this.pool = new Pool(this.target.origin, this.settings);
   }
 
-  /** `fresh`: on a new connection, not a kept-alive one (the retry of a read whose connection was closed). */
-  post(body: string, headers: Record<string, string>, timeoutMs: number, fresh = false): Promise<DepartmentAnswer> {
+  /**
+   * `fresh`: on a new connection, not a kept-alive one (the retry of a read whose connection was
+   * closed). `path`: another path of the department than its GraphQL URL's (its audit replays).
+   */
+  post(body: string, headers: Record<string, string>, timeoutMs: number, fresh = false, path = this.path): Promise<DepartmentAnswer> {
     const connection = fresh ? new Client(this.target.origin, this.settings) : this.pool;
     const answer = new Promise<DepartmentAnswer>((resolve, reject) => {
-      connection.dispatch({ path: this.path, method: 'POST', headers, body }, new AnswerCollector(this.target.href, timeoutMs, resolve, reject));
+      connection.dispatch({ path, method: 'POST', headers, body }, new AnswerCollector(this.target.href, timeoutMs, resolve, reject));
     });
     if (fresh) void answer.finally(() => connection.close()).catch(() => {});
     return answer;

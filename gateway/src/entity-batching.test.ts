@@ -117,6 +117,17 @@ describe('entity batches', () => {
     expect(answers.map((answer) => answer.body.data)).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((key) => ({ _entities: [{ povertyHousehold: { cause: key } }] })));
   });
 
+  it('says when a merged fetch carried another client request\'s fetch, whose reads its department also recorded', async () => {
+    const { send } = department();
+    const batches = new EntityBatches<string>({ maxRepresentations: 100, maxInFlight: 0 });
+    const [one, two] = [{ request: 1 }, { request: 2 }];
+    const sameRequest = await Promise.all([batches.fetch('poverty', HEADERS, entityFetch('a'), send, one), batches.fetch('poverty', HEADERS, entityFetch('b'), send, one)]);
+    expect(sameRequest.map((answer) => answer.acrossRequests)).toEqual([false, false]);
+    const twoRequests = await Promise.all([batches.fetch('poverty', HEADERS, entityFetch('c'), send, one), batches.fetch('poverty', HEADERS, entityFetch('d'), send, two)]);
+    expect(twoRequests.map((answer) => answer.acrossRequests)).toEqual([true, true]);
+    expect((await batches.fetch('poverty', HEADERS, entityFetch('e'), send, two)).acrossRequests).toBe(false);
+  });
+
   it('keeps a merged fetch within the representation limit, a larger fetch alone', async () => {
     const { sent, send } = department();
     const batches = new EntityBatches<string>({ maxRepresentations: 3, maxInFlight: 0 });

@@ -46,6 +46,8 @@ export interface EntityAnswerBody {
 export interface SentFetch<R> {
   body: EntityAnswerBody;
   response: R;
+  /** The fetch went out merged with another client request's: what the department recorded covers both. */
+  acrossRequests?: boolean;
 }
 
 /** A read (not a mutation) whose variables carry the representations of the records asked for. */
@@ -109,6 +111,8 @@ type Send<R> = (fetch: OutgoingFetch) => Promise<SentFetch<R>>;
 
 interface Waiting<R> {
   fetch: EntityFetch;
+  /** The client request that asked (its context): parts of one request may merge without being shared. */
+  requester: unknown;
   send: Send<R>;
   resolve: (sent: SentFetch<R>) => void;
   reject: (error: unknown) => void;
@@ -130,13 +134,14 @@ export class EntityBatches<R> {
 
   /**
    * Sends `fetch` with any others of the same key asked meanwhile; resolves to this fetch's own
-   * part of the answer. `headers` are those the fetch goes out with (the caller's among them).
+   * part of the answer. `headers` are those the fetch goes out with (the caller's among them);
+   * `requester` tells one client request from another.
    */
-  fetch(department: string, headers: Record<string, string>, fetch: EntityFetch, send: Send<R>): Promise<SentFetch<R>> {
+  fetch(department: string, headers: Record<string, string>, fetch: EntityFetch, send: Send<R>, requester?: unknown): Promise<SentFetch<R>> {
     const key = batchKey(department, headers, fetch);
     let batch = this.batches.get(key);
     if (!batch) this.batches.set(key, (batch = { waiting: [], inFlight: 0, scheduled: false }));
-    const answer = new Promise<SentFetch<R>>((resolve, reject) => batch.waiting.push({ fetch, send, resolve, reject }));
+    const answer = new Promise<SentFetch<R>>((resolve, reject) => batch.waiting.push({ fetch, requester, send, resolve, reject }));
     if (!batch.scheduled && this.mayStart(batch)) {
       batch.scheduled = true;
       setImmediate(() => {
@@ -206,7 +211,8 @@ export class EntityBatches<R> {
           parts.forEach((part) => part.reject(error));
           return;
         }
-        parts.forEach((part) => part.resolve({ body: answers.get(part)!, response }));
+        const acrossRequests = parts.some((part) => part.requester !== parts[0].requester);
+        parts.forEach((part) => part.resolve({ body: answers.get(part)!, response, acrossRequests }));
       },
       (error) => {
         settled();

@@ -3,6 +3,7 @@ import { Counter, Histogram, type Registry } from 'prom-client';
 /** What the speed mechanisms saved, on the gateway's /metrics. */
 export class SpeedMetrics {
   readonly keptAnswers: Counter<'caller' | 'outcome'>;
+  readonly keptPersonalAnswers: Counter<'outcome'>;
   readonly sharedOperations: Counter;
   readonly sharedFetches: Counter<'department'>;
   readonly mergedEntityFetches: Counter<'department'>;
@@ -14,6 +15,12 @@ export class SpeedMetrics {
       name: 'gateway_kept_answers_total',
       help: 'Queries by caller (anonymous, token) and outcome: hit (answered from the kept answers), miss (executed and kept), personal (a department read a personal record: not kept), not_kept (errors, no department asked, or a write meanwhile)',
       labelNames: ['caller', 'outcome'],
+      registers: [registry],
+    });
+    this.keptPersonalAnswers = new Counter({
+      name: 'gateway_kept_personal_answers_total',
+      help: "Queries that showed a person, kept for their own caller only, by outcome: hit (sent again after every department that audited it recorded the reads again), miss (executed and kept), replay_refused (a department did not record the reads again: executed in full), not_kept (errors, a department that gave no receipt, a fetch shared with another request, or a write meanwhile)",
+      labelNames: ['outcome'],
       registers: [registry],
     });
     this.sharedOperations = new Counter({
