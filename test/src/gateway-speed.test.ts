@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { signToken } from '@rg/access';
 import { postGraphQL, type GraphQLResponse } from '@rg/dev-postgres';
-import { startStackHarness, type StackHarness } from './stack-harness';
+import { registeredPoorTrainee, startStackHarness, type StackHarness } from './stack-harness';
 import { newPersonId } from './bench/soak-load';
 
 /**
@@ -24,21 +24,12 @@ afterAll(async () => {
   await h?.stop();
 });
 
-/** The sum of a gateway metric's samples whose labels include `labels`; 0 when absent. */
-async function metric(name: string, labels: Record<string, string> = {}): Promise<number> {
-  const text = await (await fetch(h.stack.gatewayUrl.replace('/graphql', '/metrics'))).text();
-  return text.split('\n')
-    .filter((l) => (l.startsWith(`${name}{`) || l.startsWith(`${name} `)) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)))
-    .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
-}
+const metric = (name: string, labels: Record<string, string> = {}) => h.gatewayMetric(name, labels);
 
 const READ_HOUSEHOLD = 'query ReadPoorHousehold($id: ID!) { trainee(id: $id) { id povertyHousehold { id cause } } }';
 
 /** A trainee in poverty's registry, whose household a caller from hr may read (and poverty audits). */
-function poorTrainee() {
-  const member = h.world.poverty.members.find((m) => h.world.hr.trainees.some((t) => t.personKey === m.personKey))!;
-  return { trainee: h.world.hr.trainees.find((t) => t.personKey === member.personKey)!, householdId: String(member.householdId) };
-}
+const poorTrainee = () => registeredPoorTrainee(h.world);
 
 async function auditedReads(subject: string): Promise<number> {
   const { rows } = await poverty.query("SELECT count(*)::int AS n FROM audit_event WHERE subject = $1 AND operation = 'ReadPoorHousehold'", [subject]);

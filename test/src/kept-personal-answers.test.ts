@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { AUDIT_RECEIPT_HEADER, GATEWAY_SIGNATURE_HEADER, importGatewaySigningKey, signGatewayRequest, signToken, type GatewaySigningKey } from '@rg/access';
 import { postGraphQL } from '@rg/dev-postgres';
-import { startStackHarness, type StackHarness } from './stack-harness';
+import { registeredPoorTrainee, startStackHarness, type StackHarness } from './stack-harness';
 import { newPersonId } from './bench/soak-load';
 
 /**
@@ -30,10 +30,7 @@ afterAll(async () => {
 const HOUSEHOLD = 'query KeptHousehold($id: ID!) { trainee(id: $id) { id name povertyHousehold { id cause } } }';
 
 /** A trainee in poverty's registry: an admin's read of them is audited by hr (the trainee) and poverty (the household). */
-function poorTrainee() {
-  const member = h.world.poverty.members.find((m) => h.world.hr.trainees.some((t) => t.personKey === m.personKey))!;
-  return h.world.hr.trainees.find((t) => t.personKey === member.personKey)!;
-}
+const poorTrainee = () => registeredPoorTrainee(h.world).trainee;
 
 async function events(department: string, subject: string): Promise<Array<{ record_type: string; record_ids: string[]; operation: string }>> {
   const { rows } = await db[department].query(
@@ -41,14 +38,8 @@ async function events(department: string, subject: string): Promise<Array<{ reco
   return rows;
 }
 
-async function metric(name: string, labels: Record<string, string> = {}): Promise<number> {
-  const text = await (await fetch(h.stack.gatewayUrl.replace('/graphql', '/metrics'))).text();
-  return text.split('\n')
-    .filter((l) => (l.startsWith(`${name}{`) || l.startsWith(`${name} `)) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)))
-    .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
-}
-const outcome = (name: string) => metric('gateway_kept_personal_answers_total', { outcome: name });
-const fetches = (department: string) => metric('subgraph_fetches_total', { department });
+const outcome = (name: string) => h.gatewayMetric('gateway_kept_personal_answers_total', { outcome: name });
+const fetches = (department: string) => h.gatewayMetric('subgraph_fetches_total', { department });
 
 describe('answers that show a person, kept for their own caller', () => {
   it('sends a kept answer again only after hr and poverty recorded the same reads again, in the caller\'s name', async () => {
@@ -122,13 +113,16 @@ describe('answers that show a person, kept for their own caller', () => {
 describe("a department's audit replay", () => {
   const replayUrl = () => h.stack.subgraphUrls.poverty.replace(/\/graphql$/, '/audit/replay');
 
+  /** Asks poverty straight for a household, as the gateway would, with or without asking for a receipt. */
+  const askPoverty = (token: string, want: boolean) => fetch(h.stack.subgraphUrls.poverty, {
+    method: 'POST',
+    body: JSON.stringify({ query: 'query ReceiptedHousehold($id: ID!) { poorHousehold(id: $id) { id cause } }', variables: { id: String(h.world.poverty.households[0].id) } }),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(want ? { [AUDIT_RECEIPT_HEADER]: 'want' } : {}) },
+  });
+
   /** A receipt straight from poverty, as the gateway would be given one for an admin's read. */
   async function receiptFor(token: string): Promise<string> {
-    const body = JSON.stringify({ query: 'query ReceiptedHousehold($id: ID!) { poorHousehold(id: $id) { id cause } }', variables: { id: String(h.world.poverty.households[0].id) } });
-    const response = await fetch(h.stack.subgraphUrls.poverty, {
-      method: 'POST', body,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, [AUDIT_RECEIPT_HEADER]: 'want' },
-    });
+    const response = await askPoverty(token, true);
     expect(response.status).toBe(200);
     return response.headers.get(AUDIT_RECEIPT_HEADER)!;
   }
@@ -169,11 +163,7 @@ describe("a department's audit replay", () => {
   });
 
   it('gives no receipt unless asked, and "none" for reads its own staff make unaudited', async () => {
-    const body = JSON.stringify({ query: '{ poorHousehold(id: "1") { id } }' });
-    const ask = async (role: 'admin' | 'poverty', want: boolean) => (await fetch(h.stack.subgraphUrls.poverty, {
-      method: 'POST', body,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await signToken(role)}`, ...(want ? { [AUDIT_RECEIPT_HEADER]: 'want' } : {}) },
-    })).headers.get(AUDIT_RECEIPT_HEADER);
+    const ask = async (role: 'admin' | 'poverty', want: boolean) => (await askPoverty(await signToken(role), want)).headers.get(AUDIT_RECEIPT_HEADER);
     expect(await ask('admin', false)).toBeNull();
     expect(await ask('poverty', true)).toBe('none');
   });

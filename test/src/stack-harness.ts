@@ -12,7 +12,15 @@ export interface StackHarness {
   world: World;
   query<T = any>(query: string, variables?: Record<string, unknown>, role?: Exclude<Role, 'public'>): Promise<GraphQLResponse<T>>;
   statements(department: string): Promise<number>;
+  /** The sum of a gateway metric's samples whose labels include `labels`; 0 when absent. */
+  gatewayMetric(name: string, labels?: Record<string, string>): Promise<number>;
   stop(): Promise<void>;
+}
+
+/** A trainee in poverty's registry: their household is audited by poverty when a caller from outside reads it. */
+export function registeredPoorTrainee(world: World) {
+  const member = world.poverty.members.find((m) => world.hr.trainees.some((t) => t.personKey === m.personKey))!;
+  return { trainee: world.hr.trainees.find((t) => t.personKey === member.personKey)!, householdId: String(member.householdId) };
 }
 
 /** The real system: a subgraph process per department of the manifest and the gateway over HTTP, on fresh databases of the test server. */
@@ -34,6 +42,12 @@ export async function startStackHarness(options: { env?: NodeJS.ProcessEnv } = {
       return postGraphQL(stack.gatewayUrl, query, variables, token);
     },
     statements: (department) => readCounter(stack.subgraphUrls[department].replace('/graphql', '/metrics'), 'db_statements_total'),
+    async gatewayMetric(name, labels = {}) {
+      const text = await (await fetch(stack.gatewayUrl.replace('/graphql', '/metrics'))).text();
+      return text.split('\n')
+        .filter((l) => (l.startsWith(`${name}{`) || l.startsWith(`${name} `)) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)))
+        .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
+    },
     stop: () => stack.stop(),
   };
 }
