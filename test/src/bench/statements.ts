@@ -14,7 +14,8 @@ import { wholeNumber } from '@rg/settings';
  * `npm run bench`: the seeding time, then each read of BENCH_CASES through the gateway: once
  * right after start-up (the "after start" column), then timed with no cache (AGGREGATE_CACHE_MS=0
  * in the departments, GATEWAY_RESPONSE_CACHE_MS=0 in the gateway: what the first viewer of a
- * figure waits from a running stack) and then with caches warm, with the SQL
+ * figure waits from a running stack) and then with caches warm (a caller's personal pages
+ * kept for that caller too, each reuse audited again by its departments), with the SQL
  * statements each department sent for it (audit included), and EXPLAIN (ANALYZE) of the
  * slowest statement. Printed, never asserted.
  * BENCH_TRAINEES sets the province's size (default 20,000; up to 1,000,000).
@@ -116,9 +117,10 @@ async function main(): Promise<void> {
       await stack.services.get(department)!.stop();
       await stack.restart(department, { AGGREGATE_CACHE_MS: '30000' });
     }
-    // The gateway's kept answers (aggregates, per role and scopes; never an answer that shows a person).
+    // The gateway's kept answers: aggregates per role and scopes, and answers that show a person
+    // for their own caller, each sent again only after its departments audited it again.
     await stack.services.get('gateway')!.stop();
-    await stack.restart('gateway', { GATEWAY_RESPONSE_CACHE_MS: '30000' });
+    await stack.restart('gateway', { GATEWAY_RESPONSE_CACHE_MS: '30000', GATEWAY_PERSONAL_ANSWER_MS: '30000' });
     // As in the cold pass, the restarted processes first serve other reads and one request of
     // each read, so the warm figures are not those of code V8 has not compiled yet.
     await warmup();
@@ -128,7 +130,7 @@ async function main(): Promise<void> {
       await timeCase(stack, token, bench, 1);
       warm.push([bench, await timeCase(stack, token, bench)]);
     }
-    printTable('Caches warm (AGGREGATE_CACHE_MS=30000, GATEWAY_RESPONSE_CACHE_MS=30000, after one request of each)', warm);
+    printTable('Caches warm (AGGREGATE_CACHE_MS=30000, GATEWAY_RESPONSE_CACHE_MS=30000, GATEWAY_PERSONAL_ANSWER_MS=30000, after one request of each)', warm);
   } finally {
     await stack.stop();
     if (!keptDir) rmSync(root, { recursive: true, force: true });
