@@ -31,6 +31,8 @@ const HOUSEHOLD = 'query KeptHousehold($id: ID!) { trainee(id: $id) { id name po
 
 /** A trainee in poverty's registry: an admin's read of them is audited by hr (the trainee) and poverty (the household). */
 const poorTrainee = () => registeredPoorTrainee(h.world).trainee;
+/** That trainee and their household, asked through the gateway by the caller of `token`. */
+const askHousehold = (token: string) => postGraphQL(h.stack.gatewayUrl, HOUSEHOLD, { id: String(poorTrainee().id) }, token);
 
 async function events(department: string, subject: string): Promise<Array<{ record_type: string; record_ids: string[]; operation: string }>> {
   const { rows } = await db[department].query(
@@ -45,12 +47,12 @@ describe('answers that show a person, kept for their own caller', () => {
   it('sends a kept answer again only after hr and poverty recorded the same reads again, in the caller\'s name', async () => {
     const trainee = poorTrainee();
     const token = await signToken('admin', { subject: 'kept-pager' });
-    const first = await postGraphQL(h.stack.gatewayUrl, HOUSEHOLD, { id: String(trainee.id) }, token);
+    const first = await askHousehold(token);
     expect(first.errors).toBeUndefined();
     expect(first.data.trainee.povertyHousehold).not.toBeNull();
     const [hits, hrFetches, povertyFetches] = [await outcome('hit'), await fetches('hr'), await fetches('poverty')];
     for (let i = 0; i < 2; i++) {
-      const again = await postGraphQL(h.stack.gatewayUrl, HOUSEHOLD, { id: String(trainee.id) }, token);
+      const again = await askHousehold(token);
       expect(again).toEqual(first);
     }
     expect(await outcome('hit')).toBe(hits + 2);
@@ -68,11 +70,10 @@ describe('answers that show a person, kept for their own caller', () => {
   });
 
   it('never sends one caller\'s kept answer to another, of the same role', async () => {
-    const trainee = poorTrainee();
     const [alice, bob] = await Promise.all([signToken('admin', { subject: 'kept-alice' }), signToken('admin', { subject: 'kept-bob' })]);
-    await postGraphQL(h.stack.gatewayUrl, HOUSEHOLD, { id: String(trainee.id) }, alice);
+    await askHousehold(alice);
     const [hits, povertyFetches] = [await outcome('hit'), await fetches('poverty')];
-    const forBob = await postGraphQL(h.stack.gatewayUrl, HOUSEHOLD, { id: String(trainee.id) }, bob);
+    const forBob = await askHousehold(bob);
     expect(forBob.errors).toBeUndefined();
     expect(await outcome('hit')).toBe(hits);
     expect(await fetches('poverty')).toBe(povertyFetches + 1);
@@ -81,14 +82,13 @@ describe('answers that show a person, kept for their own caller', () => {
   });
 
   it('drops a kept answer when a write through the gateway reaches one of its departments', async () => {
-    const trainee = poorTrainee();
     const token = await signToken('admin', { subject: 'kept-writer' });
-    await postGraphQL(h.stack.gatewayUrl, HOUSEHOLD, { id: String(trainee.id) }, token);
+    await askHousehold(token);
     const registered = await h.query('mutation Register($i: RegisterTraineeInput!) { registerTrainee(input: $i) { id } }',
       { i: { citizenId: newPersonId(7, false), name: '测试', category: 'MIGRANT_WORKER', stage: 'AWARENESS' } }, 'hr');
     expect(registered.errors).toBeUndefined();
     const [hits, hrFetches] = [await outcome('hit'), await fetches('hr')];
-    const after = await postGraphQL(h.stack.gatewayUrl, HOUSEHOLD, { id: String(trainee.id) }, token);
+    const after = await askHousehold(token);
     expect(after.errors).toBeUndefined();
     expect(await outcome('hit')).toBe(hits);
     expect(await fetches('hr')).toBe(hrFetches + 1);
@@ -96,12 +96,11 @@ describe('answers that show a person, kept for their own caller', () => {
   });
 
   it('asks the query again in full when the departments no longer hold the receipts', async () => {
-    const trainee = poorTrainee();
     const token = await signToken('admin', { subject: 'kept-late' });
-    const first = await postGraphQL(h.stack.gatewayUrl, HOUSEHOLD, { id: String(trainee.id) }, token);
+    const first = await askHousehold(token);
     await new Promise((resolve) => setTimeout(resolve, RECEIPT_MS + 500));
     const [refused, hits, povertyFetches] = [await outcome('replay_refused'), await outcome('hit'), await fetches('poverty')];
-    const late = await postGraphQL(h.stack.gatewayUrl, HOUSEHOLD, { id: String(trainee.id) }, token);
+    const late = await askHousehold(token);
     expect(late).toEqual(first);
     expect(await outcome('replay_refused')).toBe(refused + 1);
     expect(await outcome('hit')).toBe(hits);
