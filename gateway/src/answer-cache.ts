@@ -1,4 +1,4 @@
-import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContext, type GraphQLResponse } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
 import type { GatewayContext } from './context';
 import type { SpeedMetrics } from './speed-metrics';
@@ -86,6 +86,16 @@ export function operationKey(queryHash: string, operationName: string | null | u
   return `${queryHash}\n${operationName ?? ''}\n${JSON.stringify(variables ?? {})}`;
 }
 
+/** The operation a request asks, as every keeper of answers keys it: the document, the operation name, the variables. */
+export function requestedOperationKey(request: GraphQLRequestContext<GatewayContext>): string {
+  return operationKey(request.queryHash ?? request.request.query ?? '', request.operationName, request.request.variables);
+}
+
+/** A kept answer as Apollo Server sends it. */
+export function keptResponse(entry: Pick<Entry, 'result' | 'status'>): GraphQLResponse {
+  return { http: { status: entry.status, headers: new HeaderMap() }, body: { kind: 'single', singleResult: entry.result } };
+}
+
 /**
  * Answers queries from the cache, after limits and cost have passed, and keeps new answers
  * that read no personal record. Only an answer this request computed itself is kept: one
@@ -101,7 +111,7 @@ export function answerCachePlugin(cache: AnswerCache, metrics: SpeedMetrics): Ap
       return {
         async responseForOperation(request): Promise<GraphQLResponse | null> {
           if (request.operation?.operation !== 'query') return null;
-          key = `${request.contextValue.entitlement}\n${operationKey(request.queryHash ?? request.request.query ?? '', request.operationName, request.request.variables)}`;
+          key = `${request.contextValue.entitlement}\n${requestedOperationKey(request)}`;
           const hit = cache.get(key);
           if (!hit) {
             writesAtStart = cache.writeCount;
@@ -109,7 +119,7 @@ export function answerCachePlugin(cache: AnswerCache, metrics: SpeedMetrics): Ap
           }
           metrics.keptAnswers.inc({ caller, outcome: 'hit' });
           key = undefined;
-          return { http: { status: hit.status, headers: new HeaderMap() }, body: { kind: 'single', singleResult: hit.result } };
+          return keptResponse(hit);
         },
         async willSendResponse({ response, contextValue: context }) {
           if (!key) return;

@@ -1,7 +1,7 @@
-import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import type { GatewayContext } from './context';
 import type { SpeedMetrics } from './speed-metrics';
-import { operationKey, type AnswerCache } from './answer-cache';
+import { keptResponse, requestedOperationKey, type AnswerCache } from './answer-cache';
 import type { AuditReplays } from './audit-replays';
 
 /**
@@ -27,7 +27,7 @@ export function keptPersonalAnswersPlugin(cache: AnswerCache, replays: AuditRepl
         async responseForOperation(request): Promise<GraphQLResponse | null> {
           const context = request.contextValue;
           if (request.operation?.operation !== 'query' || !context.authorization) return null;
-          key = `${context.authorization}\n${operationKey(request.queryHash ?? request.request.query ?? '', request.operationName, request.request.variables)}`;
+          key = `${context.authorization}\n${requestedOperationKey(request)}`;
           const hit = cache.get(key);
           writesAtStart = cache.writeCount;
           if (!hit) return null;
@@ -40,7 +40,7 @@ export function keptPersonalAnswersPlugin(cache: AnswerCache, replays: AuditRepl
           metrics.keptPersonalAnswers.inc({ outcome: 'hit' });
           key = undefined;
           context.personalRecordsRead = true; // what it shows is personal: nothing else may keep it
-          return { http: { status: hit.status, headers: new HeaderMap() }, body: { kind: 'single', singleResult: hit.result } };
+          return keptResponse(hit);
         },
         async willSendResponse({ response, contextValue: context }) {
           if (!key || !context.personalRecordsRead) return; // not personal: the public answers' to keep

@@ -1,7 +1,7 @@
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import type { GatewayContext } from './context';
 import type { SpeedMetrics } from './speed-metrics';
-import { operationKey } from './answer-cache';
+import { requestedOperationKey } from './answer-cache';
 
 /**
  * The same caller asking the same query with the same variables while an identical one is
@@ -18,7 +18,7 @@ export function sharedOperationsPlugin(metrics: SpeedMetrics, waitLimitMs: numbe
       return {
         async responseForOperation(request): Promise<GraphQLResponse | null> {
           if (request.operation?.operation !== 'query') return null;
-          const key = `${request.contextValue.authorization ?? ''}\n${operationKey(request.queryHash ?? request.request.query ?? '', request.operationName, request.request.variables)}`;
+          const key = `${request.contextValue.authorization ?? ''}\n${requestedOperationKey(request)}`;
           const running = inFlight.get(key);
           if (running) {
             // Should the first one never finish, this one runs by itself after the fetch deadline.
