@@ -1,8 +1,9 @@
-import { hash, createPublicKey, randomBytes, sign, verify, KeyObject } from 'node:crypto';
+import { hash, createPublicKey, randomBytes, verify, KeyObject } from 'node:crypto';
 import {
   importJWK, importPKCS8, exportJWK, generateKeyPair, calculateJwkThumbprint,
   type JWK, type JSONWebKeySet, type CryptoKey,
 } from 'jose';
+import { ed25519Signer, type Ed25519Sign } from './ed25519-signer';
 
 /**
  * The gateway's signature on every request it sends a department: a short-lived EdDSA
@@ -128,12 +129,22 @@ function nonce(): string {
   return noncePool.toString('base64url', noncePoolAt - NONCE_BYTES, noncePoolAt);
 }
 
-const keyObjects = new WeakMap<CryptoKey, KeyObject>();
+/** Per signing key, made once: its JWS header, always the same, and its signing function. */
+const signers = new WeakMap<GatewaySigningKey, { header: string; sign: Ed25519Sign }>();
 const base64url = (json: unknown) => Buffer.from(JSON.stringify(json)).toString('base64url');
+
+function signerFor(signingKey: GatewaySigningKey): { header: string; sign: Ed25519Sign } {
+  let signer = signers.get(signingKey);
+  if (!signer) {
+    signer = { header: base64url({ alg: ALGORITHM, kid: signingKey.kid, typ: 'gateway-request+jwt' }), sign: ed25519Signer(KeyObject.from(signingKey.key)) };
+    signers.set(signingKey, signer);
+  }
+  return signer;
+}
 
 /**
  * Signs one request body for one department: a compact JWS, as jose's SignJWT would make it,
- * signed with Node's own synchronous Ed25519. The gateway signs every fetch it sends, and
+ * signed synchronously (ed25519-signer.ts). The gateway signs every fetch it sends, and
  * WebCrypto's asynchronous path costs it several times more CPU per signature.
  */
 export async function signGatewayRequest(signingKey: GatewaySigningKey, department: string, body: string | Uint8Array,
@@ -168,15 +179,13 @@ function requestDigest(nonce: string, department: string, body: string | Uint8Ar
 
 function signedJwt(signingKey: GatewaySigningKey, bound: Record<string, unknown>, options: { issuedAt?: number; lifetimeSeconds?: number }): string {
   const issuedAt = options.issuedAt ?? Math.floor(Date.now() / 1000);
-  let key = keyObjects.get(signingKey.key);
-  if (!key) keyObjects.set(signingKey.key, (key = KeyObject.from(signingKey.key)));
-  const header = base64url({ alg: ALGORITHM, kid: signingKey.kid, typ: 'gateway-request+jwt' });
+  const { header, sign } = signerFor(signingKey);
   const claims = base64url({
     ...bound, iss: GATEWAY_ISSUER,
     iat: issuedAt, exp: issuedAt + (options.lifetimeSeconds ?? SIGNATURE_LIFETIME_SECONDS),
   });
   const signingInput = `${header}.${claims}`;
-  return `${signingInput}.${sign(null, Buffer.from(signingInput), key).toString('base64url')}`;
+  return `${signingInput}.${sign(Buffer.from(signingInput)).toString('base64url')}`;
 }
 
 /** Checks a signature header against this department and the body it came with; throws why not. */
