@@ -1,3 +1,5 @@
+// First, before anything loads @apollo/gateway (preload.ts).
+import './preload';
 import { usesDevelopmentSecret, tokenConfigFromEnv } from '@rg/access';
 import { gatewayConfigFromEnv } from './config';
 import { startGateway } from './gateway-server';
