@@ -53,18 +53,17 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
     socketPath?: string,
   ) {
     const http = new DepartmentHttp(url, socketPath);
+    // Signed here, once the body is serialised: the signature hashes the exact body.
+    const signedPost = async (body: string, headers: Record<string, string>, fresh = false, path?: string) =>
+      http.post(body, { ...headers, ...(await signer?.headersFor(department, body)) }, timeoutMs, fresh, path);
     const replayPath = new URL(url).pathname.replace(/\/graphql\/?$/, '') + AUDIT_REPLAY_PATH;
-    sharing.auditReplays?.register(department, async (body, headers) => {
-      const signed = { ...headers, ...(await signer?.headersFor(department, body)) };
-      return (await watch.breaker.run(() => http.post(body, signed, timeoutMs, false, replayPath))).ok;
-    });
+    sharing.auditReplays?.register(department, async (body, headers) => (await watch.breaker.run(() => signedPost(body, headers, false, replayPath))).ok);
     super({
       url,
-      // Signed here, once the body is serialised: the signature hashes the exact body.
       fetcher: ((_input: string, init?: RequestInit) => {
         const body = String(init?.body ?? '');
         const headers = init?.headers as Record<string, string>;
-        const attempt = async (fresh = false) => http.post(body, { ...headers, ...(await signer?.headersFor(department, body)) }, timeoutMs, fresh);
+        const attempt = (fresh = false) => signedPost(body, headers, fresh);
         // A kept-alive connection the department closed just as it was reused fails with a
         // TypeError and no answer; a read is sent once more on a fresh one, a write never.
         const send = () => watch.breaker.run(() => (isQueryBody(body)

@@ -16,19 +16,16 @@ const PLAIN = Symbol.for('returnee-graph: plain federation exports');
  * they load and never again, so the copy holds what the getters would return; it is taken
  * after rememberOperations() replaced operationFromDocument in its module, so it holds the
  * remembering one. It only helps modules loaded after it: main.ts loads preload.ts first.
- * Where modules are not in Node's cache (under jest), nothing is replaced. Returns whether the
- * package's exports are the plain copy.
+ * Where modules are not in Node's cache (under jest), nothing is replaced.
  */
-export function plainFederationExports(): boolean {
+export function plainFederationExports(): void {
   const id = require.resolve(PACKAGE);
   const live = require(id) as Record<string | symbol, unknown>;
-  if (live[PLAIN]) return true;
   const cached = require.cache[id];
-  if (!cached || cached.exports !== live) return false;
+  if (live[PLAIN] || !cached || cached.exports !== live) return;
   const plain: Record<string | symbol, unknown> = {};
   for (const name of Object.keys(live)) plain[name] = live[name];
   Object.defineProperty(plain, '__esModule', { value: true });
   Object.defineProperty(plain, PLAIN, { value: true });
   cached.exports = plain;
-  return true;
 }

@@ -43,7 +43,9 @@ function createGateway(
   // networks without internet and calls nobody uninvited; an operator can still opt in
   // by setting the variable to 0.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
-  rememberOperations(); // each query's Operation built once, not per request (operation-memo.ts)
+  // Each query's Operation built once, not per request (operation-memo.ts). main.ts has had it
+  // done already (preload.ts); done again here (it is idempotent) for any other caller of startGateway.
+  rememberOperations();
   // The URL comes from the supergraph (or composition); a department's socket from this
   // gateway's own settings, by name: a composed supergraph file names no socket.
   const socketOf = (name: string) => config.subgraphs.find((endpoint) => endpoint.name === name)?.socketPath;

@@ -44,9 +44,9 @@ export function keptPersonalAnswersPlugin(cache: AnswerCache, replays: AuditRepl
         },
         async willSendResponse({ response, contextValue: context }) {
           if (!key || !context.personalRecordsRead) return; // not personal: the public answers' to keep
-          const answered = response.body.kind === 'single' && !response.body.singleResult.errors?.length;
-          const kept = answered && !context.receiptsIncomplete && response.body.kind === 'single' && cache.keep(key, {
-            result: response.body.singleResult,
+          const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
+          const kept = !!result && !result.errors?.length && !context.receiptsIncomplete && cache.keep(key, {
+            result,
             status: response.http.status,
             departments: context.departmentsAsked ?? new Set(),
             receipts: context.auditReceipts ?? new Map(),

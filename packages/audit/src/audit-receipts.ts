@@ -26,7 +26,7 @@ export interface ReceiptSettings {
  * Receipts for the read events a department wrote for one answer, kept in this process's
  * memory for a short while. A gateway that keeps a caller's personal answer holds the receipts
  * of the departments that audited it; each time it sends that answer again it first has each
- * of them record the same reads again (`recall`, then `appendReads`), under that caller's name
+ * of them record the same reads again (`recall`, then `appendReadsAgain`), under that caller's name
  * and the same operation, before anything leaves. A receipt is an opaque random name: it
  * carries nothing about the records, it is honoured only for the caller whose reads it names,
  * and it is gone after the TTL, past the bound, or when the department restarts — then the

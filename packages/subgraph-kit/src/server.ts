@@ -10,20 +10,17 @@ import type { DataSource } from 'typeorm';
 import { departmentEntry } from '@rg/departments';
 import { buildDepartmentSchema } from './federation-schema';
 import { aggregateCacheMs, createDataSource, migrate } from '@rg/data-helpers';
-import { createLogger } from '@rg/observability';
-import { createMetrics } from '@rg/observability';
-import { viewerFromHeader, InvalidTokenError } from '@rg/access';
-import { PUBLIC_VIEWER } from '@rg/access';
+import { createLogger, createMetrics, metricsPlugin } from '@rg/observability';
+import {
+  viewerFromHeader, InvalidTokenError, PUBLIC_VIEWER, AUDIT_REPLAY_PATH, gatewayKeySetFromEnv, type GatewayKeySet,
+} from '@rg/access';
 import { auditPlugin, unexpectedErrorLogPlugin } from './server-plugins';
 import { formatError } from '@rg/api-errors';
-import { metricsPlugin } from '@rg/observability';
 import { AuditReceipts, AuditRecorder } from '@rg/audit';
-import { AUDIT_REPLAY_PATH } from '@rg/access';
 import { auditReplayHandler, receiptSettingsFromEnv } from './audit-replay-endpoint';
 import { federationChannelGuard, keepRawBody, type ChannelRequest } from './federation-channel';
 import { graphqlEndpoint, isGraphQLPost } from './graphql-endpoint';
 import bytes from 'bytes';
-import { gatewayKeySetFromEnv, type GatewayKeySet } from '@rg/access';
 import { disclosureMinCount, maxRegionYears } from '@rg/region-scorecard';
 import { IdempotencyClaim, purgeExpiredKeysHourly } from '@rg/idempotency';
 import { idempotencyPlugin } from './idempotency-plugin';
