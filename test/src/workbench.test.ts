@@ -75,9 +75,16 @@ describe('the workbench and the explorer in a real browser (Debian chromium)', (
     expect((await page.locator('.graphiql-tab .graphiql-tab-button').allTextContents()).map((title) => title.trim()).sort()).toEqual([...operationNames].sort());
     await page.selectOption('select[name=dev-role]', 'analyst');
     await page.waitForFunction(() => document.querySelector('[data-testid=session-state]')?.textContent?.includes('analyst'));
+    // GraphiQL loads its editors (CodeMirror) after its first render, and until both exist its
+    // Run button does nothing: a click on a busy machine before then left the response empty.
+    // A user presses Run once the query shows; so does the test.
+    await page.waitForFunction(() => /^query \w+/m.test((document.querySelector('.graphiql-query-editor .CodeMirror') as unknown as { CodeMirror?: { getValue(): string } } | null)?.CodeMirror?.getValue() ?? ''));
+    await page.waitForSelector('.graphiql-response .CodeMirror');
     await page.click('.graphiql-execute-button');
-    await page.waitForFunction(() => document.querySelector('.graphiql-response')?.textContent?.includes('"trained"'));
+    // Any answer ends the wait, so an error shows in the assertion below rather than as a timeout.
+    await page.waitForFunction(() => ((document.querySelector('.graphiql-response .CodeMirror') as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue()).trim() !== '');
     const response = JSON.parse(await page.locator('.graphiql-response .CodeMirror').evaluate((el) => (el as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue()));
+    expect(response.errors).toBeUndefined();
     expect(response.data.scorecard.trained.target).toBe(1500);
     await page.click('[aria-label="Show Documentation Explorer"]');
     await page.waitForSelector('.graphiql-doc-explorer >> text=Query');
