@@ -18,6 +18,8 @@ const INDICATOR_FORMATS: Record<string, 'count' | 'percent' | 'decimal'> = {
   poorParkEntrantShare: 'percent', returneeVentures: 'count', trainedFounderShare: 'percent',
 };
 const NOT_AVAILABLE = 'not available to your role';
+/** A CodeMirror 5 editor's element, as GraphiQL's editors are: the editor hangs on it. */
+type EditorElement = Element & { CodeMirror?: { getValue(): string } };
 
 function shown(value: number | null, format: 'count' | 'percent' | 'decimal'): string {
   if (value === null) return '—';
@@ -78,12 +80,12 @@ describe('the workbench and the explorer in a real browser (Debian chromium)', (
     // GraphiQL loads its editors (CodeMirror) after its first render, and until both exist its
     // Run button does nothing: a click on a busy machine before then left the response empty.
     // A user presses Run once the query shows; so does the test.
-    await page.waitForFunction(() => /^query \w+/m.test((document.querySelector('.graphiql-query-editor .CodeMirror') as unknown as { CodeMirror?: { getValue(): string } } | null)?.CodeMirror?.getValue() ?? ''));
+    await page.waitForFunction(() => /^query \w+/m.test(document.querySelector<EditorElement>('.graphiql-query-editor .CodeMirror')?.CodeMirror?.getValue() ?? ''));
     await page.waitForSelector('.graphiql-response .CodeMirror');
     await page.click('.graphiql-execute-button');
     // Any answer ends the wait, so an error shows in the assertion below rather than as a timeout.
-    await page.waitForFunction(() => ((document.querySelector('.graphiql-response .CodeMirror') as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue()).trim() !== '');
-    const response = JSON.parse(await page.locator('.graphiql-response .CodeMirror').evaluate((el) => (el as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue()));
+    await page.waitForFunction(() => (document.querySelector<EditorElement>('.graphiql-response .CodeMirror')?.CodeMirror?.getValue() ?? '').trim() !== '');
+    const response = JSON.parse(await page.locator('.graphiql-response .CodeMirror').evaluate((el: EditorElement) => el.CodeMirror?.getValue() ?? ''));
     expect(response.errors).toBeUndefined();
     expect(response.data.scorecard.trained.target).toBe(1500);
     await page.click('[aria-label="Show Documentation Explorer"]');
