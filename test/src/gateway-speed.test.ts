@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { signToken } from '@rg/access';
-import { postGraphQL, type GraphQLResponse } from '@rg/dev-postgres';
+import { metricSum, postGraphQL, type GraphQLResponse } from '@rg/dev-postgres';
 import { registeredPoorTrainee, startStackHarness, type StackHarness } from './stack-harness';
 import { newPersonId } from './bench/soak-load';
 
@@ -307,8 +307,7 @@ describe("one department's entity fetches at several paths of a plan, sent as on
 
   /** Requests youth-league has served, counted by youth-league itself. */
   async function youthLeagueRequests(): Promise<number> {
-    const text = await (await fetch(h.stack.subgraphUrls['youth-league'].replace('/graphql', '/metrics'))).text();
-    return text.split('\n').filter((l) => l.startsWith('graphql_request_duration_seconds_count')).reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
+    return metricSum(h.stack.subgraphUrls['youth-league'].replace('/graphql', '/metrics'), 'graphql_request_duration_seconds_count');
   }
 
   it("asks youth-league once for a page's trainees' and ventures' stories, and answers with the stories youth-league holds", async () => {

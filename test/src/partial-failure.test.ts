@@ -24,13 +24,8 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => h?.stop());
 
-/** One sample of the gateway's /metrics, e.g. metric('subgraph_fetches_total', { department: 'hr' }); 0 when absent. */
-async function metric(name: string, labels: Record<string, string>): Promise<number> {
-  const text = await (await fetch(h.stack.gatewayUrl.replace('/graphql', '/metrics'))).text();
-  const line = text.split('\n').find((l) => l.startsWith(`${name}{`)
-    && Object.entries(labels).every(([key, value]) => l.includes(`${key}="${value}"`)));
-  return line ? Number(line.split(' ').pop()) : 0;
-}
+/** One series of the gateway's /metrics, e.g. metric('subgraph_fetches_total', { department: 'hr' }); 0 when absent. */
+const metric = (name: string, labels: Record<string, string>) => h.gatewayMetric(name, labels);
 
 const CLOSED = 0;
 const OPEN = 2;

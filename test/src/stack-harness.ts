@@ -1,4 +1,4 @@
-import { freshDatabaseUrl, postGraphQL, readCounter, type GraphQLResponse } from '@rg/dev-postgres';
+import { freshDatabaseUrl, metricSum, postGraphQL, type GraphQLResponse } from '@rg/dev-postgres';
 import { startStack, type Stack } from '@rg/infra';
 import { DEPARTMENTS } from '@rg/departments';
 import { signToken, type Role } from '@rg/access';
@@ -41,13 +41,8 @@ export async function startStackHarness(options: { env?: NodeJS.ProcessEnv } = {
       }
       return postGraphQL(stack.gatewayUrl, query, variables, token);
     },
-    statements: (department) => readCounter(stack.subgraphUrls[department].replace('/graphql', '/metrics'), 'db_statements_total'),
-    async gatewayMetric(name, labels = {}) {
-      const text = await (await fetch(stack.gatewayUrl.replace('/graphql', '/metrics'))).text();
-      return text.split('\n')
-        .filter((l) => (l.startsWith(`${name}{`) || l.startsWith(`${name} `)) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)))
-        .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
-    },
+    statements: (department) => metricSum(stack.subgraphUrls[department].replace('/graphql', '/metrics'), 'db_statements_total'),
+    gatewayMetric: (name, labels) => metricSum(stack.gatewayUrl.replace('/graphql', '/metrics'), name, labels),
     stop: () => stack.stop(),
   };
 }

@@ -4,3 +4,4 @@ export * from './databases';
 export * from './subgraph-harness';
 export * from './postgres-process';
 export * from './unix-sockets';
+export * from './metrics-page';

@@ -3,6 +3,7 @@ import { signToken, generateGatewayKeyPair, importGatewayKeySet, importGatewaySi
 import { DEMO_REFERENCE_DATE, generateWorld, type World } from '@rg/demo-province';
 import { sendImport, type ImportAnswer, type Rejection } from '@rg/record-import';
 import { freshDatabaseUrl } from './databases';
+import { metricSum } from './metrics-page';
 
 export interface GraphQLResponse<T = any> {
   data?: T;
@@ -76,12 +77,6 @@ export async function postAsGateway(
   });
 }
 
-export async function readCounter(metricsUrl: string, name: string): Promise<number> {
-  const text = await (await fetch(metricsUrl)).text();
-  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
-  return line ? Number(line.split(' ').pop()) : 0;
-}
-
 /** Starts one department on a fresh database of the test server, migrated and seeded. */
 export async function startSubgraphHarness(
   department: DepartmentSubgraph, options: { world?: World; seed?: boolean } = {},
@@ -110,7 +105,7 @@ export async function startSubgraphHarness(
     async directQuery(query, variables, role) {
       return postGraphQL(subgraph.url, query, variables, await tokenOf(role));
     },
-    statements: () => readCounter(subgraph.url.replace('/graphql', '/metrics'), 'db_statements_total'),
+    statements: () => metricSum(subgraph.url.replace('/graphql', '/metrics'), 'db_statements_total'),
     async rowCount(table) {
       const [{ n }] = await subgraph.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`);
       return n;

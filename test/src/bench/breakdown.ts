@@ -1,5 +1,5 @@
 import type { Stack } from '@rg/infra';
-import { postGraphQL } from '@rg/dev-postgres';
+import { metricSum, postGraphQL } from '@rg/dev-postgres';
 import { DEPARTMENTS } from '@rg/access';
 import { createDataSource } from '@rg/data-helpers';
 import { readCpu } from './cpu-time';
@@ -48,9 +48,7 @@ async function gatewayFetches(stack: Stack): Promise<{ count: Map<string, number
 async function departmentRequests(stack: Stack): Promise<Map<string, number>> {
   const served = new Map<string, number>();
   await Promise.all(DEPARTMENTS.map(async (department) => {
-    const text = await (await fetch(stack.subgraphUrls[department].replace('/graphql', '/metrics'))).text();
-    served.set(department, text.split('\n').filter((line) => line.startsWith('graphql_request_duration_seconds_count'))
-      .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0));
+    served.set(department, await metricSum(stack.subgraphUrls[department].replace('/graphql', '/metrics'), 'graphql_request_duration_seconds_count'));
   }));
   return served;
 }

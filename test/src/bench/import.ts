@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stringify } from 'csv-stringify';
 import { departmentEntryPoint, departments, spawnService, waitUntilReady } from '@rg/infra';
-import { freePort, readCounter, startEmbeddedPostgres } from '@rg/dev-postgres';
+import { freePort, metricSum, startEmbeddedPostgres } from '@rg/dev-postgres';
 import { createDataSource, ensureDatabase, migrate } from '@rg/data-helpers';
 import { signToken } from '@rg/access';
 import { rosterPeople } from '@rg/demo-province';
@@ -74,14 +74,14 @@ async function main(): Promise<void> {
     console.log(`hr subgraph started, resident ${peakRssMb(pid).toFixed(0)} MB`);
 
     for (const pass of ['import', 're-import']) {
-      const statementsBefore = await readCounter(`http://127.0.0.1:${port}/metrics`, 'db_statements_total');
+      const statementsBefore = await metricSum(`http://127.0.0.1:${port}/metrics`, 'db_statements_total');
       const cpuBefore = cpuSeconds(pid);
       t0 = performance.now();
       const answer = await sendImport(url, createReadStream(file), { token });
       const seconds = (performance.now() - t0) / 1000;
       if (!answer.counts) throw new Error(`${pass} failed: ${answer.error}`);
       const counts: ImportCounts = answer.counts;
-      const statements = (await readCounter(`http://127.0.0.1:${port}/metrics`, 'db_statements_total')) - statementsBefore;
+      const statements = (await metricSum(`http://127.0.0.1:${port}/metrics`, 'db_statements_total')) - statementsBefore;
       console.log(`${pass.padEnd(9)}: ${seconds.toFixed(1)} s, ${Math.round(counts.rows / seconds).toLocaleString()} rows/s, ${(statements / counts.rows).toFixed(2)} SQL statements a row, subgraph CPU ${(cpuSeconds(pid) - cpuBefore).toFixed(1)} s, peak RSS of the subgraph ${peakRssMb(pid).toFixed(0)} MB — ${summary(counts, '-')}`);
     }
   } finally {

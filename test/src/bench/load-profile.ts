@@ -9,6 +9,7 @@ import { loadSettings, runCase } from './load-run';
 import { SPEED_WORK_OFF, startGatewayProcess } from './load-gateways';
 import { summariseProfile } from './cpu-profile';
 import { wholeNumber } from '@rg/settings';
+import { metricSum, seriesSum } from '@rg/dev-postgres';
 
 /**
  * `npm run bench:load:profile`: one case of `bench:load` (LOAD_CASE, its index, 2 = query 2
@@ -113,8 +114,7 @@ async function main(): Promise<void> {
 async function statementCounts(subgraphUrls: Record<string, string>): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const [name, url] of Object.entries(subgraphUrls)) {
-    const text = await (await fetch(url.replace('/graphql', '/metrics'))).text();
-    counts[name] = Number(/^db_statements_total(?:\{[^}]*\})? (\d+)/m.exec(text)?.[1] ?? NaN);
+    counts[name] = await metricSum(url.replace('/graphql', '/metrics'), 'db_statements_total');
   }
   return counts;
 }
@@ -122,13 +122,11 @@ async function statementCounts(subgraphUrls: Record<string, string>): Promise<Re
 /** The gateway's fetch counters from its /metrics, each summed over departments. */
 async function gatewayFetchCounts(gatewayUrl: string): Promise<Record<string, number>> {
   const text = await (await fetch(gatewayUrl.replace('/graphql', '/metrics'))).text();
-  const sum = (name: string, labels = '') => text.split('\n')
-    .filter((line) => line.startsWith(`${name}{`) && line.includes(labels))
-    .reduce((total, line) => total + Number(line.split(' ').pop()), 0);
+  const sum = (name: string, labels?: Record<string, string>) => seriesSum(text, name, labels);
   return {
     asked: sum('subgraph_fetches_total'),
     entitySent: sum('subgraph_entity_fetches_sent_total'),
-    mergedSent: sum('subgraph_entity_fetches_sent_total', 'merged="true"'),
+    mergedSent: sum('subgraph_entity_fetches_sent_total', { merged: 'true' }),
     merged: sum('subgraph_entity_fetches_merged_total'),
   };
 }

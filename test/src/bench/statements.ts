@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { demoTrainees, startStack, type Stack } from '@rg/infra';
-import { postGraphQL, readCounter } from '@rg/dev-postgres';
+import { postGraphQL, metricSum } from '@rg/dev-postgres';
 import { signToken, DEPARTMENTS } from '@rg/access';
 import { BENCH_CASES, COMPARISON_REGION_YEARS, type BenchCase } from './million-cases';
 import { EXPLAIN_SETTINGS, ServerLog, explainSlowStatements } from './slowest-plan';
@@ -36,7 +36,7 @@ interface ColdTiming extends Timing { afterStart: number }
 
 async function timeCase(stack: Stack, token: string, bench: BenchCase, runs = bench.runs): Promise<Timing> {
   const statements = () => Promise.all(DEPARTMENTS.map((d) =>
-    readCounter(stack.subgraphUrls[d].replace('/graphql', '/metrics'), 'db_statements_total')));
+    metricSum(stack.subgraphUrls[d].replace('/graphql', '/metrics'), 'db_statements_total')));
   const times: number[] = [];
   let cost: number[] = [];
   for (let run = 0; run < runs; run++) {

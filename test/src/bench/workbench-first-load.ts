@@ -1,6 +1,7 @@
 import type { Browser, CDPSession } from 'playwright-core';
 import type { Stack } from '@rg/infra';
 import { DEPARTMENTS } from '@rg/access';
+import { metricSum } from '@rg/dev-postgres';
 
 /**
  * The workbench's first load, split: where the time from navigation to the scorecard's drawn
@@ -40,21 +41,13 @@ export interface FirstLoad {
  */
 export const FIRST_OPERATION = 'WorkbenchFirstScreen';
 
-/** The sum of a Prometheus metric's series on a /metrics page whose labels contain `labels` (all series when empty). */
-async function metricSum(metricsUrl: string, name: string, labels = ''): Promise<number> {
-  const text = await (await fetch(metricsUrl)).text();
-  return text.split('\n')
-    .filter((line) => (line.startsWith(`${name}{`) && line.includes(labels)) || (!labels && line.startsWith(`${name} `)))
-    .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
-}
-
 async function serverCounters(stack: Stack, operation: string): Promise<{ seconds: Record<string, number>; statements: Record<string, number> }> {
   const services: Record<string, string> = { gateway: stack.gatewayUrl.replace('/graphql', '/metrics') };
   for (const d of DEPARTMENTS) services[d] = stack.subgraphUrls[d].replace('/graphql', '/metrics');
   const seconds: Record<string, number> = {};
   const statements: Record<string, number> = {};
   await Promise.all(Object.entries(services).map(async ([service, url]) => {
-    seconds[service] = await metricSum(url, 'graphql_request_duration_seconds_sum', `operation="${operation}`);
+    seconds[service] = await metricSum(url, 'graphql_request_duration_seconds_sum', { operation: new RegExp(`^${operation}(__|$)`) });
     if (service !== 'gateway') statements[service] = await metricSum(url, 'db_statements_total');
   }));
   return { seconds, statements };

@@ -3,7 +3,7 @@ import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { demoTrainees, startStack, type Stack } from '@rg/infra';
-import { postGraphQL, readCounter } from '@rg/dev-postgres';
+import { postGraphQL, metricSum } from '@rg/dev-postgres';
 import { signToken, DEPARTMENTS } from '@rg/access';
 import { DEFAULT_TRAINEES } from '@rg/demo-province';
 import { allCounties } from '@rg/regions';
@@ -40,7 +40,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const load = () => loadavg().map((l) => l.toFixed(1)).join(' / ');
 
 async function statements(stack: Stack): Promise<number[]> {
-  return Promise.all(DEPARTMENTS.map((d) => readCounter(stack.subgraphUrls[d].replace('/graphql', '/metrics'), 'db_statements_total')));
+  return Promise.all(DEPARTMENTS.map((d) => metricSum(stack.subgraphUrls[d].replace('/graphql', '/metrics'), 'db_statements_total')));
 }
 
 /** One `scorecards` request for every county × the five years, three times; the first is the one nobody asked before. */
